@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Hourglass builds and runs with (see ../shared/DEPENDENCIES.md).
+# Skips apt-get entirely when every package is already installed, so a second run is quiet.
+set -euo pipefail
+
+packages=(g++ cmake ninja-build pkg-config
+  libimgui-dev libstb-dev libsdl2-dev libsqlitecpp-dev libsqlite3-dev
+  libboost-dev libssl-dev openssl catch2 nlohmann-json3-dev libspdlog-dev
+  libfmt-dev libcli11-dev fonts-wqy-microhei sqlite3 python3
+  xvfb xauth libgl1-mesa-dri libglx-mesa0 libegl-mesa0)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "hourglass: installing ${#missing[@]} Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "hourglass: run as root (or install them yourself): apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

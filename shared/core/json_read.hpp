@@ -1,0 +1,58 @@
+#pragma once
+// Strict reading of untrusted JSON objects. Every accessor checks the JSON
+// type exactly ("qty": "2" and "qty": 1.5 are not integers) and names the
+// offending path in its error, e.g. `lines[2].qty: must be an integer`.
+// Accessors throw JsonFieldError; public decoders catch it at their edge and
+// turn it into an error value.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace hourglass::core {
+
+using Json = nlohmann::json;
+
+struct JsonFieldError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void throw_field_error(const std::string& path, const std::string& problem);
+
+// "string", "integer", "number", "object", ...: for error messages.
+std::string json_type_name(const Json& value);
+
+class JsonObjectReader {
+ public:
+  // `path` names the object itself ("" for the top level, "lines[2]" ...).
+  JsonObjectReader(const Json& object, std::string path);
+
+  std::string path_of(const char* key) const;
+  // Present and not null.
+  bool has(const char* key) const;
+
+  std::string string(const char* key) const;
+  std::optional<std::string> optional_string(const char* key) const;
+  std::int64_t integer(const char* key) const;
+  std::optional<std::int64_t> optional_integer(const char* key) const;
+  bool boolean(const char* key) const;
+  std::optional<bool> optional_boolean(const char* key) const;
+  const Json& array(const char* key) const;
+  const Json& object(const char* key) const;
+  // The raw value, or nullptr when absent or null.
+  const Json* find(const char* key) const;
+
+ private:
+  const Json& required(const char* key) const;
+
+  const Json& object_;
+  std::string path_;
+};
+
+// Counts Unicode code points of valid UTF-8 (the JSON parser has already
+// rejected invalid UTF-8).
+std::size_t utf8_length(const std::string& text);
+
+}  // namespace hourglass::core

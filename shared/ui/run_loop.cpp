@@ -1,0 +1,153 @@
+#include "shared/ui/run_loop.hpp"
+
+#include <fmt/core.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+#include <vector>
+
+#include "shared/ui/frame_stats.hpp"
+#include "shared/ui/screenshot.hpp"
+
+namespace hourglass::ui {
+
+namespace {
+
+std::optional<int> parse_positive(std::string_view text) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+double ms_between(std::chrono::steady_clock::time_point a,
+                  std::chrono::steady_clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+void draw_one(Shell& shell, std::uint64_t frame,
+              const std::function<void(FrameContext&)>& draw_frame) {
+  FrameContext context{shell, shell.theme(), frame, shell.size()};
+  draw_frame(context);
+}
+
+int run_bench(Shell& shell, const RunOptions& options,
+              const std::function<void(FrameContext&)>& draw_frame) {
+  std::vector<double> frame_ms;
+  frame_ms.reserve(static_cast<std::size_t>(options.bench_frames));
+  double first_frame_ms = 0.0;
+  for (int i = 0; i < options.bench_frames; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!shell.begin_frame()) {
+      spdlog::error("bench stopped after {} of {} frames: the window closed", i,
+                    options.bench_frames);
+      return 1;
+    }
+    draw_one(shell, static_cast<std::uint64_t>(i), draw_frame);
+    shell.end_frame();
+    const auto end = std::chrono::steady_clock::now();
+    if (i == 0) {
+      first_frame_ms = ms_between(shell.config().started, end);
+    } else {
+      frame_ms.push_back(ms_between(start, end));
+    }
+  }
+  const FrameStats stats = frame_stats(frame_ms);
+  const auto rss = resident_memory_kib();
+  fmt::print(
+      "bench frames={} size={}x{} frame_ms_p50={:.3f} frame_ms_p99={:.3f} frame_ms_max={:.3f} "
+      "first_frame_ms={:.1f} rss_kib={}\n",
+      options.bench_frames, static_cast<int>(shell.size().x), static_cast<int>(shell.size().y),
+      stats.p50_ms, stats.p99_ms, stats.max_ms, first_frame_ms, rss ? *rss : -1);
+  std::fflush(stdout);
+  return 0;
+}
+
+int run_screenshot(Shell& shell, const RunOptions& options,
+                   const std::function<void(FrameContext&)>& draw_frame) {
+  const int frames = std::max(1, options.frames);
+  Image image;
+  for (int i = 0; i < frames; ++i) {
+    if (!shell.begin_frame()) {
+      spdlog::error("screenshot not taken: the window closed after {} frames", i);
+      return 1;
+    }
+    draw_one(shell, static_cast<std::uint64_t>(i), draw_frame);
+    if (i + 1 == frames) {
+      image = shell.end_frame_with_capture();
+    } else {
+      shell.end_frame();
+    }
+  }
+  try {
+    write_png(image, options.screenshot);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+  spdlog::info("wrote {} ({}x{}) after {} frames", options.screenshot, image.width, image.height,
+               frames);
+  return 0;
+}
+
+}  // namespace
+
+std::optional<WindowSize> parse_size(std::string_view text) {
+  const auto x = text.find_first_of("xX");
+  if (x == std::string_view::npos) return std::nullopt;
+  const auto width = parse_positive(text.substr(0, x));
+  const auto height = parse_positive(text.substr(x + 1));
+  if (!width || !height) return std::nullopt;
+  return WindowSize{*width, *height};
+}
+
+void add_options(CLI::App& app, RunOptions& options) {
+  app.add_option("--screenshot", options.screenshot,
+                 "Render headless, write the last frame to this PNG and exit");
+  app.add_option("--frames", options.frames, "Frames to render before --screenshot (default 3)")
+      ->check(CLI::PositiveNumber);
+  app.add_option_function<std::string>(
+         "--size",
+         [&options](const std::string& value) {
+           const auto size = parse_size(value);
+           if (!size) throw CLI::ValidationError("--size", "expected WxH, e.g. 1280x800");
+           options.width = size->width;
+           options.height = size->height;
+           options.size_given = true;
+         },
+         "Window size in pixels, WxH (default 1280x800); implies --windowed")
+      ->type_name("WxH");
+  app.add_option("--bench-frames", options.bench_frames,
+                 "Render N frames headless, print frame-time p50/p99, time to first frame and "
+                 "resident memory, and exit")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--windowed", options.windowed, "A window instead of full screen");
+  app.add_option("--scale", options.scale, "UI scale factor (default: from the window height)")
+      ->check(CLI::Range(0.25f, 8.0f));
+}
+
+void apply_options(const RunOptions& options, ShellConfig& config) {
+  config.width = options.width;
+  config.height = options.height;
+  config.headless = options.headless();
+  config.fullscreen = !(options.windowed || options.size_given || config.headless);
+  if (options.scale > 0.0f) config.scale = options.scale;
+}
+
+int run_loop(Shell& shell, const RunOptions& options,
+             const std::function<void(FrameContext&)>& draw_frame) {
+  if (options.bench_frames > 0) return run_bench(shell, options, draw_frame);
+  if (!options.screenshot.empty()) return run_screenshot(shell, options, draw_frame);
+  std::uint64_t frame = 0;
+  while (shell.begin_frame()) {
+    draw_one(shell, frame++, draw_frame);
+    shell.end_frame();
+  }
+  return 0;
+}
+
+}  // namespace hourglass::ui

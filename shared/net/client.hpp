@@ -1,0 +1,119 @@
+#pragma once
+// The client side of the Hourglass protocol, shared by every screen.
+//
+// A Client owns one network thread (an Asio io_context) that connects, says
+// hello, keeps the state up to date, pings for the clock offset, reconnects
+// with backoff after any loss, and resends unacknowledged orders with their
+// own order_id (the server makes resends idempotent). The UI thread never
+// touches a socket: it calls the thread-safe methods below, copies the state
+// when its version changed, and drains events once per frame.
+//
+//   net::Client client(options);                  // starts connecting at once
+//   net::State state; std::uint64_t seen = 0;
+//   while (running) {
+//     client.copy_if_changed(state, seen);        // cheap when nothing changed
+//     for (auto& event : client.take_events()) handle(event);
+//     draw(state, client.server_now_ms());
+//   }                                             // ~Client stops and joins
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shared/core/order.hpp"
+#include "shared/core/protocol.hpp"
+#include "shared/core/result.hpp"
+#include "shared/net/backoff.hpp"
+#include "shared/net/client_state.hpp"
+
+namespace hourglass::net {
+
+struct ServerAddress {
+  std::string host;
+  std::uint16_t port = core::kDefaultPort;
+  bool operator==(const ServerAddress&) const = default;
+};
+
+// "host:port", "host" (default port 7015), "[::1]:7015". The error says why.
+core::Result<ServerAddress, std::string> parse_server_address(std::string_view text);
+
+struct Options {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = core::kDefaultPort;
+  core::Role role = core::Role::table;
+  std::string token;
+  std::string device = "hourglass";
+  // Where unacknowledged orders are kept (JSON, replaced atomically) so a
+  // restarted program resends them; empty keeps them in memory only.
+  std::string outbox_path;
+  BackoffOptions backoff;
+  std::chrono::milliseconds ping_interval{3000};
+  // A connect or handshake that takes longer is a loss; so is a connection
+  // that has been silent (no pong either) for this long.
+  std::chrono::milliseconds connect_timeout{3000};
+  std::chrono::milliseconds silence_timeout{10000};
+  // The local clock, ms since epoch; tests may inject one.
+  std::function<std::int64_t()> now_ms;
+};
+
+class Client {
+ public:
+  // Loads the outbox file if any, then starts the network thread, which
+  // connects at once. Throws std::runtime_error if the outbox file exists
+  // but cannot be read (an unreadable outbox must not be silently dropped).
+  explicit Client(Options options);
+  // Stops the network thread and joins it. Pending orders stay in the
+  // outbox file.
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // ---- state (any thread) ----
+
+  // Bumped on every change of the state.
+  std::uint64_t version() const;
+  State snapshot() const;
+  // Copies the state into `out` only if the version moved past `seen`;
+  // returns whether it copied and updates `seen`.
+  bool copy_if_changed(State& out, std::uint64_t& seen) const;
+  // Everything that happened since the last call, oldest first.
+  std::vector<Event> take_events();
+
+  bool connected() const;
+  std::string last_error() const;
+  std::optional<std::int64_t> offline_since_ms() const;
+  // unauthorized / unsupported_proto: the client gave up retrying.
+  std::optional<core::Error> fatal_error() const;
+
+  // Local clock + the best recent offset: the server's clock, for countdowns
+  // (core::remaining_ms(order, client.server_now_ms())).
+  std::int64_t server_now_ms() const;
+  std::int64_t clock_offset_ms() const;
+
+  // ---- requests (any thread) ----
+
+  // Creates the order with a fresh UUID, puts it in the outbox (persisted
+  // before returning, when an outbox path is set) and sends it as soon as
+  // connected. Returns the order_id. Its fate arrives as OrderAccepted or
+  // OrderRejected, tagged with the req in the PendingOrder.
+  std::string place_order(std::vector<core::LineRequest> lines);
+
+  // Any other request (cancel_line, mark_line, rush, call_waiter,
+  // close_table, get_bill, get_breach_log, comp_line, recall_line,
+  // get_history). Returns the req used; the reply comes back as an Event with
+  // that req (or as a state change, for `order` replies). Offline, it fails
+  // at once with a RequestFailed event rather than being queued. A Hello or a
+  // PlaceOrder passed here is refused the same way (use place_order).
+  RequestId request(core::ClientMessage message);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hourglass::net

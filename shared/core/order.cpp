@@ -165,4 +165,20 @@ Bill make_bill(std::string table, std::vector<Order> orders) {
   return bill;
 }
 
+std::optional<Error> check_recall_line(const Order& order, const OrderLine& line, LineState previous) {
+  if (auto error = check_order_open_for_change(order)) return error;
+  if (line.state == LineState::cancelled) return conflict(fmt::format("line {} is cancelled", line.line_id));
+  if (previous == LineState::cancelled || static_cast<int>(previous) >= static_cast<int>(line.state)) {
+    return conflict(fmt::format("line {} is {}; it cannot go back to {}", line.line_id, to_string(line.state),
+                                to_string(previous)));
+  }
+  return std::nullopt;
+}
+
+void recall_line(Order& order, OrderLine& line, LineState previous) {
+  line.state = previous;
+  if (previous != LineState::served) line.served_at_ms.reset();
+  recompute_totals(order);
+}
+
 }  // namespace hourglass::core

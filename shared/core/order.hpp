@@ -113,4 +113,10 @@ struct Bill {
 };
 Bill make_bill(std::string table, std::vector<Order> orders);
 
+// Extension `recall_line`: undo a bump by putting the line back to `previous`
+// (an earlier state than its current one, not cancelled). Leaving `served`
+// clears served_at_ms, so the line's clock runs again.
+std::optional<Error> check_recall_line(const Order& order, const OrderLine& line, LineState previous);
+void recall_line(Order& order, OrderLine& line, LineState previous);
+
 }  // namespace hourglass::core

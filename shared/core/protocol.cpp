@@ -515,9 +515,12 @@ DecodeError rejection(ErrorCode code, std::string message, std::optional<Request
 
 // Shared by both directions: frame limit, JSON, object, type, id, body.
 template <class Envelope, class Decoders>
-Result<Envelope, DecodeError> decode_line(std::string_view line, const Decoders& decoders, const char* id_key) {
-  if (line.size() > kMaxFrameBytes) {
-    return fail(rejection(ErrorCode::frame_too_large, fmt::format("a line may be at most {} bytes, this one has {}", kMaxFrameBytes, line.size()), std::nullopt));
+Result<Envelope, DecodeError> decode_line(std::string_view line, const Decoders& decoders, const char* id_key,
+                                          std::size_t max_bytes) {
+  if (line.size() > max_bytes) {
+    return fail(rejection(ErrorCode::frame_too_large,
+                          fmt::format("a line may be at most {} bytes, this one has {}", max_bytes, line.size()),
+                          std::nullopt));
   }
   const Json json = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return fail(rejection(ErrorCode::bad_request, "invalid JSON", std::nullopt));
@@ -608,11 +611,11 @@ std::string_view message_type(const ClientMessage& message) { return std::visit(
 std::string_view message_type(const ServerMessage& message) { return std::visit(ServerTypeName{}, message); }
 
 Result<ClientEnvelope, DecodeError> decode_client_message(std::string_view line) {
-  return decode_line<ClientEnvelope>(line, client_decoders(), "req");
+  return decode_line<ClientEnvelope>(line, client_decoders(), "req", kMaxFrameBytes);
 }
 
 Result<ServerEnvelope, DecodeError> decode_server_message(std::string_view line) {
-  return decode_line<ServerEnvelope>(line, server_decoders(), "re");
+  return decode_line<ServerEnvelope>(line, server_decoders(), "re", kMaxServerFrameBytes);
 }
 
 std::string encode(const ClientEnvelope& envelope) {

@@ -25,7 +25,11 @@
 namespace hourglass::core {
 
 inline constexpr int kProtocolVersion = 1;
-inline constexpr std::size_t kMaxFrameBytes = 65536;  // one line, without its '\n'
+inline constexpr std::size_t kMaxFrameBytes = 65536;  // one client line, without its '\n'
+// The limit is on what the server accepts. Server lines (a snapshot of a busy
+// kitchen, a month's breach log) are larger; clients cap them here so a
+// broken server cannot exhaust their memory.
+inline constexpr std::size_t kMaxServerFrameBytes = 64 * 1024 * 1024;
 inline constexpr std::uint16_t kDefaultPort = 7015;
 
 // A client's `req`: a string or an integer, echoed as `re`.
@@ -209,7 +213,8 @@ struct DecodeError {
 
 // Decode-and-validate one line (without its '\n'). Unknown fields are
 // ignored; wrong JSON types, out-of-range values and unknown types are
-// bad_request; a line over kMaxFrameBytes is frame_too_large.
+// bad_request; a client line over kMaxFrameBytes (a server line over
+// kMaxServerFrameBytes) is frame_too_large.
 Result<ClientEnvelope, DecodeError> decode_client_message(std::string_view line);
 Result<ServerEnvelope, DecodeError> decode_server_message(std::string_view line);
 

@@ -353,7 +353,7 @@ struct Client::Impl {
     while (c->open) {
       // One byte over the limit is enough to know the line is too long.
       const std::size_t n =
-          co_await asio::async_read_until(c->socket, asio::dynamic_buffer(buffer, core::kMaxFrameBytes + 1), '\n',
+          co_await asio::async_read_until(c->socket, asio::dynamic_buffer(buffer, core::kMaxServerFrameBytes + 1), '\n',
                                           asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (ec == asio::error::eof) {

@@ -241,3 +241,14 @@ TEST_CASE("a server line that is not a known message is refused by the client de
         ErrorCode::bad_request);
   CHECK(decode_server_message(R"({"type":"party"})").error().error.message == "unknown message type \"party\"");
 }
+
+TEST_CASE("server lines may be longer than a client's 64 KiB frame", "[core][protocol][edge]") {
+  Snapshot snapshot;
+  for (int i = 0; i < 400; ++i) snapshot.orders.push_back(sample_order());
+  const ServerEnvelope envelope{std::nullopt, snapshot};
+  const std::string line = encode(envelope);
+  REQUIRE(line.size() > kMaxFrameBytes);
+  const auto decoded = decode_server_message(line);
+  REQUIRE(decoded.ok());
+  CHECK(std::get<Snapshot>(decoded->message).orders.size() == 400);
+}

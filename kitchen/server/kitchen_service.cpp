@@ -1,0 +1,554 @@
+#include "kitchen/server/kitchen_service.hpp"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+
+#include "shared/core/permissions.hpp"
+#include "shared/core/promise.hpp"
+
+namespace hourglass::kitchen {
+
+using core::Error;
+using core::ErrorCode;
+using core::Role;
+
+namespace {
+
+constexpr std::int64_t kRecallWindowMs = 60'000;
+
+struct RequestKind {
+  core::Request operator()(const core::Hello&) const { return core::Request::ping; }
+  core::Request operator()(const core::PlaceOrder&) const { return core::Request::place_order; }
+  core::Request operator()(const core::CancelLine&) const { return core::Request::cancel_line; }
+  core::Request operator()(const core::MarkLine&) const { return core::Request::mark_line; }
+  core::Request operator()(const core::Rush&) const { return core::Request::rush; }
+  core::Request operator()(const core::CallWaiter&) const { return core::Request::call_waiter; }
+  core::Request operator()(const core::CloseTable&) const { return core::Request::close_table; }
+  core::Request operator()(const core::GetBill&) const { return core::Request::get_bill; }
+  core::Request operator()(const core::GetBreachLog&) const { return core::Request::get_breach_log; }
+  core::Request operator()(const core::CompLine&) const { return core::Request::comp_line; }
+  core::Request operator()(const core::Ping&) const { return core::Request::ping; }
+  core::Request operator()(const core::RecallLine&) const { return core::Request::recall_line; }
+  core::Request operator()(const core::GetHistory&) const { return core::Request::get_history; }
+};
+
+Frame encode_frame(const core::ServerEnvelope& envelope) {
+  auto text = std::make_shared<std::string>(core::encode(envelope));
+  text->push_back('\n');
+  return text;
+}
+
+std::optional<std::int64_t> seq_of_line(std::string_view line_id) {
+  const auto dash = line_id.find('-');
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  std::int64_t seq = 0;
+  const auto [end, error] = std::from_chars(line_id.data(), line_id.data() + dash, seq);
+  if (error != std::errc{} || end != line_id.data() + dash) return std::nullopt;
+  return seq;
+}
+
+std::string who(const Identity& identity) { return fmt::format("{} {}", core::to_string(identity.role), identity.device); }
+
+}  // namespace
+
+std::string kiosk_owner(std::string_view token) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(token.data(), token.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("SHA-256 is not available");
+  }
+  std::string owner = "kiosk:";
+  for (unsigned int i = 0; i < 12 && i < length; ++i) owner += fmt::format("{:02x}", digest[i]);
+  return owner;
+}
+
+std::string table_owner(std::string_view table) { return fmt::format("table:{}", table); }
+
+KitchenService::KitchenService(const core::ServerConfig& config, core::Menu menu, Storage& storage,
+                               const Clock& clock, Hub& hub)
+    : config_(config), menu_(std::move(menu)), storage_(storage), clock_(clock), hub_(hub) {}
+
+void KitchenService::start() {
+  next_seq_ = storage_.max_seq() + 1;
+  for (auto& stored : storage_.load_unclosed_orders()) {
+    const std::int64_t seq = stored.order.seq;
+    const bool open = stored.order.status == core::OrderStatus::open;
+    const std::int64_t deadline = stored.order.deadline_ms;
+    index(stored);
+    orders_.emplace(seq, std::move(stored));
+    if (open) scheduler_.add(seq, deadline);
+  }
+  spdlog::info("loaded {} orders not yet closed ({} awaiting their deadline); next ticket #{}", orders_.size(),
+               scheduler_.size(), next_seq_);
+  evaluate_due();  // deadlines that passed while the server was down
+  flush();
+}
+
+void KitchenService::index(const StoredOrder& stored) {
+  seq_by_order_id_[stored.order.order_id] = stored.order.seq;
+  seqs_by_owner_[stored.owner].insert(stored.order.seq);
+}
+
+core::Result<Identity, Error> KitchenService::authenticate(const core::Hello& hello) const {
+  if (hello.proto != core::kProtocolVersion) {
+    return core::fail(Error{ErrorCode::unsupported_proto,
+                            fmt::format("this server speaks proto {}", core::kProtocolVersion)});
+  }
+  const core::Device* device = core::find_device(config_.devices, hello.token);
+  if (device == nullptr || device->role != hello.role) {
+    return core::fail(Error{ErrorCode::unauthorized, "unknown token, or a role that does not match it"});
+  }
+  Identity identity;
+  identity.role = device->role;
+  identity.table = device->table;
+  identity.device = device->name;
+  if (device->role == Role::table) identity.owner = table_owner(*device->table);
+  if (device->role == Role::kiosk) identity.owner = kiosk_owner(device->token);
+  return identity;
+}
+
+void KitchenService::welcome(const ParticipantPtr& participant, const std::optional<core::RequestId>& req) {
+  const Identity& identity = participant->identity();
+  core::Welcome welcome;
+  welcome.server_time_ms = clock_.now_ms();
+  welcome.role = identity.role;
+  welcome.table = identity.table;
+  welcome.promise_s = config_.promise.seconds;
+  welcome.policy = config_.promise.policy;
+  send(participant, req, welcome);
+  send(participant, std::nullopt, core::MenuMessage{menu_});
+  core::Snapshot snapshot;
+  if (core::is_staff(identity.role)) {
+    for (const auto& [seq, stored] : orders_) snapshot.orders.push_back(stored.order);
+  } else if (const auto own = seqs_by_owner_.find(identity.owner); own != seqs_by_owner_.end()) {
+    for (const std::int64_t seq : own->second) snapshot.orders.push_back(orders_.at(seq).order);
+  }
+  send(participant, std::nullopt, std::move(snapshot));
+  hub_.join(participant);
+}
+
+void KitchenService::leave(const Participant& participant) { hub_.leave(participant); }
+
+void KitchenService::handle(const ParticipantPtr& from, const core::ClientEnvelope& request) {
+  const Context c{from, request.req, clock_.now_ms()};
+  if (std::holds_alternative<core::Hello>(request.message)) {
+    reply_error(c, ErrorCode::bad_request, "hello was already said on this connection");
+    return;
+  }
+  const core::Request kind = std::visit(RequestKind{}, request.message);
+  if (!core::role_may(from->identity().role, kind)) {
+    reply_error(c, ErrorCode::forbidden,
+                fmt::format("a {} may not {}", core::to_string(from->identity().role), core::to_string(kind)));
+    return;
+  }
+  std::visit([&](const auto& message) { on(c, message); }, request.message);
+}
+
+// ---- outbox ----
+
+void KitchenService::send(const ParticipantPtr& to, const std::optional<core::RequestId>& re,
+                          core::ServerMessage message) {
+  core::ServerEnvelope envelope{re, std::move(message)};
+  push({to}, envelope);
+}
+
+void KitchenService::push(std::vector<ParticipantPtr> to, const core::ServerEnvelope& envelope) {
+  if (to.empty()) return;
+  outbox_.push_back(Outgoing{std::move(to), encode_frame(envelope)});
+  if (!flush_pending_) {
+    flush_pending_ = true;
+    if (flush_needed_) flush_needed_();
+  }
+}
+
+void KitchenService::flush() {
+  flush_pending_ = false;
+  // A failed commit throws: nothing queued behind it may be delivered.
+  if (storage_.in_batch()) storage_.commit();
+  std::vector<Outgoing> outgoing;
+  outgoing.swap(outbox_);
+  for (const auto& message : outgoing) {
+    for (const auto& participant : message.to) participant->deliver(message.frame);
+  }
+}
+
+void KitchenService::reply(const Context& c, core::ServerMessage message) { send(c.from, c.re, std::move(message)); }
+
+void KitchenService::reply_error(const Context& c, ErrorCode code, std::string message) {
+  reply_error(c, Error{code, std::move(message)});
+}
+
+void KitchenService::reply_error(const Context& c, const Error& error) {
+  spdlog::info("refused: conn {} ({}): {}: {}", c.from->id(), who(c.from->identity()), core::to_string(error.code),
+               error.message);
+  core::ErrorMessage message{error};
+  reply(c, std::move(message));
+}
+
+void KitchenService::publish_change(const Context& c, const StoredOrder& stored) {
+  reply(c, core::OrderMessage{stored.order});
+  core::ServerEnvelope envelope{std::nullopt, core::OrderMessage{stored.order}};
+  push(hub_.order_audience(stored.order.table, stored.owner, c.from.get()), envelope);
+}
+
+// ---- storage ----
+
+void KitchenService::batch() {
+  if (!storage_.in_batch()) storage_.begin();
+}
+
+void KitchenService::save(const StoredOrder& stored) {
+  batch();
+  storage_.save_order(stored);
+}
+
+void KitchenService::audit(const Context* c, const StoredOrder& stored, std::string line_id, std::string action,
+                           std::string detail, std::int64_t now_ms) {
+  batch();
+  AuditEntry entry;
+  entry.at_ms = now_ms;
+  entry.seq = stored.order.seq;
+  entry.line_id = std::move(line_id);
+  entry.action = std::move(action);
+  entry.detail = std::move(detail);
+  entry.role = c ? std::string(core::to_string(c->from->identity().role)) : "system";
+  entry.device = c ? c->from->identity().device : "deadline";
+  storage_.add_audit(entry);
+}
+
+// ---- lookups ----
+
+bool KitchenService::may_see(const Identity& identity, const StoredOrder& stored) const {
+  return core::is_staff(identity.role) || stored.owner == identity.owner;
+}
+
+StoredOrder* KitchenService::find_open(const std::string& order_id) {
+  const auto it = seq_by_order_id_.find(order_id);
+  if (it == seq_by_order_id_.end()) return nullptr;
+  return &orders_.at(it->second);
+}
+
+std::optional<KitchenService::LineRef> KitchenService::find_line(const Context& c, const std::string& line_id) {
+  const auto seq = seq_of_line(line_id);
+  if (seq) {
+    if (const auto it = orders_.find(*seq); it != orders_.end()) {
+      if (core::OrderLine* line = it->second.order.find_line(line_id)) {
+        if (!may_see(c.from->identity(), it->second)) {
+          reply_error(c, ErrorCode::forbidden, fmt::format("line {} is not on your orders", line_id));
+          return std::nullopt;
+        }
+        return LineRef{&it->second, line};
+      }
+    } else if (const auto closed = storage_.find_order_by_seq(*seq); closed && closed->order.find_line(line_id)) {
+      if (!may_see(c.from->identity(), *closed)) {
+        reply_error(c, ErrorCode::forbidden, fmt::format("line {} is not on your orders", line_id));
+      } else {
+        reply_error(c, ErrorCode::conflict, fmt::format("order #{} is closed", *seq));
+      }
+      return std::nullopt;
+    }
+  }
+  reply_error(c, ErrorCode::not_found, fmt::format("no line {}", line_id));
+  return std::nullopt;
+}
+
+// ---- requests ----
+
+void KitchenService::on(const Context&, const core::Hello&) {}
+
+void KitchenService::on(const Context& c, const core::PlaceOrder& m) {
+  const Identity& identity = c.from->identity();
+  if (StoredOrder* known = find_open(m.order_id)) {
+    if (known->owner != identity.owner) {
+      reply_error(c, ErrorCode::conflict, "this order_id is taken");
+      return;
+    }
+    reply(c, core::OrderMessage{known->order});  // an idempotent resend: the stored order, unchanged
+    return;
+  }
+  if (const auto closed = storage_.find_order(m.order_id)) {
+    if (closed->owner != identity.owner) {
+      reply_error(c, ErrorCode::conflict, "this order_id is taken");
+      return;
+    }
+    reply(c, core::OrderMessage{closed->order});
+    return;
+  }
+  const std::string table = identity.role == Role::table ? *identity.table : std::string(core::kCounterTable);
+  auto made = core::make_order(m.order_id, m.lines, menu_, next_seq_, table, c.now_ms, config_.promise);
+  if (!made) {
+    reply_error(c, made.error());
+    return;
+  }
+  ++next_seq_;
+  StoredOrder stored{std::move(made.value()), identity.owner};
+  save(stored);
+  audit(&c, stored, "", "placed", fmt::format("{} lines", stored.order.lines.size()), c.now_ms);
+  const std::int64_t seq = stored.order.seq;
+  index(stored);
+  scheduler_.add(seq, stored.order.deadline_ms);
+  const StoredOrder& placed = orders_.emplace(seq, std::move(stored)).first->second;
+  spdlog::info("order #{} {} table {} from {}: {} lines, subtotal {}, deadline {}", seq, placed.order.order_id,
+               placed.order.table, who(identity), placed.order.lines.size(), placed.order.subtotal,
+               placed.order.deadline_ms);
+  publish_change(c, placed);
+}
+
+void KitchenService::on(const Context& c, const core::CancelLine& m) {
+  const auto ref = find_line(c, m.line_id);
+  if (!ref) return;
+  if (auto error = core::check_cancel_line(ref->stored->order, *ref->line, c.from->identity().role)) {
+    reply_error(c, *error);
+    return;
+  }
+  core::cancel_line(ref->stored->order, *ref->line, c.now_ms);
+  save(*ref->stored);
+  audit(&c, *ref->stored, m.line_id, "cancel_line", m.reason, c.now_ms);
+  publish_change(c, *ref->stored);
+}
+
+void KitchenService::on(const Context& c, const core::MarkLine& m) {
+  const auto ref = find_line(c, m.line_id);
+  if (!ref) return;
+  if (auto error = core::check_mark_line(ref->stored->order, *ref->line, m.state)) {
+    reply_error(c, *error);
+    return;
+  }
+  bumps_[m.line_id] = Bump{c.from->id(), ref->line->state, c.now_ms};
+  core::mark_line(ref->stored->order, *ref->line, m.state, c.now_ms);
+  save(*ref->stored);
+  audit(&c, *ref->stored, m.line_id, "mark_line", std::string(core::to_string(m.state)), c.now_ms);
+  publish_change(c, *ref->stored);
+}
+
+void KitchenService::on(const Context& c, const core::RecallLine& m) {
+  const auto ref = find_line(c, m.line_id);
+  if (!ref) return;
+  const auto bump = bumps_.find(m.line_id);
+  if (bump == bumps_.end() || bump->second.participant != c.from->id() ||
+      c.now_ms - bump->second.at_ms > kRecallWindowMs) {
+    reply_error(c, ErrorCode::conflict, "only this screen's last bump of the line, within a minute, can be recalled");
+    return;
+  }
+  if (auto error = core::check_recall_line(ref->stored->order, *ref->line, bump->second.previous)) {
+    reply_error(c, *error);
+    return;
+  }
+  const core::LineState previous = bump->second.previous;
+  bumps_.erase(bump);
+  core::recall_line(ref->stored->order, *ref->line, previous);
+  save(*ref->stored);
+  audit(&c, *ref->stored, m.line_id, "recall_line", std::string(core::to_string(previous)), c.now_ms);
+  publish_change(c, *ref->stored);
+}
+
+void KitchenService::on(const Context& c, const core::Rush& m) {
+  StoredOrder* stored = find_open(m.order_id);
+  if (stored == nullptr) {
+    const auto closed = storage_.find_order(m.order_id);
+    if (!closed) {
+      reply_error(c, ErrorCode::not_found, "no such order");
+    } else if (!may_see(c.from->identity(), *closed)) {
+      reply_error(c, ErrorCode::forbidden, "not your order");
+    } else {
+      reply_error(c, ErrorCode::conflict, fmt::format("order #{} is closed", closed->order.seq));
+    }
+    return;
+  }
+  if (!may_see(c.from->identity(), *stored)) {
+    reply_error(c, ErrorCode::forbidden, "not your order");
+    return;
+  }
+  stored->order.rushed = true;
+  save(*stored);
+  audit(&c, *stored, "", "rush", "", c.now_ms);
+  publish_change(c, *stored);
+}
+
+void KitchenService::on(const Context& c, const core::CallWaiter&) {
+  const Identity& identity = c.from->identity();
+  reply(c, core::Ok{});
+  core::CallWaiterNotice notice{identity.table.value_or(std::string(core::kCounterTable)), c.now_ms};
+  push(hub_.staff(), core::ServerEnvelope{std::nullopt, notice});
+  spdlog::info("call_waiter from {}", who(identity));
+}
+
+void KitchenService::close_order(const Context& c, StoredOrder& stored) {
+  if (stored.order.status == core::OrderStatus::open) scheduler_.remove(stored.order.seq, stored.order.deadline_ms);
+  stored.order.status = core::OrderStatus::closed;
+  save(stored);
+  audit(&c, stored, "", "close", "", c.now_ms);
+  for (const auto& line : stored.order.lines) bumps_.erase(line.line_id);
+}
+
+void KitchenService::on(const Context& c, const core::CloseTable& m) {
+  std::vector<std::int64_t> seqs;
+  if (m.table == core::kCounterTable) {
+    StoredOrder* stored = find_open(*m.order_id);
+    if (stored == nullptr || stored->order.table != core::kCounterTable) {
+      const auto closed = storage_.find_order(*m.order_id);
+      if (closed && closed->order.table == core::kCounterTable) {
+        reply_error(c, ErrorCode::conflict, fmt::format("order #{} is already closed", closed->order.seq));
+      } else {
+        reply_error(c, ErrorCode::not_found, "no such counter order");
+      }
+      return;
+    }
+    seqs.push_back(stored->order.seq);
+  } else if (const auto own = seqs_by_owner_.find(table_owner(m.table)); own != seqs_by_owner_.end()) {
+    seqs.assign(own->second.begin(), own->second.end());
+  }
+  std::vector<core::Order> closed;
+  for (const std::int64_t seq : seqs) {
+    auto node = orders_.extract(seq);
+    StoredOrder& stored = node.mapped();
+    close_order(c, stored);
+    seq_by_order_id_.erase(stored.order.order_id);
+    auto& owned = seqs_by_owner_[stored.owner];
+    owned.erase(seq);
+    if (owned.empty()) seqs_by_owner_.erase(stored.owner);
+    core::ServerEnvelope envelope{std::nullopt, core::OrderMessage{stored.order}};
+    push(hub_.order_audience(stored.order.table, stored.owner, c.from.get()), envelope);
+    closed.push_back(std::move(stored.order));
+  }
+  spdlog::info("close_table {} by {}: {} orders closed", m.table, who(c.from->identity()), closed.size());
+  reply(c, core::BillMessage{core::make_bill(m.table, std::move(closed))});
+}
+
+void KitchenService::on(const Context& c, const core::GetBill& m) {
+  const Identity& identity = c.from->identity();
+  std::vector<core::Order> orders;
+  std::string table;
+  if (m.order_id) {
+    StoredOrder* stored = find_open(*m.order_id);
+    if (stored == nullptr) {
+      reply_error(c, ErrorCode::not_found, "no such open order");
+      return;
+    }
+    if (!may_see(identity, *stored)) {
+      reply_error(c, ErrorCode::forbidden, "not your order");
+      return;
+    }
+    table = stored->order.table;
+    orders.push_back(stored->order);
+  } else {
+    std::string owner;
+    if (identity.role == Role::table) {
+      if (m.table && *m.table != *identity.table) {
+        reply_error(c, ErrorCode::forbidden, "a table sees its own bill only");
+        return;
+      }
+      table = *identity.table;
+      owner = identity.owner;
+    } else if (identity.role == Role::kiosk) {
+      if (m.table && *m.table != core::kCounterTable) {
+        reply_error(c, ErrorCode::forbidden, "a kiosk sees its own orders only");
+        return;
+      }
+      table = std::string(core::kCounterTable);
+      owner = identity.owner;
+    } else if (!m.table) {
+      reply_error(c, ErrorCode::bad_request, "table: name the table (or order_id)");
+      return;
+    } else {
+      table = *m.table;
+      owner = table == core::kCounterTable ? "" : table_owner(table);
+    }
+    if (owner.empty()) {  // staff asking for every counter order
+      for (const auto& [seq, stored] : orders_) {
+        if (stored.order.table == core::kCounterTable) orders.push_back(stored.order);
+      }
+    } else if (const auto own = seqs_by_owner_.find(owner); own != seqs_by_owner_.end()) {
+      for (const std::int64_t seq : own->second) orders.push_back(orders_.at(seq).order);
+    }
+  }
+  reply(c, core::BillMessage{core::make_bill(table, std::move(orders))});
+}
+
+void KitchenService::on(const Context& c, const core::GetBreachLog& m) {
+  core::BreachLog log;
+  log.entries = storage_.breaches(BreachQuery{m.since_ms, m.until_ms, m.table});
+  reply(c, std::move(log));
+}
+
+void KitchenService::on(const Context& c, const core::CompLine& m) {
+  const auto ref = find_line(c, m.line_id);
+  if (!ref) return;
+  if (auto error = core::check_comp_line(ref->stored->order, *ref->line)) {
+    reply_error(c, *error);
+    return;
+  }
+  core::comp_line(ref->stored->order, *ref->line);
+  save(*ref->stored);
+  CompRecord comp{c.now_ms, ref->stored->order.seq, m.line_id, m.reason,
+                  std::string(core::to_string(c.from->identity().role)), c.from->identity().device};
+  storage_.add_comp(comp);
+  audit(&c, *ref->stored, m.line_id, "comp_line", m.reason, c.now_ms);
+  spdlog::info("comp {} on order #{} by {}: {}", m.line_id, ref->stored->order.seq, who(c.from->identity()),
+               m.reason);
+  publish_change(c, *ref->stored);
+}
+
+void KitchenService::on(const Context& c, const core::Ping&) { reply(c, core::Pong{c.now_ms}); }
+
+void KitchenService::on(const Context& c, const core::GetHistory& m) {
+  core::History history;
+  history.orders = storage_.history(m.since_ms, m.until_ms);
+  reply(c, std::move(history));
+}
+
+// ---- deadlines ----
+
+void KitchenService::evaluate_due() {
+  const std::int64_t now = clock_.now_ms();
+  for (const std::int64_t seq : scheduler_.take_due(now)) {
+    const auto it = orders_.find(seq);
+    if (it == orders_.end() || !core::is_due(it->second.order, now)) continue;
+    evaluate(it->second, now);
+  }
+}
+
+void KitchenService::evaluate(StoredOrder& stored, std::int64_t now_ms) {
+  core::Order& order = stored.order;
+  const core::PromiseVerdict verdict = core::evaluate_promise(order);
+  core::apply_verdict(order, verdict);
+  save(stored);
+  audit(nullptr, stored, "", verdict.breached ? "breached" : "kept", fmt::format("discount {}", order.discount),
+        now_ms);
+  const auto audience = hub_.order_audience(order.table, stored.owner, nullptr);
+  if (verdict.breached) {
+    core::BreachEntry entry;
+    entry.order_id = order.order_id;
+    entry.seq = order.seq;
+    entry.table = order.table;
+    entry.accepted_at_ms = order.accepted_at_ms;
+    entry.deadline_ms = order.deadline_ms;
+    entry.discount = verdict.compensation;
+    entry.policy = std::string(core::policy_name(order.promise.policy));
+    entry.at_ms = now_ms;
+    core::BreachMessage breach;
+    breach.order_id = order.order_id;
+    breach.table = order.table;
+    breach.seq = order.seq;
+    breach.discount = verdict.compensation;
+    breach.policy = entry.policy;
+    std::vector<std::string> line_ids;
+    for (const std::size_t index : verdict.late_lines) {
+      const core::OrderLine& line = order.lines[index];
+      line_ids.push_back(line.line_id);
+      entry.late_lines.push_back(core::BreachLateLine{line.item, line.qty, line.price, line.served_at_ms, line.name});
+      breach.late_lines.push_back(line);
+    }
+    entry.breach_id = storage_.add_breach(entry, line_ids);
+    spdlog::info("breach #{} order #{} {} table {}: {} late lines, discount {} ({}), {} ms after the deadline",
+                 entry.breach_id, order.seq, order.order_id, order.table, entry.late_lines.size(), entry.discount,
+                 entry.policy, now_ms - order.deadline_ms);
+    push(audience, core::ServerEnvelope{std::nullopt, std::move(breach)});
+  }
+  push(audience, core::ServerEnvelope{std::nullopt, core::OrderMessage{order}});
+}
+
+}  // namespace hourglass::kitchen

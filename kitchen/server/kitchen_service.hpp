@@ -1,0 +1,136 @@
+#pragma once
+// The application: handles each decoded request against the core and the
+// storage, and says who gets what. Knows no sockets and reads time only from
+// the injected Clock.
+//
+// Durable then push: every reply and broadcast goes to an outbox. Changes are
+// written into the storage's open batch; flush() commits the batch once and
+// only then delivers the outbox (group commit: all requests handled since the
+// last flush share one transaction). Deadline evaluations take the same path.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kitchen/server/clock.hpp"
+#include "kitchen/server/deadline_scheduler.hpp"
+#include "kitchen/server/hub.hpp"
+#include "kitchen/server/participant.hpp"
+#include "kitchen/server/storage.hpp"
+#include "shared/core/config.hpp"
+#include "shared/core/protocol.hpp"
+
+namespace hourglass::kitchen {
+
+class KitchenService {
+ public:
+  KitchenService(const core::ServerConfig& config, core::Menu menu, Storage& storage, const Clock& clock, Hub& hub);
+
+  // Loads the orders not yet closed and evaluates every deadline that passed
+  // while the server was down; committed before it returns.
+  void start();
+
+  // The identity a hello proves, or the error to answer before closing.
+  core::Result<Identity, core::Error> authenticate(const core::Hello& hello) const;
+  // Queues welcome, menu and snapshot, and joins the hub.
+  void welcome(const ParticipantPtr& participant, const std::optional<core::RequestId>& req);
+  void leave(const Participant& participant);
+
+  // One request from an authenticated participant.
+  void handle(const ParticipantPtr& from, const core::ClientEnvelope& request);
+  // A message to one participant, in order with everything else.
+  void send(const ParticipantPtr& to, const std::optional<core::RequestId>& re, core::ServerMessage message);
+
+  // Evaluates the orders whose deadline has come.
+  void evaluate_due();
+  std::optional<std::int64_t> next_deadline() const { return scheduler_.next_deadline(); }
+
+  // Called when the outbox goes from empty to non-empty: the server posts a
+  // flush so that everything ready now shares one commit.
+  void on_flush_needed(std::function<void()> callback) { flush_needed_ = std::move(callback); }
+  void flush();
+
+  std::size_t open_orders() const { return orders_.size(); }
+
+ private:
+  struct Context {
+    const ParticipantPtr& from;
+    const std::optional<core::RequestId>& re;
+    std::int64_t now_ms;
+  };
+  struct LineRef {
+    StoredOrder* stored = nullptr;
+    core::OrderLine* line = nullptr;
+  };
+  struct Bump {
+    std::uint64_t participant = 0;
+    core::LineState previous = core::LineState::queued;
+    std::int64_t at_ms = 0;
+  };
+
+  void on(const Context& c, const core::Hello& m);
+  void on(const Context& c, const core::PlaceOrder& m);
+  void on(const Context& c, const core::CancelLine& m);
+  void on(const Context& c, const core::MarkLine& m);
+  void on(const Context& c, const core::Rush& m);
+  void on(const Context& c, const core::CallWaiter& m);
+  void on(const Context& c, const core::CloseTable& m);
+  void on(const Context& c, const core::GetBill& m);
+  void on(const Context& c, const core::GetBreachLog& m);
+  void on(const Context& c, const core::CompLine& m);
+  void on(const Context& c, const core::Ping& m);
+  void on(const Context& c, const core::RecallLine& m);
+  void on(const Context& c, const core::GetHistory& m);
+
+  void reply(const Context& c, core::ServerMessage message);
+  void reply_error(const Context& c, core::ErrorCode code, std::string message);
+  void reply_error(const Context& c, const core::Error& error);
+  void push(std::vector<ParticipantPtr> to, const core::ServerEnvelope& envelope);
+  // The order as it now stands: to the requester (with `re`) and its audience.
+  void publish_change(const Context& c, const StoredOrder& stored);
+
+  // Finds a line the requester may touch, or answers the error.
+  std::optional<LineRef> find_line(const Context& c, const std::string& line_id);
+  StoredOrder* find_open(const std::string& order_id);
+  bool may_see(const Identity& who, const StoredOrder& stored) const;
+
+  void batch();  // opens the storage batch if needed
+  void save(const StoredOrder& stored);
+  void audit(const Context* c, const StoredOrder& stored, std::string line_id, std::string action, std::string detail,
+             std::int64_t now_ms);
+  void index(const StoredOrder& stored);
+  void close_order(const Context& c, StoredOrder& stored);
+  void evaluate(StoredOrder& stored, std::int64_t now_ms);
+
+  const core::ServerConfig& config_;
+  core::Menu menu_;
+  Storage& storage_;
+  const Clock& clock_;
+  Hub& hub_;
+
+  std::map<std::int64_t, StoredOrder> orders_;  // not closed, by seq
+  std::unordered_map<std::string, std::int64_t> seq_by_order_id_;
+  std::unordered_map<std::string, std::set<std::int64_t>> seqs_by_owner_;
+  std::unordered_map<std::string, Bump> bumps_;  // by line_id: for recall_line
+  DeadlineScheduler scheduler_;
+  std::int64_t next_seq_ = 1;
+
+  struct Outgoing {
+    std::vector<ParticipantPtr> to;
+    Frame frame;
+  };
+  std::vector<Outgoing> outbox_;
+  std::function<void()> flush_needed_;
+  bool flush_pending_ = false;
+};
+
+// "kiosk:" + a hash of the token: identifies a kiosk's orders across
+// restarts without storing or logging the token.
+std::string kiosk_owner(std::string_view token);
+std::string table_owner(std::string_view table);
+
+}  // namespace hourglass::kitchen

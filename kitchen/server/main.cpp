@@ -1,0 +1,104 @@
+// hourglass-kitchen: the kitchen server. Reads options, builds the parts,
+// runs the loop. `export-breaches` writes the breach log as CSV.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/io_context.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "kitchen/server/breach_export.hpp"
+#include "kitchen/server/clock.hpp"
+#include "kitchen/server/hub.hpp"
+#include "kitchen/server/kitchen_service.hpp"
+#include "kitchen/server/server.hpp"
+#include "kitchen/server/sqlite_storage.hpp"
+#include "shared/core/config.hpp"
+#include "shared/core/menu.hpp"
+
+namespace hg = hourglass;
+
+int main(int argc, char** argv) {
+  CLI::App app{"hourglass-kitchen: the Hourglass kitchen server"};
+  std::string config_path, listen, database, log_level;
+  std::optional<std::int64_t> promise_seconds;
+  app.add_option("--config", config_path, "server configuration (JSON)");
+  app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one); overrides the config");
+  app.add_option("--db", database, "SQLite database file; overrides the config");
+  app.add_option("--promise-seconds", promise_seconds, "promise length in seconds; overrides the config")
+      ->check(CLI::Range(hg::core::kMinPromiseSeconds, hg::core::kMaxPromiseSeconds));
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error, critical, off; overrides the config")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+
+  hg::kitchen::ExportOptions export_options;
+  CLI::App* export_command = app.add_subcommand("export-breaches", "write the breach log as CSV");
+  export_command->add_option("--db", export_options.database, "SQLite database file")->required();
+  export_command->add_option("--since", export_options.since, "first day (YYYY-MM-DD, UTC), inclusive");
+  export_command->add_option("--until", export_options.until, "last day (YYYY-MM-DD, UTC), inclusive");
+  export_command->add_option("--out", export_options.out, "CSV file to write (default: standard output)");
+  CLI11_PARSE(app, argc, argv);
+
+  if (export_command->parsed()) return hg::kitchen::export_breaches(export_options);
+  if (config_path.empty()) {
+    std::cerr << "--config is required\n" << app.help();
+    return 2;
+  }
+
+  // Logs go to stderr; stdout carries only the `listening on` line.
+  auto logger = spdlog::stderr_logger_mt("kitchen");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+  auto loaded = hg::core::load_server_config(config_path);
+  if (!loaded) {
+    spdlog::critical("{}", loaded.error());
+    return 2;
+  }
+  hg::core::ServerConfig config = std::move(loaded.value());
+  if (!listen.empty()) {
+    auto address = hg::core::parse_listen_address(listen);
+    if (!address) {
+      spdlog::critical("--listen: {}", address.error());
+      return 2;
+    }
+    config.listen = address.value();
+  }
+  if (!database.empty()) config.database = database;
+  if (promise_seconds) config.promise.seconds = *promise_seconds;
+  if (!log_level.empty()) config.log_level = log_level;
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  if (config.tls) spdlog::warn("tls is configured but this build serves plain TCP only");
+
+  try {
+    auto menu = hg::core::load_menu_file(config.menu);
+    if (!menu) {
+      spdlog::critical("{}", menu.error());
+      return 2;
+    }
+    hg::kitchen::SystemClock clock;
+    hg::kitchen::SqliteStorage storage(config.database);
+    hg::kitchen::Hub hub;
+    hg::kitchen::KitchenService service(config, std::move(menu.value()), storage, clock, hub);
+    service.start();
+
+    boost::asio::io_context io;
+    hg::kitchen::Server server(io, config, service, clock);
+    const auto bound = server.listen();
+    server.start();
+    spdlog::info("database {}, menu {}, promise {} s {}, {} devices", config.database, config.menu,
+                 config.promise.seconds, hg::core::policy_name(config.promise.policy), config.devices.size());
+    const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]"
+                                                     : bound.address().to_string();
+    std::printf("listening on %s:%u\n", host.c_str(), static_cast<unsigned>(bound.port()));
+    std::fflush(stdout);
+    io.run();
+    spdlog::info("stopped cleanly");
+  } catch (const std::exception& error) {
+    spdlog::critical("fatal: {}", error.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,51 @@
+#pragma once
+// The listener: accepts connections (refusing those over the maximum), turns
+// SIGINT/SIGTERM into a clean stop, runs the deadline timer, and posts the
+// group-commit flush. Everything runs on one io_context thread.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <map>
+#include <memory>
+
+#include "kitchen/server/clock.hpp"
+#include "kitchen/server/kitchen_service.hpp"
+#include "kitchen/server/session.hpp"
+#include "shared/core/config.hpp"
+
+namespace hourglass::kitchen {
+
+class Server {
+ public:
+  Server(boost::asio::io_context& io, const core::ServerConfig& config, KitchenService& service, const Clock& clock);
+
+  // Binds and listens; returns the bound address (port 0 picks a free one).
+  boost::asio::ip::tcp::endpoint listen();
+  // Starts accepting, the signals and the deadline timer.
+  void start();
+  // Commits what is pending, closes every connection, stops the io_context.
+  void stop();
+
+ private:
+  void accept();
+  void arm_deadline_timer();
+  void flush();
+
+  boost::asio::io_context& io_;
+  const core::ServerConfig& config_;
+  KitchenService& service_;
+  const Clock& clock_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::signal_set signals_;
+  boost::asio::steady_timer deadline_timer_;
+  boost::asio::steady_timer accept_retry_;
+  std::optional<std::int64_t> armed_for_;
+  std::map<std::uint64_t, std::weak_ptr<Session>> sessions_;
+  std::uint64_t next_id_ = 1;
+  bool stopped_ = false;
+};
+
+}  // namespace hourglass::kitchen

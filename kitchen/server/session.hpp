@@ -1,0 +1,67 @@
+#pragma once
+// One connection (as in the Asio chat server): reads lines of at most
+// kMaxFrameBytes, one write in flight with a bounded queue behind it (a
+// client that stops reading is cut off when the queue is full, so it never
+// slows the others nor grows memory), a hello deadline, and a token-bucket
+// rate limit.
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <array>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "kitchen/server/kitchen_service.hpp"
+#include "kitchen/server/participant.hpp"
+#include "kitchen/server/token_bucket.hpp"
+#include "shared/core/config.hpp"
+
+namespace hourglass::kitchen {
+
+class Session final : public Participant, public std::enable_shared_from_this<Session> {
+ public:
+  using OnClose = std::function<void(Session&)>;
+  Session(boost::asio::ip::tcp::socket socket, KitchenService& service, const core::Limits& limits,
+          std::uint64_t id, OnClose on_close);
+
+  void start();
+  // Sends `error` and closes once it is written (a connection over the limit).
+  void refuse(const core::Error& error);
+  void close();
+
+  void deliver(const Frame& frame) override;
+  const Identity& identity() const override { return identity_; }
+  std::uint64_t id() const override { return id_; }
+
+ private:
+  void read();
+  void on_line(std::string_view line);
+  void on_hello(std::string_view line);
+  // Writes `error` ahead of anything not yet queued, then closes.
+  void fail_and_close(const core::Error& error, const std::optional<core::RequestId>& re);
+  void write();
+
+  boost::asio::ip::tcp::socket socket_;
+  boost::asio::steady_timer hello_timer_;
+  KitchenService& service_;
+  const core::Limits& limits_;
+  std::uint64_t id_;
+  OnClose on_close_;
+  std::string peer_;
+  Identity identity_;
+  bool authenticated_ = false;
+  bool closing_ = false;  // no more reading; close when the queue is written
+  bool closed_ = false;
+  TokenBucket bucket_;
+
+  std::array<char, 16384> chunk_{};
+  std::string inbox_;
+  std::deque<Frame> queue_;
+  std::string writing_;
+  bool write_in_flight_ = false;
+};
+
+}  // namespace hourglass::kitchen

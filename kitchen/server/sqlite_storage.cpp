@@ -1,0 +1,419 @@
+#include "kitchen/server/sqlite_storage.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <map>
+#include <stdexcept>
+
+namespace hourglass::kitchen {
+
+namespace {
+
+// Migration N takes the schema from version N to N + 1. Append only.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> steps = {
+      R"sql(
+      CREATE TABLE orders(
+        seq INTEGER PRIMARY KEY,
+        order_id TEXT NOT NULL UNIQUE,
+        owner TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        accepted_at_ms INTEGER NOT NULL,
+        deadline_ms INTEGER NOT NULL,
+        promise TEXT NOT NULL,
+        rushed INTEGER NOT NULL,
+        subtotal INTEGER NOT NULL,
+        discount INTEGER NOT NULL);
+      CREATE INDEX orders_unclosed ON orders(seq) WHERE status != 'closed';
+      CREATE INDEX orders_accepted ON orders(accepted_at_ms);
+      CREATE TABLE lines(
+        line_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL REFERENCES orders(seq),
+        n INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        name_zh TEXT NOT NULL,
+        qty INTEGER NOT NULL,
+        price INTEGER NOT NULL,
+        promised INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        served_at_ms INTEGER,
+        cancelled_at_ms INTEGER,
+        note TEXT NOT NULL,
+        comped INTEGER NOT NULL,
+        late INTEGER NOT NULL,
+        station TEXT NOT NULL);
+      CREATE INDEX lines_by_order ON lines(seq, n);
+      CREATE TABLE audit(
+        id INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        line_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        role TEXT NOT NULL,
+        device TEXT NOT NULL);
+      CREATE TABLE breaches(
+        breach_id INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE REFERENCES orders(seq),
+        order_id TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        accepted_at_ms INTEGER NOT NULL,
+        deadline_ms INTEGER NOT NULL,
+        late_lines TEXT NOT NULL,
+        discount INTEGER NOT NULL,
+        policy TEXT NOT NULL,
+        at_ms INTEGER NOT NULL);
+      CREATE INDEX breaches_at ON breaches(at_ms);
+      CREATE TABLE comps(
+        id INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        line_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        role TEXT NOT NULL,
+        device TEXT NOT NULL);
+      )sql",
+  };
+  return steps;
+}
+
+constexpr const char* kOrderColumns =
+    "seq, order_id, owner, table_name, status, accepted_at_ms, deadline_ms, promise, rushed, subtotal, discount";
+
+std::unique_ptr<SQLite::Statement> prepare(SQLite::Database& db, const std::string& sql) {
+  return std::make_unique<SQLite::Statement>(db, sql);
+}
+
+template <class T>
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<T>& value) {
+  if (value) {
+    statement.bind(index, *value);
+  } else {
+    statement.bind(index);  // NULL
+  }
+}
+
+std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
+// Runs a prepared statement that returns no rows, and readies it for reuse.
+void run(SQLite::Statement& statement) {
+  statement.exec();
+  statement.reset();
+  statement.clearBindings();
+}
+
+core::Json late_lines_to_json(const std::vector<core::BreachLateLine>& lines,
+                              const std::vector<std::string>& line_ids) {
+  core::Json array = core::Json::array();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const core::BreachLateLine& line = lines[i];
+    core::Json json{{"item", line.item}, {"qty", line.qty}, {"price", line.price}};
+    if (i < line_ids.size()) json["line_id"] = line_ids[i];
+    json["served_at_ms"] = line.served_at_ms ? core::Json(*line.served_at_ms) : core::Json(nullptr);
+    if (line.name) json["name"] = core::local_text_to_json(*line.name);
+    array.push_back(std::move(json));
+  }
+  return array;
+}
+
+// The late lines with served_at_ms as it is now (see Storage::add_breach).
+std::vector<core::BreachLateLine> late_lines_from_json(const std::string& text, SQLite::Statement& served_at) {
+  std::vector<core::BreachLateLine> lines;
+  for (const auto& json : core::Json::parse(text)) {
+    core::BreachLateLine line;
+    line.item = json.at("item").get<std::string>();
+    line.qty = json.at("qty").get<int>();
+    line.price = json.at("price").get<core::Fen>();
+    if (!json.at("served_at_ms").is_null()) line.served_at_ms = json.at("served_at_ms").get<std::int64_t>();
+    if (json.contains("name")) line.name = core::local_text_from_json(json.at("name"), "name");
+    if (json.contains("line_id")) {
+      served_at.bind(1, json.at("line_id").get<std::string>());
+      if (served_at.executeStep()) line.served_at_ms = optional_int(served_at.getColumn(0));
+      served_at.reset();
+      served_at.clearBindings();
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace
+
+SqliteStorage::SqliteStorage(const std::string& path)
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+  db_.setBusyTimeout(5000);
+  db_.exec("PRAGMA journal_mode=WAL");
+  db_.exec("PRAGMA synchronous=FULL");
+  db_.exec("PRAGMA foreign_keys=ON");
+  migrate();
+  begin_ = prepare(db_, "BEGIN IMMEDIATE");
+  commit_ = prepare(db_, "COMMIT");
+  rollback_ = prepare(db_, "ROLLBACK");
+  upsert_order_ = prepare(db_, fmt::format(
+      "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
+      "status=excluded.status, rushed=excluded.rushed, subtotal=excluded.subtotal, discount=excluded.discount",
+      kOrderColumns));
+  upsert_line_ = prepare(db_,
+      "INSERT INTO lines(line_id, seq, n, item, name_en, name_zh, qty, price, promised, state, served_at_ms,"
+      " cancelled_at_ms, note, comped, late, station) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+      " ON CONFLICT(line_id) DO UPDATE SET state=excluded.state, served_at_ms=excluded.served_at_ms,"
+      " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late");
+  insert_audit_ = prepare(db_,
+      "INSERT INTO audit(at_ms, seq, line_id, action, detail, role, device) VALUES(?,?,?,?,?,?,?)");
+  insert_breach_ = prepare(db_,
+      "INSERT INTO breaches(seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy,"
+      " at_ms) VALUES(?,?,?,?,?,?,?,?,?)");
+  insert_comp_ = prepare(db_, "INSERT INTO comps(at_ms, seq, line_id, reason, role, device) VALUES(?,?,?,?,?,?)");
+  order_by_id_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE order_id = ?", kOrderColumns));
+  order_by_seq_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE seq = ?", kOrderColumns));
+  lines_of_order_ = prepare(db_,
+      "SELECT line_id, item, name_en, name_zh, qty, price, promised, state, served_at_ms, cancelled_at_ms, note,"
+      " comped, late, station FROM lines WHERE seq = ? ORDER BY n");
+  served_at_ = prepare(db_, "SELECT served_at_ms FROM lines WHERE line_id = ?");
+}
+
+SqliteStorage::~SqliteStorage() {
+  if (in_batch_) {
+    try {
+      rollback();
+    } catch (...) {
+      // Closing the database rolls back anyway.
+    }
+  }
+}
+
+int SqliteStorage::schema_version() {
+  return db_.execAndGet("SELECT version FROM schema_version").getInt();
+}
+
+void SqliteStorage::migrate() {
+  db_.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+  if (db_.execAndGet("SELECT count(*) FROM schema_version").getInt() == 0) {
+    db_.exec("INSERT INTO schema_version(version) VALUES(0)");
+  }
+  int version = schema_version();
+  if (version > static_cast<int>(migrations().size())) {
+    throw std::runtime_error(fmt::format("the database has schema version {}, newer than this server's {}", version,
+                                         migrations().size()));
+  }
+  for (; version < static_cast<int>(migrations().size()); ++version) {
+    SQLite::Transaction transaction(db_);
+    db_.exec(migrations()[static_cast<std::size_t>(version)]);
+    db_.exec(fmt::format("UPDATE schema_version SET version = {}", version + 1));
+    transaction.commit();
+  }
+}
+
+void SqliteStorage::begin() {
+  run(*begin_);
+  in_batch_ = true;
+}
+
+void SqliteStorage::commit() {
+  run(*commit_);
+  in_batch_ = false;
+}
+
+void SqliteStorage::rollback() {
+  in_batch_ = false;
+  run(*rollback_);
+}
+
+void SqliteStorage::save_order(const StoredOrder& stored) {
+  const core::Order& o = stored.order;
+  auto& s = *upsert_order_;
+  s.bind(1, o.seq);
+  s.bind(2, o.order_id);
+  s.bind(3, stored.owner);
+  s.bind(4, o.table);
+  s.bind(5, std::string(core::to_string(o.status)));
+  s.bind(6, o.accepted_at_ms);
+  s.bind(7, o.deadline_ms);
+  s.bind(8, core::promise_terms_to_json(o.promise).dump());
+  s.bind(9, o.rushed ? 1 : 0);
+  s.bind(10, o.subtotal);
+  s.bind(11, o.discount);
+  run(s);
+  for (std::size_t i = 0; i < o.lines.size(); ++i) {
+    const core::OrderLine& line = o.lines[i];
+    auto& l = *upsert_line_;
+    l.bind(1, line.line_id);
+    l.bind(2, o.seq);
+    l.bind(3, static_cast<std::int64_t>(i + 1));
+    l.bind(4, line.item);
+    l.bind(5, line.name.en);
+    l.bind(6, line.name.zh);
+    l.bind(7, line.qty);
+    l.bind(8, line.price);
+    l.bind(9, line.promised ? 1 : 0);
+    l.bind(10, std::string(core::to_string(line.state)));
+    bind_optional(l, 11, line.served_at_ms);
+    bind_optional(l, 12, line.cancelled_at_ms);
+    l.bind(13, line.note);
+    l.bind(14, line.comped ? 1 : 0);
+    l.bind(15, line.late ? 1 : 0);
+    l.bind(16, line.station);
+    run(l);
+  }
+}
+
+void SqliteStorage::add_audit(const AuditEntry& e) {
+  auto& s = *insert_audit_;
+  s.bind(1, e.at_ms);
+  s.bind(2, e.seq);
+  s.bind(3, e.line_id);
+  s.bind(4, e.action);
+  s.bind(5, e.detail);
+  s.bind(6, e.role);
+  s.bind(7, e.device);
+  run(s);
+}
+
+std::int64_t SqliteStorage::add_breach(const core::BreachEntry& e, const std::vector<std::string>& line_ids) {
+  auto& s = *insert_breach_;
+  s.bind(1, e.seq);
+  s.bind(2, e.order_id);
+  s.bind(3, e.table);
+  s.bind(4, e.accepted_at_ms);
+  s.bind(5, e.deadline_ms);
+  s.bind(6, late_lines_to_json(e.late_lines, line_ids).dump());
+  s.bind(7, e.discount);
+  s.bind(8, e.policy);
+  s.bind(9, e.at_ms);
+  run(s);
+  return db_.getLastInsertRowid();
+}
+
+void SqliteStorage::add_comp(const CompRecord& c) {
+  auto& s = *insert_comp_;
+  s.bind(1, c.at_ms);
+  s.bind(2, c.seq);
+  s.bind(3, c.line_id);
+  s.bind(4, c.reason);
+  s.bind(5, c.role);
+  s.bind(6, c.device);
+  run(s);
+}
+
+StoredOrder SqliteStorage::order_from_row(SQLite::Statement& row) {
+  StoredOrder stored;
+  core::Order& o = stored.order;
+  o.seq = row.getColumn(0).getInt64();
+  o.order_id = row.getColumn(1).getString();
+  stored.owner = row.getColumn(2).getString();
+  o.table = row.getColumn(3).getString();
+  const auto status = core::order_status_from_string(row.getColumn(4).getString());
+  if (!status) throw std::runtime_error(fmt::format("order #{}: bad status in the database", o.seq));
+  o.status = *status;
+  o.accepted_at_ms = row.getColumn(5).getInt64();
+  o.deadline_ms = row.getColumn(6).getInt64();
+  o.promise = core::promise_terms_from_json(core::Json::parse(row.getColumn(7).getString()), "promise");
+  o.rushed = row.getColumn(8).getInt() != 0;
+  o.subtotal = row.getColumn(9).getInt64();
+  o.discount = row.getColumn(10).getInt64();
+  return stored;
+}
+
+void SqliteStorage::load_lines(StoredOrder& stored) {
+  auto& q = *lines_of_order_;
+  q.bind(1, stored.order.seq);
+  while (q.executeStep()) {
+    core::OrderLine line;
+    line.line_id = q.getColumn(0).getString();
+    line.item = q.getColumn(1).getString();
+    line.name = core::LocalText{q.getColumn(2).getString(), q.getColumn(3).getString()};
+    line.qty = q.getColumn(4).getInt();
+    line.price = q.getColumn(5).getInt64();
+    line.promised = q.getColumn(6).getInt() != 0;
+    const auto state = core::line_state_from_string(q.getColumn(7).getString());
+    if (!state) throw std::runtime_error(fmt::format("line {}: bad state in the database", line.line_id));
+    line.state = *state;
+    line.served_at_ms = optional_int(q.getColumn(8));
+    line.cancelled_at_ms = optional_int(q.getColumn(9));
+    line.note = q.getColumn(10).getString();
+    line.comped = q.getColumn(11).getInt() != 0;
+    line.late = q.getColumn(12).getInt() != 0;
+    line.station = q.getColumn(13).getString();
+    stored.order.lines.push_back(std::move(line));
+  }
+  q.reset();
+  q.clearBindings();
+}
+
+std::vector<StoredOrder> SqliteStorage::load_orders(SQLite::Statement& query) {
+  std::vector<StoredOrder> orders;
+  while (query.executeStep()) orders.push_back(order_from_row(query));
+  query.reset();
+  query.clearBindings();
+  for (auto& order : orders) load_lines(order);
+  return orders;
+}
+
+std::vector<StoredOrder> SqliteStorage::load_unclosed_orders() {
+  SQLite::Statement query(db_, fmt::format("SELECT {} FROM orders WHERE status != 'closed' ORDER BY seq", kOrderColumns));
+  return load_orders(query);
+}
+
+std::optional<StoredOrder> SqliteStorage::find_order(const std::string& order_id) {
+  order_by_id_->bind(1, order_id);
+  auto orders = load_orders(*order_by_id_);
+  if (orders.empty()) return std::nullopt;
+  return std::move(orders.front());
+}
+
+std::optional<StoredOrder> SqliteStorage::find_order_by_seq(std::int64_t seq) {
+  order_by_seq_->bind(1, seq);
+  auto orders = load_orders(*order_by_seq_);
+  if (orders.empty()) return std::nullopt;
+  return std::move(orders.front());
+}
+
+std::int64_t SqliteStorage::max_seq() { return db_.execAndGet("SELECT coalesce(max(seq), 0) FROM orders").getInt64(); }
+
+std::vector<core::BreachEntry> SqliteStorage::breaches(const BreachQuery& query) {
+  SQLite::Statement q(db_,
+      "SELECT breach_id, seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy, at_ms"
+      " FROM breaches WHERE (?1 IS NULL OR at_ms >= ?1) AND (?2 IS NULL OR at_ms < ?2)"
+      " AND (?3 IS NULL OR table_name = ?3) ORDER BY at_ms, breach_id");
+  bind_optional(q, 1, query.since_ms);
+  bind_optional(q, 2, query.until_ms);
+  bind_optional(q, 3, query.table);
+  std::vector<core::BreachEntry> entries;
+  while (q.executeStep()) {
+    core::BreachEntry e;
+    e.breach_id = q.getColumn(0).getInt64();
+    e.seq = q.getColumn(1).getInt64();
+    e.order_id = q.getColumn(2).getString();
+    e.table = q.getColumn(3).getString();
+    e.accepted_at_ms = q.getColumn(4).getInt64();
+    e.deadline_ms = q.getColumn(5).getInt64();
+    e.late_lines = late_lines_from_json(q.getColumn(6).getString(), *served_at_);
+    e.discount = q.getColumn(7).getInt64();
+    e.policy = q.getColumn(8).getString();
+    e.at_ms = q.getColumn(9).getInt64();
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+std::vector<core::Order> SqliteStorage::history(std::optional<std::int64_t> since_ms,
+                                                std::optional<std::int64_t> until_ms) {
+  SQLite::Statement q(db_, fmt::format("SELECT {} FROM orders WHERE (?1 IS NULL OR accepted_at_ms >= ?1)"
+                                       " AND (?2 IS NULL OR accepted_at_ms < ?2) ORDER BY seq",
+                                       kOrderColumns));
+  bind_optional(q, 1, since_ms);
+  bind_optional(q, 2, until_ms);
+  std::vector<core::Order> orders;
+  for (auto& stored : load_orders(q)) orders.push_back(std::move(stored.order));
+  return orders;
+}
+
+std::int64_t SqliteStorage::count_audit() { return db_.execAndGet("SELECT count(*) FROM audit").getInt64(); }
+
+}  // namespace hourglass::kitchen

@@ -1,0 +1,58 @@
+#pragma once
+// Storage on SQLite through SQLiteCpp: WAL with synchronous=FULL (a commit
+// survives a crash of the process and of the machine), a busy timeout, the
+// schema version in the database with migrations, statements prepared once
+// and reused. ":memory:" works for tests.
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <string>
+
+#include "kitchen/server/storage.hpp"
+
+namespace hourglass::kitchen {
+
+class SqliteStorage final : public Storage {
+ public:
+  // Opens (creating if needed) and migrates to the current schema.
+  explicit SqliteStorage(const std::string& path);
+  ~SqliteStorage() override;
+
+  static constexpr int kSchemaVersion = 1;
+  int schema_version();
+
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+  bool in_batch() const override { return in_batch_; }
+
+  void save_order(const StoredOrder& order) override;
+  void add_audit(const AuditEntry& entry) override;
+  std::int64_t add_breach(const core::BreachEntry& entry, const std::vector<std::string>& line_ids) override;
+  void add_comp(const CompRecord& comp) override;
+
+  std::vector<StoredOrder> load_unclosed_orders() override;
+  std::optional<StoredOrder> find_order(const std::string& order_id) override;
+  std::optional<StoredOrder> find_order_by_seq(std::int64_t seq) override;
+  std::int64_t max_seq() override;
+  std::vector<core::BreachEntry> breaches(const BreachQuery& query) override;
+  std::vector<core::Order> history(std::optional<std::int64_t> since_ms,
+                                   std::optional<std::int64_t> until_ms) override;
+  std::int64_t count_audit() override;
+
+ private:
+  void migrate();
+  StoredOrder order_from_row(SQLite::Statement& row);
+  void load_lines(StoredOrder& order);
+  std::vector<StoredOrder> load_orders(SQLite::Statement& query);
+
+  SQLite::Database db_;
+  bool in_batch_ = false;
+  std::unique_ptr<SQLite::Statement> begin_, commit_, rollback_;
+  std::unique_ptr<SQLite::Statement> upsert_order_, upsert_line_, insert_audit_, insert_breach_, insert_comp_;
+  std::unique_ptr<SQLite::Statement> order_by_id_, order_by_seq_, lines_of_order_, served_at_;
+};
+
+}  // namespace hourglass::kitchen

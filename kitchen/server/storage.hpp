@@ -1,0 +1,82 @@
+#pragma once
+// What the kitchen keeps durably, behind a small interface (one SQLite
+// implementation). Writes happen inside a batch: begin(), any number of
+// changes, commit(). The service releases no reply before commit() returns
+// (group commit: many requests, one transaction). Reads inside a batch see
+// the batch's own changes. Failures throw: a storage that cannot write is
+// broken infrastructure, not bad input.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/core/order.hpp"
+#include "shared/core/protocol.hpp"
+
+namespace hourglass::kitchen {
+
+// An order with who placed it: "table:12", or "kiosk:<hash of its token>".
+struct StoredOrder {
+  core::Order order;
+  std::string owner;
+  bool operator==(const StoredOrder&) const = default;
+};
+
+// One line of the audit trail: who did what, from which device, when.
+struct AuditEntry {
+  std::int64_t at_ms = 0;
+  std::int64_t seq = 0;
+  std::string line_id;  // empty for whole-order actions
+  std::string action;   // placed, cancel_line, mark_line, recall_line, rush, comp_line, close, kept, breached
+  std::string detail;
+  std::string role;     // "system" for deadline evaluations
+  std::string device;
+};
+
+struct CompRecord {
+  std::int64_t at_ms = 0;
+  std::int64_t seq = 0;
+  std::string line_id;
+  std::string reason;
+  std::string role;
+  std::string device;
+};
+
+struct BreachQuery {
+  std::optional<std::int64_t> since_ms;  // inclusive, on at_ms
+  std::optional<std::int64_t> until_ms;  // exclusive
+  std::optional<std::string> table;
+};
+
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  virtual bool in_batch() const = 0;
+
+  // Inserts or updates the order and all its lines.
+  virtual void save_order(const StoredOrder& order) = 0;
+  virtual void add_audit(const AuditEntry& entry) = 0;
+  // Returns the breach_id. At most one breach per order (enforced).
+  // `line_ids` name the late lines, in the order of entry.late_lines: the
+  // breach log reads their served_at_ms as it is now (a late line served
+  // after the deadline records how late it was).
+  virtual std::int64_t add_breach(const core::BreachEntry& entry, const std::vector<std::string>& line_ids) = 0;
+  virtual void add_comp(const CompRecord& comp) = 0;
+
+  virtual std::vector<StoredOrder> load_unclosed_orders() = 0;
+  virtual std::optional<StoredOrder> find_order(const std::string& order_id) = 0;
+  virtual std::optional<StoredOrder> find_order_by_seq(std::int64_t seq) = 0;
+  virtual std::int64_t max_seq() = 0;
+  virtual std::vector<core::BreachEntry> breaches(const BreachQuery& query) = 0;
+  // Orders accepted in [since_ms, until_ms), by seq.
+  virtual std::vector<core::Order> history(std::optional<std::int64_t> since_ms,
+                                           std::optional<std::int64_t> until_ms) = 0;
+  virtual std::int64_t count_audit() = 0;
+};
+
+}  // namespace hourglass::kitchen

@@ -1,0 +1,236 @@
+#include "kiosk/kiosk_app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "kiosk/kiosk_strings.hpp"
+
+namespace hourglass::kiosk {
+
+KioskApp::KioskApp(AppOptions options, std::unique_ptr<KioskLink> link, Cart cart)
+    : options_(std::move(options)), link_(std::move(link)), cart_(std::move(cart)), saved_cart_(cart_) {
+  screen_ = options_.start_screen;
+  language_ = options_.language;
+  category_ = options_.start_category;
+  detail_item_ = options_.start_detail;
+  confirming_ = options_.start_confirming;
+  link_->refresh(state_);
+  if (screen_ == Screen::counter_done && !state_.orders.empty()) {
+    done_order_id_ = state_.orders.back().order_id;
+  }
+}
+
+void KioskApp::update(std::int64_t local_now_ms) {
+  last_now_ms_ = local_now_ms;
+  link_->refresh(state_);
+  for (const LinkEvent& event : link_->take_events()) {
+    switch (event.kind) {
+      case LinkEvent::Kind::accepted:
+        break;
+      case LinkEvent::Kind::rejected:
+        toasts_.push(fmt::format(fmt::runtime(tr(Str::order_failed, language_)), event.message), ui::ToastKind::error,
+                     local_now_ms, 6000);
+        break;
+      case LinkEvent::Kind::waiter_coming:
+        toasts_.push(std::string(tr(Str::waiter_called, language_)), ui::ToastKind::success, local_now_ms);
+        break;
+      case LinkEvent::Kind::failed:
+        spdlog::warn("request failed: {}", event.message);
+        toasts_.push(std::string(tr(Str::offline, language_)), ui::ToastKind::warning, local_now_ms);
+        break;
+      case LinkEvent::Kind::breach:
+        break;  // the order update carries the breach; the orders screen shows it
+    }
+  }
+  // The menu may have changed under the cart (a dish withdrawn).
+  if (!state_.menu.items.empty() && cart_.drop_unknown(state_.menu) > 0) save_cart();
+  if (screen_ == Screen::counter_done && done_since_ms_ < 0) done_since_ms_ = local_now_ms;
+  // Counter: back to the start after the pause.
+  if (screen_ == Screen::counter_done && options_.reset_seconds > 0 &&
+      local_now_ms - done_since_ms_ >= static_cast<std::int64_t>(options_.reset_seconds) * 1000) {
+    reset_for_next_guest();
+  }
+}
+
+void KioskApp::frame(const ui::Theme& theme, std::int64_t local_now_ms) {
+  update(local_now_ms);
+  const std::int64_t now = server_now_ms(local_now_ms);
+  const ScreenStyle style{options_.mode == Mode::counter};
+  // The screens lay out edge to edge; keep a padded root window from clipping them.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::PushClipRect(viewport->WorkPos,
+                      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x, viewport->WorkPos.y + viewport->WorkSize.y),
+                      false);
+  Intent intent;
+  switch (screen_) {
+    case Screen::menu: {
+      MenuInputs inputs;
+      inputs.header = header_inputs();
+      inputs.category = category_;
+      inputs.detail_item = detail_item_;
+      inputs.detail_qty = detail_qty_;
+      const MenuView view = build_menu_view(state_, cart_, inputs, language_, now);
+      intent = draw_menu(view, note_, theme, style);
+      break;
+    }
+    case Screen::cart: {
+      const CartView view = build_cart_view(state_, cart_, header_inputs(), confirming_, language_, now);
+      intent = draw_cart(view, theme, style);
+      break;
+    }
+    case Screen::orders: {
+      const OrdersView view = build_orders_view(state_, header_inputs(), language_, now);
+      intent = draw_orders(view, theme, style);
+      break;
+    }
+    case Screen::bill: {
+      const BillView view = build_bill_view(state_, header_inputs(), language_, now);
+      intent = draw_bill(view, theme, style);
+      break;
+    }
+    case Screen::counter_done: {
+      const std::int64_t left =
+          options_.reset_seconds - (local_now_ms - done_since_ms_) / 1000;
+      const CounterDoneView view = build_counter_done_view(state_, done_order_id_, left, language_, now);
+      intent = draw_counter_done(view, theme, style);
+      break;
+    }
+  }
+  ImGui::PopClipRect();
+  if (intent) apply(intent, local_now_ms);
+  toasts_.draw(local_now_ms, theme);
+}
+
+void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
+  switch (intent.action) {
+    case Action::none:
+      return;
+    case Action::switch_language:
+      language_ = other_language(language_);
+      return;
+    case Action::call_waiter:
+      link_->call_waiter();
+      return;
+    case Action::go:
+      screen_ = intent.screen;
+      confirming_ = false;
+      detail_item_.reset();
+      return;
+    case Action::select_category:
+      category_ = intent.id;
+      return;
+    case Action::open_detail:
+      detail_item_ = intent.id;
+      detail_qty_ = 1;
+      note_.clear();
+      return;
+    case Action::close_detail:
+      detail_item_.reset();
+      return;
+    case Action::detail_qty:
+      detail_qty_ = std::clamp(detail_qty_ + intent.value, 1, core::kMaxLineQty);
+      return;
+    case Action::detail_add:
+      cart_.add(intent.id, detail_qty_, note_.text());
+      detail_item_.reset();
+      save_cart();
+      return;
+    case Action::quick_add:
+      cart_.add(intent.id, 1);
+      save_cart();
+      return;
+    case Action::quick_remove:
+      cart_.remove_one(intent.id);
+      save_cart();
+      return;
+    case Action::cart_qty:
+      cart_.change_qty(intent.index, intent.value);
+      save_cart();
+      return;
+    case Action::cart_remove:
+      cart_.remove(intent.index);
+      save_cart();
+      return;
+    case Action::place_order:
+      confirming_ = !cart_.empty();
+      return;
+    case Action::cancel_confirm:
+      confirming_ = false;
+      return;
+    case Action::confirm_order: {
+      if (cart_.empty()) return;
+      // The net client persists the order in its outbox before returning,
+      // so clearing the cart afterwards cannot lose it.
+      const std::string order_id = link_->place_order(cart_.requests(), server_now_ms(local_now_ms));
+      cart_.clear();
+      save_cart();
+      confirming_ = false;
+      if (options_.mode == Mode::counter) {
+        done_order_id_ = order_id;
+        done_since_ms_ = local_now_ms;
+        screen_ = Screen::counter_done;
+      } else {
+        screen_ = Screen::orders;
+      }
+      link_->refresh(state_);
+      return;
+    }
+    case Action::rush:
+      link_->rush(intent.id);
+      return;
+    case Action::next_guest:
+      reset_for_next_guest();
+      return;
+  }
+}
+
+void KioskApp::reset_for_next_guest() {
+  screen_ = Screen::menu;
+  language_ = options_.language;
+  category_.clear();
+  detail_item_.reset();
+  confirming_ = false;
+  done_order_id_.clear();
+  if (!cart_.empty()) {
+    cart_.clear();
+    save_cart();
+  }
+}
+
+void KioskApp::save_cart() {
+  if (options_.cart_file.empty() || cart_ == saved_cart_) return;
+  auto saved = kiosk::save_cart(cart_, options_.cart_file);
+  if (!saved) {
+    // The cart still works in memory; only a restart would lose it.
+    spdlog::warn("cart not saved: {}", saved.error());
+    return;
+  }
+  saved_cart_ = cart_;
+}
+
+std::vector<std::string> display_strings(const core::Menu* menu) {
+  std::vector<std::string> strings = all_ui_strings();
+  for (const core::MenuGroup& allergen : core::known_allergens()) {
+    strings.push_back(allergen.name.en);
+    strings.push_back(allergen.name.zh);
+  }
+  if (menu == nullptr) return strings;
+  for (const core::MenuGroup& group : menu->categories) {
+    strings.push_back(group.name.en);
+    strings.push_back(group.name.zh);
+  }
+  for (const core::MenuItem& item : menu->items) {
+    strings.push_back(item.name.en);
+    strings.push_back(item.name.zh);
+    if (item.description) {
+      strings.push_back(item.description->en);
+      strings.push_back(item.description->zh);
+    }
+  }
+  return strings;
+}
+
+}  // namespace hourglass::kiosk

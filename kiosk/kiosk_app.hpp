@@ -1,0 +1,79 @@
+#pragma once
+// The kiosk app: the diner's session (screen, language, cart, open dish)
+// plus the link to the kitchen. Each frame it pulls the state, builds the
+// current screen's view-model, draws it and applies the one intent the
+// diner expressed. Time is passed in.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/cart.hpp"
+#include "kiosk/kiosk_link.hpp"
+#include "kiosk/kiosk_screens.hpp"
+#include "kiosk/kiosk_state.hpp"
+#include "kiosk/kiosk_view_model.hpp"
+#include "shared/ui/theme.hpp"
+#include "shared/ui/widgets.hpp"
+
+namespace hourglass::kiosk {
+
+struct AppOptions {
+  Mode mode = Mode::table;
+  Language language = Language::zh;  // the default; the counter returns to it
+  int reset_seconds = 20;            // counter: end screen to next guest
+  std::string cart_file;             // empty: the cart is not kept
+  Screen start_screen = Screen::menu;
+  std::string start_category;
+  std::optional<std::string> start_detail;
+  bool start_confirming = false;
+};
+
+class KioskApp {
+ public:
+  KioskApp(AppOptions options, std::unique_ptr<KioskLink> link, Cart cart);
+
+  // One frame: inside a root window the caller has opened.
+  void frame(const ui::Theme& theme, std::int64_t local_now_ms);
+
+  // Applies an intent as if the diner had touched it (tests, demo set-up).
+  void apply(const Intent& intent, std::int64_t local_now_ms);
+
+  const KioskState& state() const { return state_; }
+  const Cart& cart() const { return cart_; }
+  Screen screen() const { return screen_; }
+  Language language() const { return language_; }
+  std::int64_t server_now_ms(std::int64_t local_now_ms) const { return local_now_ms + state_.clock_offset_ms; }
+  // Pulls state and events from the link (frame() does it too).
+  void update(std::int64_t local_now_ms);
+
+ private:
+  void save_cart();
+  void reset_for_next_guest();
+  HeaderInputs header_inputs() const { return HeaderInputs{options_.mode, screen_}; }
+
+  AppOptions options_;
+  std::unique_ptr<KioskLink> link_;
+  Cart cart_;
+  Cart saved_cart_;
+  KioskState state_;
+  Screen screen_ = Screen::menu;
+  Language language_ = Language::zh;
+  std::string category_;
+  std::optional<std::string> detail_item_;
+  int detail_qty_ = 1;
+  NoteEdit note_;
+  bool confirming_ = false;
+  std::string done_order_id_;           // counter: the order on the end screen
+  std::int64_t done_since_ms_ = -1;     // local time the end screen opened (-1: at the next frame)
+  ui::ToastStack toasts_;
+  std::int64_t last_now_ms_ = 0;
+};
+
+// Every string the kiosk may show for `menu`: dish, category and allergen
+// names and descriptions, plus the UI table. For the font atlas.
+std::vector<std::string> display_strings(const core::Menu* menu);
+
+}  // namespace hourglass::kiosk

@@ -1,0 +1,37 @@
+#pragma once
+// What the kiosk knows about the kitchen: a plain copy the UI thread owns,
+// filled from the network client (or from the demo state). The view-models
+// are pure functions of this, the cart, the language and a server time.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/core/menu.hpp"
+#include "shared/core/order.hpp"
+#include "shared/core/promise.hpp"
+
+namespace hourglass::kiosk {
+
+enum class Mode { table, counter };
+
+struct KioskState {
+  // Bumped by the link on every change, so several readers can each tell
+  // whether their copy is current.
+  std::uint64_t version = 0;
+  bool connected = false;
+  bool has_welcome = false;  // at least one welcome since start
+  std::optional<std::int64_t> offline_since_ms;
+  std::string fatal_error;  // the server refused us for good (bad token)
+  std::string table;        // from welcome; "counter" for a kiosk
+  core::PromiseTerms promise;  // welcome.promise_s and welcome.policy
+  core::Menu menu;
+  // Open orders this device may see, oldest first.
+  std::vector<core::Order> orders;
+  // Placed and not yet acknowledged.
+  std::vector<std::string> pending_order_ids;
+  std::int64_t clock_offset_ms = 0;  // server − local
+};
+
+}  // namespace hourglass::kiosk

@@ -1,0 +1,460 @@
+#include "kiosk/kiosk_view_model.hpp"
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "shared/core/countdown.hpp"
+#include "shared/core/money.hpp"
+#include "shared/core/promise.hpp"
+
+namespace hourglass::kiosk {
+
+namespace {
+
+template <typename... Args>
+std::string format(Str id, Language language, Args&&... args) {
+  return fmt::format(fmt::runtime(tr(id, language)), std::forward<Args>(args)...);
+}
+
+std::string text(Str id, Language language) { return std::string(tr(id, language)); }
+
+// The first UTF-8 character of `s`.
+std::string first_character(const std::string& s) {
+  if (s.empty()) return {};
+  const auto lead = static_cast<unsigned char>(s[0]);
+  std::size_t length = 1;
+  if (lead >= 0xF0) {
+    length = 4;
+  } else if (lead >= 0xE0) {
+    length = 3;
+  } else if (lead >= 0xC0) {
+    length = 2;
+  }
+  return s.substr(0, std::min(length, s.size()));
+}
+
+// "6.9" for 69 (the Chinese "折" counts tenths), "8" for 80.
+std::string zhe(int pay_percent) {
+  if (pay_percent % 10 == 0) return std::to_string(pay_percent / 10);
+  return fmt::format("{}.{}", pay_percent / 10, pay_percent % 10);
+}
+
+std::string promise_adjective(std::int64_t seconds, Language language) {
+  if (seconds % 60 == 0) return format(Str::minutes_adj, language, seconds / 60);
+  return format(Str::seconds_adj, language, seconds);
+}
+
+bool counts_for_promise(const core::OrderLine& line) {
+  return line.promised && line.state != core::LineState::cancelled;
+}
+
+// Every promised, not cancelled line served: the clock has stopped. Returns
+// when the last one was served.
+std::optional<std::int64_t> all_served_at(const core::Order& order) {
+  std::int64_t last = order.accepted_at_ms;
+  bool any = false;
+  for (const core::OrderLine& line : order.lines) {
+    if (!counts_for_promise(line)) continue;
+    if (line.state != core::LineState::served || !line.served_at_ms) return std::nullopt;
+    last = std::max(last, *line.served_at_ms);
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return last;
+}
+
+std::vector<const core::Order*> by_acceptance(const std::vector<core::Order>& orders) {
+  std::vector<const core::Order*> sorted;
+  for (const core::Order& order : orders) {
+    if (order.status != core::OrderStatus::closed) sorted.push_back(&order);
+  }
+  std::stable_sort(sorted.begin(), sorted.end(), [](const core::Order* a, const core::Order* b) {
+    return a->accepted_at_ms != b->accepted_at_ms ? a->accepted_at_ms < b->accepted_at_ms
+                                                  : a->seq < b->seq;
+  });
+  return sorted;
+}
+
+constexpr std::array<std::uint32_t, 8> kCategoryPalette = {
+    0x2F8F6B,  // jade: cold dishes
+    0xC0392B,  // chilli red: wok
+    0xB7791F,  // soy amber: braised
+    0x2C7DA0,  // porcelain blue: soups
+    0x8E5B3A,  // wheat brown: staples
+    0x6A4C93,  // plum: drinks
+    0xD46A8A,  // peach blossom: desserts
+    0x5C6B73,
+};
+
+DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskState& state,
+                   std::uint32_t color, Language language) {
+  DishView dish;
+  dish.id = item.id;
+  dish.name = item.name.in(language);
+  dish.other_name = item.name.in(other_language(language));
+  dish.initial = first_character(item.name.zh);
+  dish.price = core::format_money(item.price);
+  if (item.description) dish.description = item.description->in(language);
+  dish.spicy = item.spicy;
+  for (const std::string& allergen : item.allergens) {
+    const core::LocalText* label = core::allergen_label(allergen);
+    dish.allergens.push_back(label != nullptr ? label->in(language) : allergen);
+  }
+  dish.allergens_label = text(Str::allergens, language);
+  dish.promised = item.promised;
+  if (!item.promised) {
+    dish.outside_promise =
+        format(Str::not_in_promise, language, promise_adjective(state.promise.seconds, language));
+  }
+  dish.qty_in_cart = cart.qty_of(item.id);
+  dish.tile_color = color;
+  return dish;
+}
+
+}  // namespace
+
+Tone countdown_tone(std::int64_t remaining_ms, std::int64_t total_ms) {
+  if (remaining_ms < 0) return Tone::late;
+  if (remaining_ms <= total_ms * 2 / 15) return Tone::danger;
+  if (remaining_ms <= total_ms / 3) return Tone::warn;
+  return Tone::good;
+}
+
+std::string countdown_text(std::int64_t remaining_ms, Language language) {
+  if (remaining_ms >= 0) return core::format_countdown(remaining_ms);
+  return format(Str::late_by, language, core::format_countdown(remaining_ms));
+}
+
+std::string promise_duration(std::int64_t seconds, Language language) {
+  if (seconds % 60 == 0) return format(Str::minutes_short, language, seconds / 60);
+  return format(Str::seconds_short, language, seconds);
+}
+
+std::string promise_badge(const core::PromiseTerms& terms, Language language) {
+  const std::string duration = promise_duration(terms.seconds, language);
+  if (const auto* percent = std::get_if<core::BillPercentPolicy>(&terms.policy)) {
+    if (language == Language::zh) return format(Str::promise_percent, language, duration, zhe(percent->pay_percent));
+    return format(Str::promise_percent, language, duration, percent->pay_percent);
+  }
+  return format(Str::promise_free, language, duration);
+}
+
+std::string apology_text(std::int64_t promise_seconds, core::Fen compensation, Language language) {
+  return format(Str::apology, language, promise_adjective(promise_seconds, language),
+                core::format_money(compensation));
+}
+
+std::string line_state_text(core::LineState state, Language language) {
+  switch (state) {
+    case core::LineState::queued: return text(Str::state_queued, language);
+    case core::LineState::cooking: return text(Str::state_cooking, language);
+    case core::LineState::ready: return text(Str::state_ready, language);
+    case core::LineState::served: return text(Str::state_served, language);
+    case core::LineState::cancelled: return text(Str::state_cancelled, language);
+  }
+  return {};
+}
+
+Tone line_state_tone(core::LineState state) {
+  switch (state) {
+    case core::LineState::queued: return Tone::muted;
+    case core::LineState::cooking: return Tone::warn;
+    case core::LineState::ready: return Tone::info;
+    case core::LineState::served: return Tone::good;
+    case core::LineState::cancelled: return Tone::muted;
+  }
+  return Tone::neutral;
+}
+
+std::uint32_t category_color(std::size_t index) { return kCategoryPalette[index % kCategoryPalette.size()]; }
+
+HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs,
+                             Language language, std::int64_t server_now_ms) {
+  HeaderView header;
+  header.brand = text(Str::brand, language);
+  if (inputs.mode == Mode::counter) {
+    header.place = text(Str::counter_label, language);
+  } else if (!state.table.empty()) {
+    header.place = format(Str::table_label, language, state.table);
+  }
+  header.promise = promise_badge(state.promise, language);
+  header.language_button = text(Str::language_other, language);
+  header.offline = !state.connected;
+  header.offline_text = text(state.has_welcome ? Str::offline : Str::connecting, language);
+  header.error_text = state.fatal_error;
+  if (inputs.mode == Mode::counter) return header;
+
+  header.call_waiter = text(Str::call_waiter, language);
+  int open_orders = 0;
+  std::optional<std::int64_t> most_urgent;
+  for (const core::Order& order : state.orders) {
+    if (order.status == core::OrderStatus::closed) continue;
+    ++open_orders;
+    if (order.status != core::OrderStatus::open || all_served_at(order)) continue;
+    const std::int64_t remaining = core::remaining_ms(order, server_now_ms);
+    if (!most_urgent || remaining < *most_urgent) most_urgent = remaining;
+  }
+  if (most_urgent) {
+    header.next_countdown = countdown_text(*most_urgent, language);
+    header.next_tone = countdown_tone(*most_urgent, state.promise.seconds * 1000);
+  }
+  header.tabs = {
+      TabView{Screen::menu, text(Str::tab_menu, language), 0, inputs.screen == Screen::menu || inputs.screen == Screen::cart},
+      TabView{Screen::orders, text(Str::tab_orders, language), open_orders, inputs.screen == Screen::orders},
+      TabView{Screen::bill, text(Str::tab_bill, language), 0, inputs.screen == Screen::bill},
+  };
+  return header;
+}
+
+MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuInputs& inputs,
+                         Language language, std::int64_t server_now_ms) {
+  MenuView view;
+  view.header = build_header_view(state, inputs.header, language, server_now_ms);
+  const core::Menu& menu = state.menu;
+  std::string selected = inputs.category;
+  if (menu.category(selected) == nullptr && !menu.categories.empty()) selected = menu.categories.front().id;
+
+  for (std::size_t i = 0; i < menu.categories.size(); ++i) {
+    const core::MenuGroup& group = menu.categories[i];
+    CategoryTabView tab;
+    tab.id = group.id;
+    tab.label = group.name.in(language);
+    tab.color = category_color(i);
+    tab.selected = group.id == selected;
+    for (const CartLine& line : cart.lines()) {
+      const core::MenuItem* item = menu.find(line.item);
+      if (item != nullptr && item->category == group.id) tab.in_cart += line.qty;
+    }
+    if (tab.selected) {
+      view.category_title = tab.label;
+      view.category_color = tab.color;
+    }
+    view.categories.push_back(std::move(tab));
+  }
+  for (const core::MenuItem& item : menu.items) {
+    if (item.category != selected) continue;
+    view.dishes.push_back(dish_view(item, cart, state, view.category_color, language));
+  }
+
+  view.cart_bar.count = cart.count();
+  view.cart_bar.count_text = format(Str::cart_items, language, cart.count());
+  view.cart_bar.total = core::format_money(cart.subtotal(menu));
+  view.cart_bar.empty_text = text(Str::cart_empty, language);
+  view.cart_bar.button = text(Str::order_button, language);
+  view.cart_bar.enabled = !cart.empty();
+
+  if (inputs.detail_item) {
+    if (const core::MenuItem* item = menu.find(*inputs.detail_item)) {
+      std::uint32_t color = 0;
+      for (std::size_t i = 0; i < menu.categories.size(); ++i) {
+        if (menu.categories[i].id == item->category) color = category_color(i);
+      }
+      DetailView detail;
+      detail.dish = dish_view(*item, cart, state, color, language);
+      detail.note_label = text(Str::note_label, language);
+      detail.note_hint = text(Str::note_hint, language);
+      detail.qty = std::clamp(inputs.detail_qty, 1, core::kMaxLineQty);
+      detail.add_button = format(Str::detail_add, language, core::format_money(item->price * detail.qty));
+      detail.close = text(Str::detail_close, language);
+      view.detail = std::move(detail);
+    }
+  }
+  return view;
+}
+
+CartView build_cart_view(const KioskState& state, const Cart& cart, const HeaderInputs& header,
+                         bool confirming, Language language, std::int64_t server_now_ms) {
+  CartView view;
+  view.header = build_header_view(state, header, language, server_now_ms);
+  view.title = text(Str::cart_title, language);
+  view.subtitle = text(Str::cart_subtitle, language);
+  for (std::size_t i = 0; i < cart.lines().size(); ++i) {
+    const CartLine& line = cart.lines()[i];
+    CartLineView row;
+    row.index = i;
+    row.qty = line.qty;
+    row.note = line.note;
+    if (const core::MenuItem* item = state.menu.find(line.item)) {
+      row.name = item->name.in(language);
+      row.other_name = item->name.in(other_language(language));
+      row.unit_price = format(Str::each, language, core::format_money(item->price));
+      row.line_total = core::format_money(item->price * line.qty);
+      row.outside_promise = !item->promised;
+    } else {
+      row.name = line.item;
+    }
+    view.lines.push_back(std::move(row));
+  }
+  view.empty_text = text(Str::cart_empty, language);
+  view.count_text = format(Str::cart_items, language, cart.count());
+  view.subtotal_label = text(Str::subtotal, language);
+  view.subtotal = core::format_money(cart.subtotal(state.menu));
+  view.place_button = text(Str::place_order, language);
+  view.keep_browsing = text(Str::keep_browsing, language);
+  view.remove = text(Str::remove, language);
+  view.can_place = !cart.empty();
+  view.confirming = confirming && view.can_place;
+  view.confirm_title = text(Str::confirm_title, language);
+  view.confirm_body = format(Str::confirm_body, language, cart.count(), view.subtotal,
+                             promise_duration(state.promise.seconds, language));
+  view.confirm_yes = text(Str::confirm_yes, language);
+  view.confirm_back = text(Str::confirm_back, language);
+  if (!state.pending_order_ids.empty()) view.sending_text = text(Str::sending, language);
+  return view;
+}
+
+OrderCardView build_order_card(const core::Order& order, int round, Language language,
+                               std::int64_t server_now_ms) {
+  OrderCardView card;
+  card.order_id = order.order_id;
+  card.title = format(Str::round_label, language, round);
+  card.ticket = format(Str::ticket_label, language, order.seq);
+  card.total_ms = std::max<std::int64_t>(1, order.deadline_ms - order.accepted_at_ms);
+  card.rushed = order.rushed;
+  card.rush_label = text(order.rushed ? Str::rushed : Str::rush, language);
+  card.subtotal = core::format_money(order.subtotal);
+
+  const auto served_at = all_served_at(order);
+  const bool breached = order.status == core::OrderStatus::breached;
+  if (served_at && !breached) {
+    // The clock stopped in time: show the achievement, the bar frozen.
+    card.done = true;
+    card.remaining_ms = order.deadline_ms - *served_at;
+    card.tone = Tone::good;
+    card.big_text = text(Str::kept, language);
+    card.caption = format(Str::served_in, language, core::format_countdown(*served_at - order.accepted_at_ms));
+  } else {
+    // Late time stops growing once the last late dish reaches the table.
+    const std::int64_t now = served_at ? *served_at : server_now_ms;
+    card.remaining_ms = order.deadline_ms - now;
+    if (breached && card.remaining_ms >= 0) card.remaining_ms = -1;
+    card.late = card.remaining_ms < 0;
+    card.done = served_at.has_value();
+    card.tone = countdown_tone(card.remaining_ms, card.total_ms);
+    card.big_text = countdown_text(card.remaining_ms, language);
+    card.caption = card.late ? text(Str::apology_short, language) : text(Str::time_left, language);
+  }
+  card.can_rush = order.status == core::OrderStatus::open && !order.rushed && !card.done;
+  if (breached) {
+    card.apology = apology_text(order.promise.seconds, core::promise_compensation(order), language);
+  }
+  for (const core::OrderLine& line : order.lines) {
+    OrderLineView row;
+    row.qty = format(Str::qty_times, language, line.qty);
+    row.name = line.name.in(language);
+    row.note = line.note;
+    row.state = line_state_text(line.state, language);
+    row.state_tone = line_state_tone(line.state);
+    row.late = line.late;
+    row.free = (line.late && breached &&
+                std::holds_alternative<core::FreeUnservedPolicy>(order.promise.policy)) ||
+               line.comped;
+    row.free_text = text(Str::free_line, language);
+    card.lines.push_back(std::move(row));
+  }
+  return card;
+}
+
+OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header,
+                             Language language, std::int64_t server_now_ms) {
+  OrdersView view;
+  view.header = build_header_view(state, header, language, server_now_ms);
+  view.title = text(Str::orders_title, language);
+  view.empty_text = text(Str::no_orders, language);
+  const auto sorted = by_acceptance(state.orders);
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    view.cards.push_back(build_order_card(*sorted[i], static_cast<int>(i + 1), language, server_now_ms));
+  }
+  for (const OrderCardView& card : view.cards) {
+    if (card.apology) view.apology_banner = card.apology;  // the latest round wins
+  }
+  // What the diner is waiting for first: late rounds, then running clocks
+  // by time left, then rounds already on the table (newest first).
+  auto group = [](const OrderCardView& card) { return card.done ? 2 : card.late ? 0 : 1; };
+  std::reverse(view.cards.begin(), view.cards.end());
+  std::stable_sort(view.cards.begin(), view.cards.end(), [&](const OrderCardView& a, const OrderCardView& b) {
+    if (group(a) != group(b)) return group(a) < group(b);
+    return group(a) == 1 && a.remaining_ms < b.remaining_ms;
+  });
+  if (!state.pending_order_ids.empty()) view.sending_text = text(Str::sending, language);
+  view.add_more = text(Str::add_more, language);
+  view.call_waiter = text(Str::call_waiter, language);
+  view.view_bill = text(Str::view_bill, language);
+  return view;
+}
+
+BillView build_bill_view(const KioskState& state, const HeaderInputs& header, Language language,
+                         std::int64_t server_now_ms) {
+  BillView view;
+  view.header = build_header_view(state, header, language, server_now_ms);
+  view.title = text(Str::bill_title, language);
+  const auto sorted = by_acceptance(state.orders);
+  std::vector<core::Order> orders;
+  for (const core::Order* order : sorted) orders.push_back(*order);
+  const core::Bill bill = core::make_bill(state.table, orders);
+
+  core::Fen compensation = 0;
+  for (std::size_t i = 0; i < bill.orders.size(); ++i) {
+    const core::Order& order = bill.orders[i];
+    BillOrderView row;
+    row.title = format(Str::round_label, language, i + 1) + "  ·  " + format(Str::ticket_label, language, order.seq);
+    const bool free_late = order.status == core::OrderStatus::breached &&
+                           std::holds_alternative<core::FreeUnservedPolicy>(order.promise.policy);
+    for (const core::OrderLine& line : order.lines) {
+      if (line.state == core::LineState::cancelled) continue;
+      BillLineView bill_line;
+      bill_line.qty = format(Str::qty_times, language, line.qty);
+      bill_line.name = line.name.in(language);
+      bill_line.amount = core::format_money(line.price * line.qty);
+      bill_line.free = line.comped || (free_late && line.late);
+      bill_line.free_text = text(Str::free_line, language);
+      row.lines.push_back(std::move(bill_line));
+    }
+    row.subtotal = core::format_money(order.subtotal);
+    const core::Fen order_compensation = core::promise_compensation(order);
+    if (order_compensation > 0) row.compensation = "-" + core::format_money(order_compensation);
+    compensation += order_compensation;
+    if (order.status == core::OrderStatus::breached) {
+      view.apology = apology_text(order.promise.seconds, order_compensation, language);
+    }
+    view.orders.push_back(std::move(row));
+  }
+  view.subtotal_label = text(Str::subtotal, language);
+  view.subtotal = core::format_money(bill.subtotal);
+  view.compensation_label = text(Str::bill_compensation, language);
+  if (compensation > 0) view.compensation = "-" + core::format_money(compensation);
+  view.comps_label = text(Str::bill_comp, language);
+  const core::Fen comps = bill.discount - compensation;
+  if (comps > 0) view.comps = "-" + core::format_money(comps);
+  view.total_label = text(Str::bill_total, language);
+  view.total = core::format_money(bill.total);
+  view.hint = text(Str::bill_pay_hint, language);
+  view.call_waiter = text(Str::call_waiter, language);
+  return view;
+}
+
+CounterDoneView build_counter_done_view(const KioskState& state, const std::string& order_id,
+                                        std::int64_t seconds_to_reset, Language language,
+                                        std::int64_t server_now_ms) {
+  CounterDoneView view;
+  view.header = build_header_view(state, HeaderInputs{Mode::counter, Screen::counter_done}, language, server_now_ms);
+  view.pickup_title = text(Str::pickup_title, language);
+  view.pickup_number = "…";
+  for (const core::Order& order : state.orders) {
+    if (order.order_id != order_id) continue;
+    view.pickup_number = std::to_string(order.seq);
+    OrderCardView card = build_order_card(order, 1, language, server_now_ms);
+    card.title = format(Str::ticket_label, language, order.seq);
+    card.ticket.clear();
+    view.card = std::move(card);
+  }
+  view.hint = view.card ? text(Str::pickup_hint, language) : text(Str::sending, language);
+  view.resets_in = format(Str::resets_in, language, std::max<std::int64_t>(0, seconds_to_reset));
+  view.done_button = text(Str::new_order, language);
+  return view;
+}
+
+}  // namespace hourglass::kiosk

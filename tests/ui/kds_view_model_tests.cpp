@@ -1,0 +1,246 @@
+// The kitchen display's view-model: order, colours and at-risk at their
+// edges, all-day counts, next-up, the station filter. Pure: no window.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "kitchen/kds/demo_state.hpp"
+#include "kitchen/kds/kds_view_model.hpp"
+#include "kitchen/kds/ticket_text.hpp"
+#include "shared/core/order.hpp"
+
+namespace core = hourglass::core;
+namespace kitchen = hourglass::kitchen;
+using core::LineState;
+using kitchen::Urgency;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'763'800'000'000;
+constexpr std::int64_t kMin = 60'000;
+
+core::Menu kds_menu() {
+  core::Menu menu;
+  menu.categories = {{"hot", {"Hot", "热菜"}}};
+  menu.stations = {{"wok", {"Wok", "炒锅"}}, {"steam", {"Steamer", "蒸灶"}}};
+  menu.items = {
+      {"gongbao", {"Kung Pao Chicken", "宫保鸡丁"}, "hot", 3800, "wok", true, 480, 2, {}, std::nullopt},
+      {"rice", {"Rice", "米饭"}, "hot", 300, "steam", true, 30, 0, {}, std::nullopt},
+      {"fish", {"Steamed Sea Bass", "清蒸鲈鱼"}, "hot", 12800, "steam", false, 1500, 0, {}, std::nullopt},
+      {"mapo", {"Mapo Tofu", "麻婆豆腐"}, "hot", 2800, "wok", true, 420, 2, {}, std::nullopt},
+  };
+  return menu;
+}
+
+struct L {
+  std::string item;
+  int qty;
+  LineState state;
+};
+
+// An order whose deadline is `remaining_ms` after kNow.
+core::Order order(std::int64_t seq, std::int64_t remaining_ms, std::vector<L> lines, std::string table = "12") {
+  const core::Menu menu = kds_menu();
+  std::vector<core::LineRequest> requests;
+  for (const L& l : lines) requests.push_back({l.item, l.qty, ""});
+  core::PromiseTerms terms;
+  terms.seconds = 900;
+  auto made = core::make_order("o" + std::to_string(seq), requests, menu, seq, table,
+                               kNow + remaining_ms - 900'000, terms);
+  REQUIRE(made.ok());
+  core::Order o = made.value();
+  for (std::size_t i = 0; i < lines.size(); ++i) o.lines[i].state = lines[i].state;
+  return o;
+}
+
+kitchen::KdsView view_of(const std::vector<core::Order>& orders, kitchen::KdsFilter filter = {},
+                         core::Language language = core::Language::en) {
+  return kitchen::build_kds_view(orders, kds_menu(), filter, kitchen::KdsThresholds{}, kNow, language);
+}
+
+}  // namespace
+
+TEST_CASE("urgency edges: 5:00 is amber, 2:00 is red, the deadline itself is red, after it late", "[ui][kds]") {
+  const kitchen::KdsThresholds t;  // 300 s amber, 120 s red
+  auto [remaining, expected] = GENERATE(table<std::int64_t, Urgency>({
+      {15 * kMin, Urgency::calm},
+      {5 * kMin + 1, Urgency::calm},
+      {5 * kMin, Urgency::amber},
+      {5 * kMin - 1, Urgency::amber},  // 4:59.999
+      {2 * kMin + 1, Urgency::amber},
+      {2 * kMin, Urgency::red},
+      {2 * kMin - 1, Urgency::red},
+      {1, Urgency::red},
+      {0, Urgency::red},  // served now would still be on time
+      {-1, Urgency::late},
+      {-10 * kMin, Urgency::late},
+  }));
+  CAPTURE(remaining);
+  CHECK(kitchen::urgency_for(remaining, t) == expected);
+}
+
+TEST_CASE("thresholds are configurable", "[ui][kds]") {
+  const kitchen::KdsThresholds t{10 * kMin, 3 * kMin};
+  CHECK(kitchen::urgency_for(10 * kMin + 1, t) == Urgency::calm);
+  CHECK(kitchen::urgency_for(10 * kMin, t) == Urgency::amber);
+  CHECK(kitchen::urgency_for(3 * kMin, t) == Urgency::red);
+}
+
+TEST_CASE("tickets: earliest deadline first, ticket number breaking ties, done and closed orders left out",
+          "[ui][kds]") {
+  std::vector<core::Order> orders = {
+      order(5, 10 * kMin, {{"rice", 1, LineState::queued}}),
+      order(3, 2 * kMin, {{"rice", 1, LineState::queued}}),
+      order(4, 10 * kMin, {{"rice", 1, LineState::queued}}),
+      order(2, -1 * kMin, {{"rice", 1, LineState::cooking}}),
+      order(6, 1 * kMin, {{"rice", 1, LineState::served}}),  // every line done
+      order(7, 1 * kMin, {{"rice", 1, LineState::queued}}),
+  };
+  orders.back().status = core::OrderStatus::closed;
+  const auto view = view_of(orders);
+  std::vector<std::int64_t> seqs;
+  for (const auto& t : view.tickets) seqs.push_back(t.seq);
+  CHECK(seqs == std::vector<std::int64_t>{2, 3, 4, 5});
+  CHECK(view.tickets[0].urgency == Urgency::late);
+  CHECK(view.tickets[0].countdown == "LATE 01:00");
+  CHECK(view.tickets[1].countdown == "02:00");
+  CHECK(view.tickets[1].urgency_word == "CRITICAL");
+  CHECK(view.tickets[0].ticket == "#2");
+  CHECK(view.tickets[0].table == "Table 12");
+  CHECK(view.counts.late == 1);
+  CHECK(view.counts.red == 1);
+  CHECK(view.counts.calm == 2);
+}
+
+TEST_CASE("a breached order still cooking stays on screen as LATE", "[ui][kds]") {
+  core::Order o = order(9, 30'000, {{"gongbao", 1, LineState::cooking}});
+  o.status = core::OrderStatus::breached;  // the server's verdict, though this clock lags
+  const auto view = view_of({o});
+  REQUIRE(view.tickets.size() == 1);
+  CHECK(view.tickets[0].urgency == Urgency::late);
+  CHECK(view.tickets[0].countdown.rfind("LATE", 0) == 0);
+  CHECK_FALSE(view.tickets[0].at_risk);
+}
+
+TEST_CASE("at risk: less time left than the longest prep of an unfinished promised line", "[ui][kds]") {
+  // gongbao prep 480 s; rice 30 s; the fish (1500 s) is outside the promise.
+  SECTION("exactly the prep time left is not at risk; a millisecond less is") {
+    CHECK_FALSE(view_of({order(1, 480'000, {{"gongbao", 1, LineState::queued}})}).tickets[0].at_risk);
+    const auto v = view_of({order(1, 479'999, {{"gongbao", 1, LineState::queued}})});
+    CHECK(v.tickets[0].at_risk);
+    CHECK(v.tickets[0].urgency == Urgency::calm);  // at risk before it turns red
+    CHECK(v.tickets[0].lines[0].fire_now);
+    CHECK(v.counts.at_risk == 1);
+  }
+  SECTION("cooking lines count, ready and served ones do not") {
+    CHECK(view_of({order(1, 6 * kMin, {{"gongbao", 1, LineState::cooking}})}).tickets[0].at_risk);
+    CHECK_FALSE(
+        view_of({order(1, 6 * kMin, {{"gongbao", 1, LineState::ready}, {"rice", 1, LineState::queued}})})
+            .tickets[0]
+            .at_risk);
+  }
+  SECTION("a line outside the promise never makes a ticket at risk") {
+    CHECK_FALSE(view_of({order(1, 6 * kMin, {{"fish", 1, LineState::queued}})}).tickets[0].at_risk);
+  }
+  SECTION("only the slow line is marked to fire") {
+    const auto v = view_of({order(1, 6 * kMin, {{"gongbao", 1, LineState::queued}, {"rice", 1, LineState::queued}})});
+    CHECK(v.tickets[0].lines[0].fire_now);
+    CHECK_FALSE(v.tickets[0].lines[1].fire_now);
+  }
+}
+
+TEST_CASE("all-day counts sum quantities of queued and cooking lines across tickets", "[ui][kds]") {
+  const auto view = view_of({
+      order(1, 10 * kMin, {{"gongbao", 2, LineState::queued}, {"rice", 3, LineState::cooking}}),
+      order(2, 12 * kMin, {{"gongbao", 1, LineState::cooking}, {"rice", 1, LineState::served}}),
+      order(3, 13 * kMin, {{"mapo", 1, LineState::ready}, {"rice", 2, LineState::queued}}),
+  });
+  REQUIRE(view.all_day.size() == 2);  // mapo is ready: nothing left to cook
+  CHECK(view.all_day[0].item == "rice");
+  CHECK(view.all_day[0].queued == 2);
+  CHECK(view.all_day[0].cooking == 3);
+  CHECK(view.all_day[1].item == "gongbao");
+  CHECK(view.all_day[1].queued == 2);
+  CHECK(view.all_day[1].cooking == 1);
+}
+
+TEST_CASE("next up per station is the queued line with the least slack", "[ui][kds]") {
+  const auto view = view_of({
+      order(1, 5 * kMin, {{"rice", 1, LineState::queued}}),     // steam slack 270 s
+      order(2, 10 * kMin, {{"gongbao", 1, LineState::queued}}),  // wok slack 120 s
+      order(3, 9 * kMin, {{"mapo", 2, LineState::queued}}),      // wok slack 120 s, earlier deadline
+  });
+  REQUIRE(view.next_up.size() == 2);
+  CHECK(view.next_up[0].station == "wok");  // menu station order
+  CHECK(view.next_up[0].line_id == "3-1");
+  CHECK(view.next_up[0].dish == "2× Mapo Tofu");
+  CHECK(view.next_up[0].slack == "in 02:00");
+  CHECK(view.next_up[1].station == "steam");
+  CHECK(view.next_up[1].ticket == "#1");
+  const auto late = view_of({order(4, 1 * kMin, {{"gongbao", 1, LineState::queued}})});
+  CHECK(late.next_up[0].slack == "FIRE NOW");
+}
+
+TEST_CASE("the station filter keeps tickets and counts of that station only", "[ui][kds]") {
+  kitchen::KdsFilter filter;
+  filter.station = "wok";
+  const auto view = view_of(
+      {
+          order(1, 10 * kMin, {{"gongbao", 1, LineState::queued}, {"rice", 2, LineState::queued}}),
+          order(2, 11 * kMin, {{"rice", 1, LineState::queued}}),
+      },
+      filter);
+  REQUIRE(view.tickets.size() == 1);
+  CHECK(view.tickets[0].lines.size() == 1);
+  CHECK(view.tickets[0].hidden_lines == 1);
+  REQUIRE(view.all_day.size() == 1);
+  CHECK(view.all_day[0].item == "gongbao");
+  // The station pills still count every station's open lines.
+  REQUIRE(view.stations.size() == 3);
+  CHECK(view.stations[0].open_lines == 3);
+  CHECK(view.stations[1].open_lines == 1);
+  CHECK(view.stations[2].open_lines == 2);
+}
+
+TEST_CASE("bumping goes queued, cooking, ready, served; the key advances the least advanced line",
+          "[ui][kds]") {
+  const auto view = view_of({order(1, 10 * kMin, {{"gongbao", 1, LineState::ready},
+                                                  {"rice", 1, LineState::cooking},
+                                                  {"mapo", 1, LineState::served}})});
+  const auto& t = view.tickets[0];
+  CHECK(t.lines[0].next_state == LineState::served);
+  CHECK(t.lines[0].next_word == "SERVE");
+  CHECK(t.lines[1].next_state == LineState::ready);
+  CHECK_FALSE(t.lines[2].next_state.has_value());
+  CHECK(kitchen::line_to_advance(t) == std::size_t{1});
+}
+
+TEST_CASE("Chinese wording", "[ui][kds]") {
+  const auto view = view_of({order(1, -65'900, {{"gongbao", 1, LineState::cooking}}, "counter")}, {},
+                            core::Language::zh);
+  CHECK(view.tickets[0].countdown == "超时 01:05");
+  CHECK(view.tickets[0].table == "柜台");
+  CHECK(view.tickets[0].lines[0].name == "宫保鸡丁");
+  CHECK(view.tickets[0].lines[0].state_word == "在做");
+  CHECK(kitchen::table_label("7", core::Language::zh) == "7号桌");
+}
+
+TEST_CASE("late-by text for the breach log", "[ui][kds]") {
+  CHECK(kitchen::late_by_text(1000, 1000 + 192'400, core::Language::en) == "+03:12");
+  CHECK(kitchen::late_by_text(1000, std::nullopt, core::Language::en) == "not served");
+}
+
+TEST_CASE("the demo kitchen has every level at once", "[ui][kds]") {
+  const auto menu = core::load_menu_file(HOURGLASS_TEST_MENU);
+  REQUIRE(menu.ok());
+  const auto orders = kitchen::make_demo_orders(menu.value(), 30, kNow);
+  const auto view = kitchen::build_kds_view(orders, menu.value(), {}, kitchen::KdsThresholds{}, kNow,
+                                            core::Language::en);
+  CHECK(view.tickets.size() > 10);
+  CHECK(view.counts.late > 0);
+  CHECK(view.counts.red > 0);
+  CHECK(view.counts.amber > 0);
+  CHECK(view.counts.calm > 0);
+  CHECK(view.counts.at_risk > 0);
+}

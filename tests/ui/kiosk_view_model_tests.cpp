@@ -1,0 +1,263 @@
+// Pure tests of the kiosk's view-models, strings, cart and config: no window.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include <unistd.h>
+
+#include "kiosk/cart.hpp"
+#include "kiosk/demo_state.hpp"
+#include "kiosk/kiosk_config.hpp"
+#include "kiosk/kiosk_strings.hpp"
+#include "kiosk/kiosk_view_model.hpp"
+#include "shared/core/menu.hpp"
+#include "shared/core/promise.hpp"
+
+namespace kiosk = hourglass::kiosk;
+namespace core = hourglass::core;
+using core::Language;
+using kiosk::Tone;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'763'800'000'000;
+constexpr std::int64_t kMinute = 60'000;
+
+const core::Menu& sample_menu() {
+  static const core::Menu menu = [] {
+    auto loaded = core::load_menu_file(HOURGLASS_TEST_MENU);
+    REQUIRE(loaded.ok());
+    return loaded.value();
+  }();
+  return menu;
+}
+
+kiosk::KioskState demo(bool breached = true, int orders = 3) {
+  kiosk::DemoOptions options;
+  options.breached = breached;
+  options.orders = orders;
+  return kiosk::make_demo_state(sample_menu(), options, kNow);
+}
+
+}  // namespace
+
+TEST_CASE("kiosk countdown text: mm:ss while time remains, 'late by' after, in both languages", "[ui][kiosk]") {
+  CHECK(kiosk::countdown_text(7 * kMinute + 42'000, Language::en) == "07:42");
+  CHECK(kiosk::countdown_text(200, Language::en) == "00:01");  // rounds up while time remains
+  CHECK(kiosk::countdown_text(0, Language::en) == "00:00");
+  CHECK(kiosk::countdown_text(-65'900, Language::en) == "late by 01:05");
+  CHECK(kiosk::countdown_text(-65'900, Language::zh) == "已超时 01:05");
+}
+
+TEST_CASE("kiosk countdown colour changes exactly at the thresholds", "[ui][kiosk]") {
+  constexpr std::int64_t total = 15 * kMinute;
+  using Row = std::tuple<std::int64_t, Tone>;
+  auto [remaining, tone] = GENERATE(table<std::int64_t, Tone>({
+      Row{15 * kMinute, Tone::good},
+      Row{5 * kMinute + 1, Tone::good},
+      Row{5 * kMinute, Tone::warn},  // a third of 15 minutes
+      Row{2 * kMinute + 1, Tone::warn},
+      Row{2 * kMinute, Tone::danger},  // 2/15 of the promise
+      Row{0, Tone::danger},
+      Row{-1, Tone::late},
+  }));
+  CAPTURE(remaining);
+  CHECK(kiosk::countdown_tone(remaining, total) == tone);
+  // A 25-minute promise scales the same way.
+  CHECK(kiosk::countdown_tone(25 * kMinute / 3, 25 * kMinute) == Tone::warn);
+}
+
+TEST_CASE("kiosk promise wording follows welcome.promise_s and the policy", "[ui][kiosk]") {
+  core::PromiseTerms terms;
+  CHECK(kiosk::promise_badge(terms, Language::en) == "Served in 15 min, or it's free");
+  CHECK(kiosk::promise_badge(terms, Language::zh) == "15分钟上齐 超时免单");
+  terms.seconds = 25 * 60;
+  CHECK(kiosk::promise_badge(terms, Language::en) == "Served in 25 min, or it's free");
+  terms.policy = core::BillPercentPolicy{69};
+  CHECK(kiosk::promise_badge(terms, Language::en) == "Served in 25 min, or pay only 69%");
+  CHECK(kiosk::promise_badge(terms, Language::zh) == "25分钟上齐 超时整单6.9折");
+  CHECK(kiosk::apology_text(900, 3800, Language::en) == "Sorry, we missed our 15-minute promise: ¥38.00 is on us");
+  CHECK(kiosk::apology_text(900, 3800, Language::zh) == "抱歉，我们没能在15分钟内上齐：¥38.00由我们买单");
+  CHECK(kiosk::apology_text(1500, 100, Language::en) == "Sorry, we missed our 25-minute promise: ¥1.00 is on us");
+}
+
+TEST_CASE("kiosk strings: every UI string exists in both languages and they differ", "[ui][kiosk]") {
+  const auto strings = kiosk::all_ui_strings();
+  REQUIRE(strings.size() == 2 * static_cast<std::size_t>(kiosk::Str::count));
+  for (std::size_t i = 0; i < strings.size(); i += 2) {
+    CAPTURE(strings[i]);
+    CHECK_FALSE(strings[i].empty());
+    CHECK_FALSE(strings[i + 1].empty());
+  }
+  CHECK(kiosk::tr(kiosk::Str::order_button, Language::en) == "Order");
+  CHECK(kiosk::tr(kiosk::Str::order_button, Language::zh) == "选好了");
+  CHECK(kiosk::other_language(Language::en) == Language::zh);
+}
+
+TEST_CASE("kiosk menu view: categories, marks, the promise exception, the cart bar; language switch", "[ui][kiosk]") {
+  kiosk::KioskState state = demo();
+  kiosk::Cart cart;
+  cart.add("gongbao", 2);
+  kiosk::MenuInputs inputs;
+  inputs.category = "wok";
+  const kiosk::MenuView en = kiosk::build_menu_view(state, cart, inputs, Language::en, kNow);
+  REQUIRE(en.categories.size() == 7);
+  CHECK(en.category_title == "Wok Dishes");
+  CHECK(en.categories[1].selected);
+  CHECK(en.categories[1].in_cart == 2);
+  std::set<std::uint32_t> colours;
+  for (const auto& tab : en.categories) colours.insert(tab.color);
+  CHECK(colours.size() == 7);  // coloured tabs, one colour each
+  const auto gongbao = std::find_if(en.dishes.begin(), en.dishes.end(), [](const auto& d) { return d.id == "gongbao"; });
+  REQUIRE(gongbao != en.dishes.end());
+  CHECK(gongbao->name == "Kung Pao Chicken");
+  CHECK(gongbao->other_name == "宫保鸡丁");
+  CHECK(gongbao->initial == "宫");
+  CHECK(gongbao->price == "¥38.00");
+  CHECK(gongbao->qty_in_cart == 2);
+  CHECK(gongbao->spicy > 0);
+  CHECK_FALSE(gongbao->allergens.empty());
+  CHECK(en.cart_bar.count == 2);
+  CHECK(en.cart_bar.total == "¥76.00");
+  CHECK(en.cart_bar.enabled);
+  CHECK(en.header.place == "Table 12");
+
+  const kiosk::MenuView zh = kiosk::build_menu_view(state, cart, inputs, Language::zh, kNow);
+  CHECK(zh.category_title == "热炒");
+  CHECK(zh.header.place == "12号桌");
+  CHECK(zh.cart_bar.button == "选好了");
+  CHECK(zh.header.language_button == "English");
+  CHECK(en.header.language_button == "中文");
+
+  inputs.category = "braised";
+  const kiosk::MenuView braised = kiosk::build_menu_view(state, cart, inputs, Language::en, kNow);
+  const auto fish = std::find_if(braised.dishes.begin(), braised.dishes.end(), [](const auto& d) { return !d.promised; });
+  REQUIRE(fish != braised.dishes.end());
+  CHECK(fish->outside_promise == "Not in the 15-minute promise");
+
+  inputs.detail_item = "gongbao";
+  inputs.detail_qty = 3;
+  const kiosk::MenuView detail = kiosk::build_menu_view(state, cart, inputs, Language::en, kNow);
+  REQUIRE(detail.detail);
+  CHECK(detail.detail->add_button == "Add to cart  ¥114.00");
+}
+
+TEST_CASE("kiosk order cards: running, late with the apology, kept", "[ui][kiosk]") {
+  const kiosk::KioskState state = demo(true);
+  const kiosk::OrdersView view = kiosk::build_orders_view(state, {}, Language::en, kNow);
+  REQUIRE(view.cards.size() == 3);
+  // The late round comes first.
+  const kiosk::OrderCardView& late = view.cards[0];
+  CHECK(late.late);
+  CHECK(late.tone == Tone::late);
+  CHECK(late.big_text == "late by 04:05");
+  REQUIRE(late.apology);
+  CHECK(*late.apology == "Sorry, we missed our 15-minute promise: ¥68.00 is on us");
+  REQUIRE(view.apology_banner);
+  CHECK(*view.apology_banner == *late.apology);
+  const auto free_line = std::find_if(late.lines.begin(), late.lines.end(), [](const auto& l) { return l.free; });
+  REQUIRE(free_line != late.lines.end());
+  CHECK(free_line->name == "Sichuan Boiled Fish in Chilli Oil");
+  CHECK(free_line->state == "Cooking");
+
+  const kiosk::OrderCardView& mid = view.cards[1];
+  CHECK(mid.big_text == "04:12");
+  CHECK(mid.tone == Tone::warn);
+  CHECK(mid.can_rush);
+  const kiosk::OrderCardView& fresh = view.cards[2];
+  CHECK(fresh.big_text == "14:20");
+  CHECK(fresh.tone == Tone::good);
+  CHECK(fresh.title == "Round 3");
+
+  const kiosk::OrdersView zh = kiosk::build_orders_view(state, {}, Language::zh, kNow);
+  CHECK(zh.cards[0].big_text == "已超时 04:05");
+  CHECK(*zh.apology_banner == "抱歉，我们没能在15分钟内上齐：¥68.00由我们买单");
+
+  // The same table without the breach: round 1 kept, its clock stopped.
+  const kiosk::OrdersView kept = kiosk::build_orders_view(demo(false), {}, Language::en, kNow);
+  CHECK_FALSE(kept.apology_banner);
+  CHECK(kept.cards.back().done);
+  CHECK(kept.cards.back().big_text == "Promise kept");
+  CHECK(kept.cards.back().caption == "All served in 13:00");
+}
+
+TEST_CASE("kiosk bill: every order, subtotal, compensation, total", "[ui][kiosk]") {
+  const kiosk::BillView bill = kiosk::build_bill_view(demo(true), {}, Language::en, kNow);
+  REQUIRE(bill.orders.size() == 3);
+  CHECK(bill.orders[0].title == "Round 1  ·  No. 38");
+  REQUIRE(bill.orders[0].compensation);
+  CHECK(*bill.orders[0].compensation == "-¥68.00");
+  // Rounds of ¥140, ¥110 and ¥70 (sample menu prices).
+  CHECK(bill.subtotal == "¥320.00");
+  REQUIRE(bill.compensation);
+  CHECK(*bill.compensation == "-¥68.00");
+  CHECK_FALSE(bill.comps);
+  CHECK(bill.total == "¥252.00");
+  const kiosk::BillView zh = kiosk::build_bill_view(demo(true), {}, Language::zh, kNow);
+  CHECK(zh.total_label == "合计");
+  CHECK(zh.compensation_label == "超时补偿");
+}
+
+TEST_CASE("kiosk cart: merge, quantities, subtotal, requests, atomic save and load", "[ui][kiosk]") {
+  kiosk::Cart cart;
+  cart.add("gongbao");
+  cart.add("gongbao");
+  cart.add("gongbao", 1, "less spicy");
+  cart.add("rice", 60);  // capped at 50
+  REQUIRE(cart.lines().size() == 3);
+  CHECK(cart.lines()[0].qty == 2);
+  CHECK(cart.lines()[2].qty == 50);
+  CHECK(cart.qty_of("gongbao") == 3);
+  cart.remove_one("gongbao");  // the last gongbao line goes
+  CHECK(cart.lines().size() == 2);
+  cart.change_qty(1, -49);
+  CHECK(cart.subtotal(sample_menu()) == 2 * 3800 + 300);
+  CHECK(cart.requests().size() == 2);
+  cart.add("no_such_dish");
+  CHECK(cart.drop_unknown(sample_menu()) == 1);
+
+  const auto path = std::filesystem::temp_directory_path() / ("kiosk_cart_" + std::to_string(::getpid()) + ".json");
+  cart.add("mapo", 1, "少辣");
+  REQUIRE(kiosk::save_cart(cart, path.string()).ok());
+  CHECK_FALSE(std::filesystem::exists(path.string() + ".tmp"));
+  auto loaded = kiosk::load_cart(path.string());
+  REQUIRE(loaded.ok());
+  CHECK(loaded.value() == cart);
+  std::ofstream(path) << "{broken";
+  CHECK_FALSE(kiosk::load_cart(path.string()).ok());
+  std::filesystem::remove(path);
+  auto missing = kiosk::load_cart(path.string());
+  REQUIRE(missing.ok());
+  CHECK(missing.value().empty());
+}
+
+TEST_CASE("kiosk config file: fields, defaults, errors", "[ui][kiosk]") {
+  auto config = kiosk::parse_kiosk_config(
+      R"({"server":"10.0.0.2:7015","token":"t12","mode":"counter","lang":"en","reset_seconds":30})", "k.json");
+  REQUIRE(config.ok());
+  CHECK(*config->server == "10.0.0.2:7015");
+  CHECK(*config->mode == kiosk::Mode::counter);
+  CHECK(*config->language == Language::en);
+  CHECK(*config->reset_seconds == 30);
+  CHECK_FALSE(kiosk::parse_kiosk_config(R"({"mode":"bar"})", "k.json").ok());
+  CHECK_FALSE(kiosk::parse_kiosk_config(R"({"reset_seconds":0})", "k.json").ok());
+  CHECK_FALSE(kiosk::parse_kiosk_config("[]", "k.json").ok());
+}
+
+TEST_CASE("kiosk counter end screen: pickup number and the order's clock", "[ui][kiosk]") {
+  kiosk::DemoOptions options;
+  options.mode = kiosk::Mode::counter;
+  const kiosk::KioskState state = kiosk::make_demo_state(sample_menu(), options, kNow);
+  REQUIRE(state.orders.size() == 1);
+  const auto view = kiosk::build_counter_done_view(state, state.orders[0].order_id, 12, Language::en, kNow);
+  CHECK(view.pickup_number == "41");
+  REQUIRE(view.card);
+  CHECK(view.card->big_text == "14:25");
+  CHECK(view.resets_in == "Next guest in 12 s");
+  const auto sending = kiosk::build_counter_done_view(state, "unknown", 3, Language::zh, kNow);
+  CHECK(sending.pickup_number == "…");
+  CHECK(sending.resets_in == "3秒后返回首页");
+}

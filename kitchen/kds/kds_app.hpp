@@ -1,0 +1,98 @@
+#pragma once
+// The kitchen display program: holds the orders (from the net client, or a
+// local demo copy), builds the view each frame, draws it, and applies what
+// the cook asked for (bumps and recalls through the client; locally in demo
+// mode). Sounds and toasts for new tickets, rushes, calls and breaches.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kitchen/kds/kds_draw.hpp"
+#include "kitchen/kds/kds_view_model.hpp"
+#include "shared/core/menu.hpp"
+#include "shared/core/order.hpp"
+#include "shared/net/client.hpp"
+#include "shared/net/client_state.hpp"
+#include "shared/ui/sound.hpp"
+#include "shared/ui/theme.hpp"
+#include "shared/ui/widgets.hpp"
+
+namespace hourglass::kitchen {
+
+struct KdsSettings {
+  core::Language language = core::Language::en;
+  KdsThresholds thresholds;
+  bool muted = false;
+};
+
+// A recall is offered for this long after a bump (the server's rule too).
+inline constexpr std::int64_t kRecallWindowMs = 60'000;
+
+class KdsApp {
+ public:
+  // Live: everything comes from `client`; `local_now_ms` is the local clock.
+  KdsApp(net::Client& client, KdsSettings settings, ui::Sound* sound,
+         std::function<std::int64_t()> local_now_ms);
+  // Demo: a fixed menu and orders; bumps change the local copy; the server
+  // clock is `local_now_ms`.
+  KdsApp(core::Menu menu, std::vector<core::Order> orders, KdsSettings settings, ui::Sound* sound,
+         std::function<std::int64_t()> local_now_ms);
+
+  // One frame: refresh, build, draw (inside the caller's root window), apply.
+  void frame(const ui::Theme& theme);
+
+  const KdsView& view() const { return view_; }
+  const KdsIntents& last_intents() const { return last_intents_; }
+  const net::State& state() const { return state_; }
+  KdsSelection& selection() { return selection_; }
+  KdsSettings& settings() { return settings_; }
+  const ui::ToastStack& toasts() const { return toasts_; }
+
+ private:
+  void refresh();
+  void handle_event(const net::Event& event);
+  void notice_changes();
+  void apply(const KdsIntents& intents);
+  void bump(const KdsBump& bump);
+  void recall();
+  KdsStatus status() const;
+  std::int64_t server_now() const;
+  std::vector<core::Order> orders() const;
+  const core::Menu& menu() const;
+  void toast(std::string text, ui::ToastKind kind, std::int64_t duration_ms = 6000);
+
+  net::Client* client_ = nullptr;
+  core::Menu demo_menu_;
+  KdsSettings settings_;
+  ui::Sound* sound_ = nullptr;
+  std::function<std::int64_t()> local_now_ms_;
+
+  net::State state_;
+  std::uint64_t seen_version_ = 0;
+  KdsView view_;
+  KdsSelection selection_;
+  KdsIntents last_intents_;
+  ui::ToastStack toasts_;
+
+  // What this screen has already announced, so each ticket chimes once and
+  // each breach alarms once.
+  bool seeded_ = false;
+  std::set<std::string> known_orders_;
+  std::set<std::string> known_late_;
+  std::set<std::string> known_rushed_;
+
+  struct LastBump {
+    std::string line_id;
+    core::LineState before = core::LineState::queued;
+    std::string label;
+    std::int64_t at_local_ms = 0;
+  };
+  std::optional<LastBump> last_bump_;
+};
+
+}  // namespace hourglass::kitchen

@@ -1,0 +1,776 @@
+#include "kitchen/kds/kds_draw.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "kitchen/kds/kds_labels.hpp"
+#include "shared/ui/fonts.hpp"
+#include "shared/ui/widgets.hpp"
+
+namespace hourglass::kitchen {
+
+namespace {
+
+using core::LineState;
+using ui::FontSize;
+
+
+float font_px(FontSize size) {
+  ImFont* f = ui::font(size);
+  return f != nullptr ? f->FontSize : ImGui::GetFontSize();
+}
+
+ImFont* font_or_default(FontSize size) {
+  ImFont* f = ui::font(size);
+  return f != nullptr ? f : ImGui::GetFont();
+}
+
+ImVec2 text_size(FontSize size, std::string_view text) {
+  ImFont* f = font_or_default(size);
+  return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+}
+
+// The longest head of `text` that fits `width`, broken after a space when
+// there is one (English), else between any two code points (Chinese).
+std::size_t fitting_prefix(FontSize size, std::string_view text, float width) {
+  ImFont* f = font_or_default(size);
+  std::size_t best = 0;
+  std::size_t last_space = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t next = i + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + next).x;
+    if (w > width) break;
+    if (text[i] == ' ') last_space = next;
+    best = next;
+    i = next;
+  }
+  if (best < text.size() && last_space > 0) return last_space;
+  return best;
+}
+
+// Draws text at `pos`, cut with "…" to `max_width` (0: no limit); bold draws
+// it twice, a pixel apart. Returns the width drawn.
+float draw_text(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 color, std::string_view text,
+                float max_width = 0.0f, bool bold = false) {
+  ImFont* f = font_or_default(size);
+  std::string shown(text);
+  ImVec2 extent = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
+  if (max_width > 0.0f && extent.x > max_width) {
+    while (!shown.empty()) {
+      // Drop one UTF-8 code point from the end.
+      std::size_t cut = shown.size() - 1;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+      shown.erase(cut);
+      const std::string candidate = shown + "…";
+      extent = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, candidate.c_str());
+      if (extent.x <= max_width) {
+        shown = candidate;
+        break;
+      }
+    }
+  }
+  const ImU32 col = ui::to_u32(color);
+  if (bold) {
+    const float offset = std::max(1.0f, std::round(f->FontSize / 36.0f));
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + offset, pos.y), col, shown.c_str());
+  }
+  dl->AddText(f, f->FontSize, pos, col, shown.c_str());
+  return extent.x;
+}
+
+// A filled chip with a word in it; returns its width.
+float draw_chip(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 fill, ImVec4 color,
+                std::string_view text, const ui::Theme& theme, float height = 0.0f) {
+  const ImVec2 extent = text_size(size, text);
+  const float pad = theme.px(8.0f);
+  const float h = height > 0.0f ? height : extent.y + theme.px(6.0f);
+  const ImVec2 max(pos.x + extent.x + 2.0f * pad, pos.y + h);
+  dl->AddRectFilled(pos, max, ui::to_u32(fill), theme.px(5.0f));
+  draw_text(dl, ImVec2(pos.x + pad, pos.y + (h - extent.y) * 0.5f), size, color, text, 0.0f, true);
+  return max.x - pos.x;
+}
+
+ImVec4 urgency_color(Urgency urgency, const ui::Theme& theme) {
+  switch (urgency) {
+    case Urgency::calm: return theme.success;
+    case Urgency::amber: return theme.warning;
+    case Urgency::red: return theme.danger;
+    case Urgency::late: return theme.late;
+  }
+  return theme.text;
+}
+
+ImVec4 state_color(LineState state, const ui::Theme& theme) {
+  switch (state) {
+    case LineState::queued: return theme.surface_alt;
+    case LineState::cooking: return theme.primary;
+    case LineState::ready: return ui::mix(theme.success, ui::rgb(0x000000), 0.15f);
+    case LineState::served:
+    case LineState::cancelled: return ui::mix(theme.surface, theme.surface_alt, 0.5f);
+  }
+  return theme.surface_alt;
+}
+
+// Sizes every part of the screen is laid out with, so that the page
+// arithmetic and the drawing agree.
+struct Metrics {
+  float pad;
+  float gap;
+  float top_h;
+  float sidebar_w;
+  float grid_x;
+  float grid_y;
+  float grid_w;
+  float grid_h;
+  int columns;
+  float col_w;
+  float title_h;
+  float body_h;
+  float small_h;
+  float large_h;
+  float bar_h;
+  float row_h;
+  float note_h;
+  float chip_row_h;
+  float button_h;
+};
+
+Metrics metrics(const ui::Theme& theme, float width, float height, bool banner) {
+  Metrics m{};
+  m.pad = theme.padding;
+  m.gap = theme.spacing;
+  m.title_h = font_px(FontSize::title);
+  m.body_h = font_px(FontSize::body);
+  m.small_h = font_px(FontSize::small);
+  m.large_h = font_px(FontSize::large);
+  m.top_h = theme.touch_height + 2.0f * m.pad;
+  if (banner) m.top_h += m.body_h + theme.px(24.0f) + m.gap;
+  m.sidebar_w = std::clamp(width * 0.2f, theme.px(260.0f), theme.px(420.0f));
+  m.grid_x = m.pad;
+  m.grid_y = m.top_h;
+  m.grid_w = std::max(theme.px(200.0f), width - m.sidebar_w - 3.0f * m.pad);
+  m.bar_h = theme.px(8.0f);
+  m.button_h = std::max(theme.touch_height * 0.75f, m.body_h + theme.px(16.0f));
+  // The bottom strip is kept for the page buttons.
+  m.grid_h = std::max(theme.px(200.0f), height - m.top_h - 2.0f * m.pad - m.button_h);
+  const float min_col = theme.px(300.0f);
+  m.columns = std::max(1, static_cast<int>((m.grid_w + m.gap) / (min_col + m.gap)));
+  m.col_w = (m.grid_w - static_cast<float>(m.columns - 1) * m.gap) / static_cast<float>(m.columns);
+  m.bar_h = theme.px(8.0f);
+  m.row_h = std::max(theme.touch_height * 0.75f, m.body_h + theme.px(12.0f));
+  m.note_h = m.small_h + theme.px(4.0f);
+  m.chip_row_h = m.small_h + theme.px(8.0f);
+  return m;
+}
+
+float mark_width(const KdsLineView& line, const KdsLabels& labels, const ui::Theme& theme) {
+  if (line.fire_now) return text_size(FontSize::small, "▲ " + labels.fire_now).x + theme.px(16.0f);
+  if (line.late && !line.finished) return text_size(FontSize::small, labels.late).x + theme.px(16.0f);
+  return 0.0f;
+}
+
+float state_chip_width(const ui::Theme& theme) {
+  return std::max(text_size(FontSize::small, "COOKING").x, text_size(FontSize::small, "CANCELLED").x) * 0.9f +
+         theme.px(14.0f);
+}
+
+// A dish name takes one line, or two when it does not fit (then cut with "…").
+struct NameLayout {
+  std::string first;
+  std::string second;
+  float x = 0.0f;  // where the name starts, from the row's left
+  float width = 0.0f;
+};
+
+NameLayout name_layout(const KdsLineView& line, const Metrics& m, const KdsLabels& labels, const ui::Theme& theme) {
+  NameLayout out;
+  const std::string qty = fmt::format("{}×", line.qty);
+  out.x = theme.px(2.0f) + state_chip_width(theme) + m.gap + text_size(FontSize::body, qty).x + theme.px(6.0f);
+  const float inner = m.col_w - theme.px(8.0f) - 2.0f * m.pad;
+  const float mark = mark_width(line, labels, theme);
+  out.width = inner - out.x - (mark > 0.0f ? mark + m.gap : 0.0f);
+  const std::size_t head = fitting_prefix(FontSize::body, line.name, out.width);
+  out.first = line.name.substr(0, head);
+  if (head < line.name.size()) {
+    std::size_t rest = head;
+    while (rest < line.name.size() && line.name[rest] == ' ') ++rest;
+    out.second = line.name.substr(rest);
+    while (!out.first.empty() && out.first.back() == ' ') out.first.pop_back();
+  }
+  return out;
+}
+
+float line_height(const KdsLineView& line, const Metrics& m, const KdsLabels& labels, const ui::Theme& theme) {
+  const NameLayout name = name_layout(line, m, labels, theme);
+  return m.row_h + (name.second.empty() ? 0.0f : m.body_h) + (line.note.empty() ? 0.0f : m.note_h);
+}
+
+// The height of a ticket showing its first `max_lines` lines (all when
+// max_lines is at least their number); a cut ticket gets a "+N" row.
+float ticket_height(const KdsTicketView& t, const Metrics& m, const KdsLabels& labels, const ui::Theme& theme,
+                    std::size_t max_lines = SIZE_MAX) {
+  float h = m.pad + m.title_h + m.gap * 0.5f + m.title_h + m.gap * 0.5f + m.bar_h + m.gap;
+  if (t.at_risk || t.rushed) h += m.chip_row_h + m.gap * 0.5f;
+  const std::size_t shown = std::min(max_lines, t.lines.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    h += line_height(t.lines[i], m, labels, theme) + m.gap * 0.4f;
+  }
+  if (t.hidden_lines > 0 || shown < t.lines.size()) h += m.small_h + m.gap * 0.4f;
+  h += m.gap * 0.4f + m.button_h + m.pad;
+  return h;
+}
+
+struct Placement {
+  std::size_t index;
+  ImVec2 pos;
+  float height;
+  std::size_t max_lines = SIZE_MAX;  // fewer when the ticket was cut to fit
+};
+
+// Lays tickets out from `first` into the shortest column until one does
+// not fit anywhere (a ticket taller than a whole column still gets its own).
+std::vector<Placement> place_page(const KdsView& view, std::size_t first, const Metrics& m, const KdsLabels& labels,
+                                  const ui::Theme& theme) {
+  std::vector<Placement> out;
+  std::vector<float> column_y(static_cast<std::size_t>(m.columns), m.grid_y);
+  const float bottom = m.grid_y + m.grid_h;
+  bool cut_one = false;
+  for (std::size_t i = first; i < view.tickets.size(); ++i) {
+    const float h = ticket_height(view.tickets[i], m, labels, theme);
+    const auto shortest = std::min_element(column_y.begin(), column_y.end());
+    const bool empty_column = *shortest == m.grid_y;
+    if (*shortest + h > bottom && !empty_column) {
+      // Keep the order (most urgent first): rather than leave the space
+      // empty or put a calmer ticket ahead, show this one cut, with "+N".
+      const float room = bottom - *shortest;
+      std::size_t fit = 0;
+      while (fit < view.tickets[i].lines.size() &&
+             ticket_height(view.tickets[i], m, labels, theme, fit + 1) <= room) {
+        ++fit;
+      }
+      if (fit == 0 || cut_one) break;
+      const auto c = static_cast<std::size_t>(shortest - column_y.begin());
+      out.push_back(Placement{i, ImVec2(m.grid_x + static_cast<float>(c) * (m.col_w + m.gap), *shortest),
+                              ticket_height(view.tickets[i], m, labels, theme, fit), fit});
+      // That column is full; the calmer tickets after it may still fill the
+      // others, since every ticket up to here is on screen.
+      *shortest = bottom;
+      cut_one = true;
+      continue;
+    }
+    const auto c = static_cast<std::size_t>(shortest - column_y.begin());
+    out.push_back(Placement{i, ImVec2(m.grid_x + static_cast<float>(c) * (m.col_w + m.gap), *shortest), h});
+    *shortest += h + m.gap;
+  }
+  return out;
+}
+
+struct TicketResult {
+  std::vector<KdsBump> bumps;
+  std::vector<LineHit> hits;
+  bool selected = false;
+};
+
+TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement& p, const Metrics& m,
+                         int hotkey, bool selected, int selected_line, const KdsLabels& labels,
+                         const ui::Theme& theme) {
+  TicketResult result;
+  const ImVec2 min = p.pos;
+  const ImVec2 max(min.x + m.col_w, min.y + p.height);
+  const ImVec4 ucolor = urgency_color(t.urgency, theme);
+
+  ImVec4 background = theme.surface;
+  if (t.urgency == Urgency::red) background = ui::mix(theme.surface, theme.danger, 0.10f);
+  if (t.urgency == Urgency::late) background = ui::mix(theme.surface, theme.danger, t.flash_on ? 0.28f : 0.12f);
+  dl->AddRectFilled(min, max, ui::to_u32(background), theme.rounding);
+  dl->AddRectFilled(min, ImVec2(min.x + theme.px(8.0f), max.y), ui::to_u32(ucolor), theme.rounding,
+                    ImDrawFlags_RoundCornersLeft);
+  if (selected) {
+    dl->AddRect(min, max, ui::to_u32(theme.text), theme.rounding, 0, theme.px(4.0f));
+  } else if (t.urgency == Urgency::late) {
+    dl->AddRect(min, max, ui::to_u32(theme.danger), theme.rounding, 0, theme.px(3.0f));
+  } else if (t.at_risk) {
+    dl->AddRect(min, max, ui::to_u32(theme.warning), theme.rounding, 0, theme.px(3.0f));
+  }
+
+  const float x0 = min.x + theme.px(8.0f) + m.pad;
+  const float x1 = max.x - m.pad;
+  float y = min.y + m.pad;
+
+  // Header: ticket number, table, the bump-bar key, age.
+  float x = x0;
+  x += draw_text(dl, ImVec2(x, y), FontSize::title, theme.text, t.ticket, 0.0f, true) + m.gap;
+  const float table_y = y + (m.title_h - m.large_h) * 0.5f;
+  std::string right = t.age;
+  const float right_w = text_size(FontSize::body, right).x;
+  float key_w = 0.0f;
+  if (hotkey > 0) {
+    const std::string key = std::to_string(hotkey);
+    key_w = text_size(FontSize::body, key).x + theme.px(16.0f);
+  }
+  draw_text(dl, ImVec2(x, table_y), FontSize::large, theme.text, t.table,
+            std::max(0.0f, x1 - x - right_w - key_w - 2.0f * m.gap));
+  const float body_y = y + (m.title_h - m.body_h) * 0.5f;
+  draw_text(dl, ImVec2(x1 - right_w, body_y), FontSize::body, theme.text_muted, right);
+  if (hotkey > 0) {
+    const ImVec2 kmin(x1 - right_w - m.gap - key_w, body_y - theme.px(2.0f));
+    const ImVec2 kmax(kmin.x + key_w, body_y + m.body_h + theme.px(2.0f));
+    dl->AddRect(kmin, kmax, ui::to_u32(theme.text_muted), theme.px(4.0f), 0, theme.px(1.5f));
+    draw_text(dl, ImVec2(kmin.x + theme.px(8.0f), body_y), FontSize::body, theme.text_muted,
+              std::to_string(hotkey));
+  }
+  y += m.title_h + m.gap * 0.5f;
+
+  // The countdown, with its level in words (colour is never the only signal).
+  const bool show_countdown = t.urgency != Urgency::late || t.flash_on;
+  const ImVec4 count_color = show_countdown ? ucolor : ui::with_alpha(ucolor, 0.45f);
+  draw_text(dl, ImVec2(x0, y), FontSize::title, count_color, t.countdown, 0.0f, true);
+  if (t.urgency != Urgency::late) {
+    const float w = text_size(FontSize::small, t.urgency_word).x + theme.px(16.0f);
+    const ImVec4 text_on = t.urgency == Urgency::amber ? ui::rgb(0x1A1A1A) : theme.on_primary;
+    draw_chip(dl, ImVec2(x1 - w, y + (m.title_h - m.chip_row_h) * 0.5f), FontSize::small, ucolor, text_on,
+              t.urgency_word, theme, m.chip_row_h);
+  }
+  y += m.title_h + m.gap * 0.5f;
+  {
+    const ImVec2 bmin(x0, y);
+    const ImVec2 bmax(x1, y + m.bar_h);
+    dl->AddRectFilled(bmin, bmax, ui::to_u32(theme.surface_alt), m.bar_h * 0.5f);
+    const float fraction = ui::countdown_fraction(t.remaining_ms, t.promise_ms);
+    if (fraction > 0.0f) {
+      dl->AddRectFilled(bmin, ImVec2(x0 + (x1 - x0) * fraction, bmax.y), ui::to_u32(ucolor), m.bar_h * 0.5f);
+    }
+    if (t.urgency == Urgency::late) dl->AddRect(bmin, bmax, ui::to_u32(theme.danger), m.bar_h * 0.5f);
+  }
+  y += m.bar_h + m.gap;
+
+  if (t.at_risk || t.rushed) {
+    float cx = x0;
+    if (t.at_risk) {
+      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.warning, ui::rgb(0x1A1A1A),
+                      "▲ " + labels.at_risk, theme, m.chip_row_h) + m.gap;
+    }
+    if (t.rushed) {
+      draw_chip(dl, ImVec2(cx, y), FontSize::small, ui::rgb(0xB455E0), theme.on_primary, "» " + labels.rush,
+                theme, m.chip_row_h);
+    }
+    y += m.chip_row_h + m.gap * 0.5f;
+  }
+
+  // Lines: one touch moves a line one state forward.
+  const float state_w = state_chip_width(theme);
+  const std::size_t shown = std::min(p.max_lines, t.lines.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const KdsLineView& line = t.lines[i];
+    const NameLayout name = name_layout(line, m, labels, theme);
+    const float h = line_height(line, m, labels, theme);
+    const ImVec2 rmin(x0 - theme.px(4.0f), y);
+    const ImVec2 rmax(x1 + theme.px(4.0f), y + h);
+    ImGui::SetCursorScreenPos(rmin);
+    ImGui::PushID(line.line_id.c_str());
+    bool clicked = false;
+    if (!line.finished && line.next_state) {
+      clicked = ImGui::InvisibleButton("line", ImVec2(rmax.x - rmin.x, h));
+    }
+    const bool hovered = !line.finished && ImGui::IsItemHovered();
+    ImGui::PopID();
+    if (clicked) result.bumps.push_back(KdsBump{line.line_id, *line.next_state});
+    result.hits.push_back(LineHit{line.line_id, rmin.x, rmin.y, rmax.x, rmax.y});
+
+    ImVec4 row_bg = line.finished ? ui::with_alpha(theme.surface_alt, 0.25f) : theme.surface_alt;
+    if (hovered) row_bg = ui::mix(row_bg, theme.primary, 0.25f);
+    dl->AddRectFilled(rmin, rmax, ui::to_u32(row_bg), theme.px(6.0f));
+    if (selected && static_cast<int>(i) == selected_line) {
+      dl->AddRect(rmin, rmax, ui::to_u32(theme.accent), theme.px(6.0f), 0, theme.px(3.0f));
+    }
+    const float mid = y + (m.row_h - m.body_h) * 0.5f;
+    // State chip: the state in words, coloured.
+    const ImVec4 chip = state_color(line.state, theme);
+    const ImVec4 chip_text = line.state == LineState::queued ? theme.text
+                             : line.finished                 ? theme.text_muted
+                                                             : theme.on_primary;
+    const float chip_h = m.small_h + theme.px(8.0f);
+    const ImVec2 cmin(x0 + theme.px(2.0f), y + (m.row_h - chip_h) * 0.5f);
+    dl->AddRectFilled(cmin, ImVec2(cmin.x + state_w, cmin.y + chip_h), ui::to_u32(chip), theme.px(5.0f));
+    if (line.state == LineState::queued) {
+      dl->AddRect(cmin, ImVec2(cmin.x + state_w, cmin.y + chip_h), ui::to_u32(theme.text_muted), theme.px(5.0f));
+    }
+    const float sw = std::min(text_size(FontSize::small, line.state_word).x, state_w - theme.px(4.0f));
+    draw_text(dl, ImVec2(cmin.x + (state_w - sw) * 0.5f, cmin.y + theme.px(4.0f)), FontSize::small, chip_text,
+              line.state_word, state_w - theme.px(4.0f), !line.finished);
+
+    const ImVec4 name_color = line.finished ? theme.text_muted : theme.text;
+    draw_text(dl, ImVec2(cmin.x + state_w + m.gap, mid), FontSize::body, name_color, fmt::format("{}×", line.qty),
+              0.0f, true);
+    const float lx = x0 + name.x;
+    float drawn = draw_text(dl, ImVec2(lx, mid), FontSize::body, name_color, name.first, name.width);
+    if (!name.second.empty()) {
+      const float w2 = draw_text(dl, ImVec2(lx, mid + m.body_h), FontSize::body, name_color, name.second, name.width);
+      drawn = std::max(drawn, w2);
+    }
+    if (line.finished) {
+      const float sy = mid + m.body_h * 0.55f;
+      dl->AddLine(ImVec2(lx, sy), ImVec2(lx + std::min(drawn, name.width), sy), ui::to_u32(theme.text_muted),
+                  theme.px(2.0f));
+    }
+    // Right-hand mark: FIRE NOW (at risk) or LATE (a late line still out).
+    const float mark_w = mark_width(line, labels, theme);
+    if (mark_w > 0.0f) {
+      const bool fire = line.fire_now;
+      draw_chip(dl, ImVec2(x1 - mark_w, y + (m.row_h - chip_h) * 0.5f), FontSize::small,
+                fire ? theme.warning : theme.danger, fire ? ui::rgb(0x1A1A1A) : theme.on_primary,
+                fire ? "▲ " + labels.fire_now : labels.late, theme, chip_h);
+    }
+    if (!line.note.empty()) {
+      const float ny = y + h - m.note_h - theme.px(2.0f);
+      draw_text(dl, ImVec2(lx, ny), FontSize::small, theme.warning, "» " + line.note, x1 - lx);
+    }
+    y += h + m.gap * 0.4f;
+  }
+  if (t.hidden_lines > 0 || shown < t.lines.size()) {
+    const std::size_t more = static_cast<std::size_t>(t.hidden_lines) + (t.lines.size() - shown);
+    draw_text(dl, ImVec2(x0, y), FontSize::small, theme.text_muted, fmt::format("+{} …", more));
+    y += m.small_h + m.gap * 0.4f;
+  }
+  y += m.gap * 0.4f;
+
+  // Ticket-level "all served": drawn here rather than with big_button so it
+  // is exactly button_h tall (the layout arithmetic depends on it).
+  {
+    ImGui::SetCursorScreenPos(ImVec2(x0, y));
+    ImGui::PushID(t.order_id.c_str());
+    const ImVec2 bsize(x1 - x0, m.button_h);
+    const bool clicked = ImGui::InvisibleButton("all", bsize) && t.can_serve_all;
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    const ImVec4 base = ui::mix(theme.success, ui::rgb(0x000000), 0.25f);
+    const ImVec4 fill = !t.can_serve_all ? theme.surface_alt : hovered ? ui::mix(base, ui::rgb(0xFFFFFF), 0.1f) : base;
+    const ImVec2 bmax(x0 + bsize.x, y + bsize.y);
+    dl->AddRectFilled(ImVec2(x0, y), bmax, ui::to_u32(fill), theme.rounding);
+    const std::string label = "✓ " + labels.serve_all;
+    const ImVec2 extent = text_size(FontSize::body, label);
+    draw_text(dl, ImVec2(x0 + (bsize.x - extent.x) * 0.5f, y + (bsize.y - extent.y) * 0.5f), FontSize::body,
+              theme.on_primary, label, 0.0f, true);
+    if (clicked) {
+      for (const KdsLineView& line : t.lines) {
+        if (!line.finished) result.bumps.push_back(KdsBump{line.line_id, LineState::served});
+      }
+    }
+  }
+  // A touch anywhere else on the ticket selects it for the keyboard.
+  if (ImGui::IsMouseClicked(0) && ImGui::IsMouseHoveringRect(min, max) && result.bumps.empty()) {
+    result.selected = true;
+  }
+  return result;
+}
+
+void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float width, const KdsLabels& labels,
+                  const ui::Theme& theme) {
+  const float x0 = width - m.sidebar_w - m.pad;
+  const float x1 = width - m.pad;
+  float y = m.top_h;
+  const ImVec2 pmin(x0, y);
+  const float bottom = ImGui::GetIO().DisplaySize.y - m.pad;
+  dl->AddRectFilled(pmin, ImVec2(x1, bottom), ui::to_u32(theme.surface), theme.rounding);
+  const float ix0 = x0 + m.pad;
+  const float ix1 = x1 - m.pad;
+  y += m.pad;
+
+  // Summary tiles: how many tickets at each level, in numbers and words.
+  struct Tile {
+    int count;
+    const std::string* word;
+    ImVec4 color;
+  };
+  const Tile tiles[] = {{view.counts.late, &labels.late, theme.danger},
+                        {view.counts.red, &labels.red, theme.danger},
+                        {view.counts.amber, &labels.amber, theme.warning},
+                        {view.counts.at_risk, &labels.at_risk, theme.warning},
+                        {view.counts.calm, &labels.calm, theme.success}};
+  const float tile_gap = theme.px(6.0f);
+  const float tile_h = m.title_h + m.small_h + theme.px(10.0f);
+  for (int i = 0; i < 5; ++i) {
+    // Three tiles on the first row, two on the second: the words stay whole.
+    const int row = i < 3 ? 0 : 1;
+    const int in_row = row == 0 ? 3 : 2;
+    const int col = row == 0 ? i : i - 3;
+    const float tile_w = (ix1 - ix0 - static_cast<float>(in_row - 1) * tile_gap) / static_cast<float>(in_row);
+    const Tile& tile = tiles[i];
+    const ImVec2 tmin(ix0 + static_cast<float>(col) * (tile_w + tile_gap), y + static_cast<float>(row) * (tile_h + tile_gap));
+    const ImVec2 tmax(tmin.x + tile_w, tmin.y + tile_h);
+    const bool active = tile.count > 0;
+    dl->AddRectFilled(tmin, tmax, ui::to_u32(active ? ui::mix(theme.surface_alt, tile.color, 0.25f) : theme.surface_alt),
+                      theme.px(6.0f));
+    const std::string n = std::to_string(tile.count);
+    const float nw = text_size(FontSize::title, n).x;
+    draw_text(dl, ImVec2(tmin.x + (tile_w - nw) * 0.5f, tmin.y + theme.px(2.0f)), FontSize::title,
+              active ? tile.color : theme.text_muted, n, 0.0f, true);
+    const float ww = std::min(text_size(FontSize::small, *tile.word).x, tile_w - theme.px(4.0f));
+    draw_text(dl, ImVec2(tmin.x + (tile_w - ww) * 0.5f, tmin.y + m.title_h + theme.px(4.0f)), FontSize::small,
+              active ? theme.text : theme.text_muted, *tile.word, tile_w - theme.px(4.0f));
+  }
+  y += 2.0f * tile_h + tile_gap + m.gap * 1.5f;
+
+  // Next up per station.
+  draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.accent, labels.next_up, 0.0f, true);
+  y += m.body_h + m.gap * 0.6f;
+  for (const NextUp& next : view.next_up) {
+    if (y + m.small_h + m.body_h > bottom - m.pad) break;
+    draw_text(dl, ImVec2(ix0, y), FontSize::small, theme.text_muted, next.station_name,
+              (ix1 - ix0) * 0.5f);
+    const bool fire = next.slack_ms <= 0;
+    const std::string right = fmt::format("{}  {}", next.ticket, next.slack);
+    const float rw = text_size(FontSize::small, right).x;
+    draw_text(dl, ImVec2(ix1 - rw, y), FontSize::small, fire ? theme.warning : theme.text_muted, right, 0.0f, fire);
+    y += m.small_h + theme.px(2.0f);
+    draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.text, next.dish, ix1 - ix0);
+    y += m.body_h + m.gap * 0.6f;
+  }
+  y += m.gap;
+  dl->AddLine(ImVec2(ix0, y), ImVec2(ix1, y), ui::to_u32(theme.border), theme.px(1.0f));
+  y += m.gap;
+
+  // All day: every dish waiting, queued and cooking.
+  draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.accent, labels.all_day, 0.0f, true);
+  const float col_cook = ix1;
+  const float col_queue = ix1 - theme.px(70.0f);
+  {
+    const float qw = text_size(FontSize::small, labels.queued).x;
+    const float cw = text_size(FontSize::small, labels.cooking).x;
+    draw_text(dl, ImVec2(col_queue - qw, y + (m.body_h - m.small_h)), FontSize::small, theme.text_muted, labels.queued);
+    draw_text(dl, ImVec2(col_cook - cw, y + (m.body_h - m.small_h)), FontSize::small, theme.text_muted, labels.cooking);
+  }
+  y += m.body_h + m.gap * 0.6f;
+  std::size_t shown = 0;
+  for (const AllDayCount& count : view.all_day) {
+    if (y + m.body_h > bottom - m.pad) {
+      draw_text(dl, ImVec2(ix0, y - m.gap * 0.3f), FontSize::small, theme.text_muted,
+                fmt::format("+{} …", view.all_day.size() - shown));
+      break;
+    }
+    draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.text, count.name, col_queue - ix0 - theme.px(56.0f));
+    const std::string q = count.queued > 0 ? std::to_string(count.queued) : "-";
+    const std::string c = count.cooking > 0 ? std::to_string(count.cooking) : "-";
+    draw_text(dl, ImVec2(col_queue - text_size(FontSize::body, q).x, y), FontSize::body,
+              count.queued > 0 ? theme.text : theme.text_muted, q, 0.0f, count.queued > 0);
+    draw_text(dl, ImVec2(col_cook - text_size(FontSize::body, c).x, y), FontSize::body,
+              count.cooking > 0 ? theme.accent : theme.text_muted, c, 0.0f, count.cooking > 0);
+    y += m.body_h + theme.px(6.0f);
+    ++shown;
+  }
+}
+
+// Characters typed this frame (a bump bar types like a keyboard).
+bool typed(char c) {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+    const ImWchar ch = io.InputQueueCharacters[i];
+    if (ch == static_cast<ImWchar>(c)) return true;
+  }
+  return false;
+}
+
+bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+
+}  // namespace
+
+static std::vector<std::size_t> page_starts(const KdsView& view, const Metrics& m, const KdsLabels& labels,
+                                            const ui::Theme& theme) {
+  std::vector<std::size_t> starts{0};
+  std::size_t first = 0;
+  while (first < view.tickets.size()) {
+    const auto placed = place_page(view, first, m, labels, theme);
+    if (placed.empty()) break;
+    // A ticket cut on a page is shown whole at the top of the next.
+    std::size_t next = placed.back().index + 1;
+    for (const Placement& p : placed) {
+      if (p.max_lines < view.tickets[p.index].lines.size() && p.index > first) next = std::min(next, p.index);
+    }
+    first = next;
+    if (first < view.tickets.size()) starts.push_back(first);
+  }
+  return starts;
+}
+
+KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const KdsStatus& status,
+                    const ui::Theme& theme) {
+  KdsIntents intents;
+  const KdsLabels& labels = kds_labels(status.language);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const bool banner = status.connection == Connection::offline || status.connection == Connection::connecting;
+  const Metrics m = metrics(theme, display.x, display.y, banner);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+
+  // ---- top bar ----
+  {
+    float x = m.pad;
+    const float y = m.pad;
+    const float bar_h = theme.touch_height;
+    x += draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, theme.text, labels.title, 0.0f,
+                   true) + m.gap * 2.0f;
+    for (const StationOption& station : view.stations) {
+      ImGui::SetCursorScreenPos(ImVec2(x, y + (bar_h - theme.px(40.0f)) * 0.5f));
+      const std::string label =
+          (station.open_lines > 0 ? fmt::format("{} {}", station.name, station.open_lines) : station.name) +
+          "##st" + station.id;
+      if (ui::pill(label.c_str(), selection.station == station.id, theme, {}, FontSize::small)) {
+        intents.station = station.id;
+      }
+      x = ImGui::GetItemRectMax().x + theme.px(6.0f);
+    }
+    // Right side: connection, clock, sound, language, recall.
+    float rx = display.x - m.pad;
+    auto right_button = [&](const std::string& text, const char* id, ImVec4 color, bool enabled) {
+      const ImVec2 extent = text_size(FontSize::small, text);
+      const float w = extent.x + theme.px(28.0f);
+      rx -= w;
+      ImGui::SetCursorScreenPos(ImVec2(rx, y));
+      ui::ButtonStyle style;
+      style.color = color;
+      style.font = FontSize::small;
+      style.enabled = enabled;
+      const std::string label = text + "##" + id;
+      const bool clicked = ui::big_button(label.c_str(), theme, ImVec2(w, bar_h), style);
+      rx -= theme.px(6.0f);
+      return clicked;
+    };
+    if (right_button(labels.language, "lang", theme.surface_alt, true)) intents.toggle_language = true;
+    if (right_button(status.muted ? "✕ " + labels.unmute : labels.mute, "mute",
+                     status.muted ? theme.danger : theme.surface_alt, true)) {
+      intents.toggle_mute = true;
+    }
+    if (right_button("↶ " + labels.recall, "recall", status.can_recall ? theme.primary : theme.surface_alt,
+                     status.can_recall)) {
+      intents.recall = true;
+    }
+    std::string conn;
+    ImVec4 conn_color = theme.success;
+    switch (status.connection) {
+      case Connection::demo: conn = labels.demo; conn_color = theme.accent; break;
+      case Connection::online: conn = "● " + labels.online; break;
+      case Connection::connecting: conn = labels.connecting; conn_color = theme.warning; break;
+      case Connection::offline: conn = "○ " + labels.offline.substr(0, labels.offline.find(' ')); conn_color = theme.danger; break;
+    }
+    const std::string clock_conn = status.clock.empty() ? conn : fmt::format("{}   {}", status.clock, conn);
+    const float cw = text_size(FontSize::large, clock_conn).x;
+    rx -= cw + m.gap;
+    if (rx > x) draw_text(dl, ImVec2(rx, y + (bar_h - m.large_h) * 0.5f), FontSize::large, conn_color, clock_conn);
+    if (banner) {
+      ImGui::SetCursorScreenPos(ImVec2(m.pad, y + bar_h + m.gap));
+      ImGui::PushItemWidth(display.x - 2.0f * m.pad);
+      const std::string text = status.connection == Connection::connecting
+                                   ? labels.connecting + "…"
+                                   : fmt::format("{} {}", labels.offline, status.offline_since);
+      ImGui::BeginGroup();
+      ui::banner(text, theme.danger, theme.on_primary, theme, FontSize::body);
+      ImGui::EndGroup();
+      ImGui::PopItemWidth();
+    }
+  }
+
+  // ---- tickets, one page ----
+  const std::vector<std::size_t> starts = page_starts(view, m, labels, theme);
+  const int pages = static_cast<int>(starts.size());
+  const int page = std::clamp(selection.page, 0, std::max(0, pages - 1));
+  const auto placed = view.tickets.empty() ? std::vector<Placement>{} : place_page(view, starts[static_cast<std::size_t>(page)], m, labels, theme);
+  if (view.tickets.empty()) {
+    const ImVec2 extent = text_size(FontSize::title, labels.no_tickets);
+    draw_text(dl, ImVec2(m.grid_x + (m.grid_w - extent.x) * 0.5f, m.grid_y + m.grid_h * 0.4f), FontSize::title,
+              theme.text_muted, labels.no_tickets);
+  }
+  int hotkey = 0;
+  for (const Placement& p : placed) {
+    const KdsTicketView& t = view.tickets[p.index];
+    ++hotkey;
+    const bool selected = t.order_id == selection.order_id;
+    int selected_line = selection.line;
+    if (selected && selected_line < 0) {
+      const auto next = line_to_advance(t);
+      selected_line = next ? static_cast<int>(*next) : -1;
+    }
+    TicketResult r = draw_ticket(dl, t, p, m, hotkey <= 9 ? hotkey : 0, selected, selected_line, labels, theme);
+    for (auto& bump : r.bumps) intents.bumps.push_back(std::move(bump));
+    for (auto& hit : r.hits) intents.line_hits.push_back(std::move(hit));
+    if (r.selected) {
+      intents.select_order = t.order_id;
+      intents.select_line = -1;
+    }
+  }
+  std::size_t shown_end = 0;
+  for (const Placement& p : placed) {
+    if (p.max_lines >= view.tickets[p.index].lines.size()) shown_end = p.index + 1;
+  }
+  if (pages > 1) {
+    // Where the rest are: "Page 1/3  +14 more" with buttons.
+    const std::size_t more = view.tickets.size() - shown_end;
+    const std::string text = fmt::format("{} {}/{}   +{} {}", labels.page, page + 1, pages,
+                                         more, labels.more_tickets);
+    const ImVec2 extent = text_size(FontSize::body, text);
+    const float bw = theme.px(64.0f);
+    const float bx = m.grid_x + m.grid_w - extent.x - 2.0f * bw - 3.0f * m.gap;
+    const float by = m.grid_y + m.grid_h + m.pad;
+    dl->AddRectFilled(ImVec2(bx - m.gap, by - m.gap * 0.5f), ImVec2(m.grid_x + m.grid_w, by + m.button_h + m.gap * 0.5f),
+                      ui::to_u32(ui::with_alpha(theme.background, 0.92f)), theme.rounding);
+    draw_text(dl, ImVec2(bx, by + (m.button_h - extent.y) * 0.5f), FontSize::body, theme.text, text, 0.0f, true);
+    ImGui::SetCursorScreenPos(ImVec2(bx + extent.x + m.gap, by));
+    ui::ButtonStyle style;
+    style.font = FontSize::body;
+    style.enabled = page > 0;
+    if (ui::big_button("◀##prev", theme, ImVec2(bw, m.button_h), style)) intents.page = page - 1;
+    ImGui::SetCursorScreenPos(ImVec2(bx + extent.x + 2.0f * m.gap + bw, by));
+    style.enabled = page + 1 < pages;
+    if (ui::big_button("▶##next", theme, ImVec2(bw, m.button_h), style)) intents.page = page + 1;
+  }
+
+  draw_sidebar(dl, view, m, display.x, labels, theme);
+
+  // ---- keyboard, in the style of a bump bar ----
+  for (int k = 1; k <= 9; ++k) {
+    if (typed(static_cast<char>('0' + k)) && k <= static_cast<int>(placed.size())) {
+      intents.select_order = view.tickets[placed[static_cast<std::size_t>(k - 1)].index].order_id;
+      intents.select_line = -1;
+    }
+  }
+  const KdsTicketView* selected_ticket = nullptr;
+  for (const Placement& p : placed) {
+    if (view.tickets[p.index].order_id == selection.order_id) selected_ticket = &view.tickets[p.index];
+  }
+  if (selected_ticket != nullptr && !selected_ticket->lines.empty()) {
+    const int count = static_cast<int>(selected_ticket->lines.size());
+    int current = selection.line;
+    if (current < 0 || current >= count) {
+      const auto next = line_to_advance(*selected_ticket);
+      current = next ? static_cast<int>(*next) : 0;
+    }
+    if (key_pressed(ImGuiKey_DownArrow)) intents.select_line = std::min(count - 1, current + 1);
+    if (key_pressed(ImGuiKey_UpArrow)) intents.select_line = std::max(0, current - 1);
+    if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter) || typed(' ') || typed('+')) {
+      const KdsLineView& line = selected_ticket->lines[static_cast<std::size_t>(current)];
+      if (!line.finished && line.next_state) intents.bumps.push_back(KdsBump{line.line_id, *line.next_state});
+    }
+    if (typed('s') || typed('S') || typed('*')) {
+      for (const KdsLineView& line : selected_ticket->lines) {
+        if (!line.finished) intents.bumps.push_back(KdsBump{line.line_id, LineState::served});
+      }
+    }
+  }
+  if (typed('r') || typed('R') || typed('-') || key_pressed(ImGuiKey_Backspace)) {
+    if (status.can_recall) intents.recall = true;
+  }
+  if (typed('m') || typed('M')) intents.toggle_mute = true;
+  if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_RightArrow)) {
+    if (page + 1 < pages) intents.page = page + 1;
+  }
+  if (key_pressed(ImGuiKey_PageUp) || key_pressed(ImGuiKey_LeftArrow)) {
+    if (page > 0) intents.page = page - 1;
+  }
+  return intents;
+}
+
+}  // namespace hourglass::kitchen

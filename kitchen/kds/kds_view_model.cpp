@@ -1,0 +1,275 @@
+#include "kitchen/kds/kds_view_model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "kitchen/kds/kds_labels.hpp"
+#include "kitchen/kds/ticket_text.hpp"
+#include "shared/core/countdown.hpp"
+#include "shared/core/promise.hpp"
+
+namespace hourglass::kitchen {
+
+using core::Language;
+using core::LineState;
+
+namespace {
+
+bool is_finished(LineState state) {
+  return state == LineState::served || state == LineState::cancelled;
+}
+
+// Work still ahead of the stove: prep time counts for these.
+bool needs_cooking(LineState state) {
+  return state == LineState::queued || state == LineState::cooking;
+}
+
+std::optional<LineState> next_state(LineState state) {
+  switch (state) {
+    case LineState::queued: return LineState::cooking;
+    case LineState::cooking: return LineState::ready;
+    case LineState::ready: return LineState::served;
+    case LineState::served:
+    case LineState::cancelled: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string next_word(LineState state, const KdsLabels& labels) {
+  switch (state) {
+    case LineState::queued: return labels.start;
+    case LineState::cooking: return labels.ready;
+    case LineState::ready: return labels.serve;
+    case LineState::served:
+    case LineState::cancelled: return {};
+  }
+  return {};
+}
+
+std::int64_t prep_ms(const core::Menu& menu, const std::string& item) {
+  const core::MenuItem* found = menu.find(item);
+  if (found == nullptr || !found->prep_s) return 0;
+  return static_cast<std::int64_t>(*found->prep_s) * 1000;
+}
+
+std::string urgency_word(Urgency urgency, const KdsLabels& labels) {
+  switch (urgency) {
+    case Urgency::calm: return labels.calm;
+    case Urgency::amber: return labels.amber;
+    case Urgency::red: return labels.red;
+    case Urgency::late: return labels.late;
+  }
+  return {};
+}
+
+std::string age_text(std::int64_t age_ms, const KdsLabels& labels, Language language) {
+  const std::int64_t minutes = std::max<std::int64_t>(0, age_ms) / 60000;
+  return language == Language::zh ? fmt::format("{}{}", minutes, labels.minutes)
+                                  : fmt::format("{} {}", minutes, labels.minutes);
+}
+
+const std::string& line_name(const core::OrderLine& line, const core::Menu& menu, Language language) {
+  const std::string& own = line.name.in(language);
+  if (!own.empty()) return own;
+  const core::MenuItem* item = menu.find(line.item);
+  if (item != nullptr && !item->name.in(language).empty()) return item->name.in(language);
+  return line.item;
+}
+
+std::string line_station(const core::OrderLine& line, const core::Menu& menu) {
+  if (!line.station.empty()) return line.station;
+  const core::MenuItem* item = menu.find(line.item);
+  return item != nullptr ? item->station : std::string{};
+}
+
+}  // namespace
+
+Urgency urgency_for(std::int64_t remaining_ms, const KdsThresholds& thresholds) {
+  if (remaining_ms < 0) return Urgency::late;
+  if (remaining_ms <= thresholds.red_ms) return Urgency::red;
+  if (remaining_ms <= thresholds.amber_ms) return Urgency::amber;
+  return Urgency::calm;
+}
+
+KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu,
+                       const KdsFilter& filter, const KdsThresholds& thresholds,
+                       std::int64_t server_now_ms, Language language) {
+  const KdsLabels& labels = kds_labels(language);
+  KdsView view;
+  view.server_now_ms = server_now_ms;
+
+  std::map<std::string, int> station_open;  // queued + cooking lines per station, unfiltered
+  std::map<std::string, std::size_t> all_day_index;
+  struct Candidate {
+    NextUp next;
+    std::int64_t deadline_ms;
+  };
+  std::map<std::string, Candidate> next_by_station;
+
+  // Earliest deadline first; the ticket number breaks ties so the order is stable.
+  std::vector<const core::Order*> sorted;
+  sorted.reserve(orders.size());
+  for (const core::Order& order : orders) {
+    if (order.status == core::OrderStatus::closed) continue;
+    const bool has_work = std::any_of(order.lines.begin(), order.lines.end(),
+                                      [](const core::OrderLine& l) { return !is_finished(l.state); });
+    if (!has_work) continue;
+    sorted.push_back(&order);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const core::Order* a, const core::Order* b) {
+    if (a->deadline_ms != b->deadline_ms) return a->deadline_ms < b->deadline_ms;
+    return a->seq < b->seq;
+  });
+
+  for (const core::Order* order : sorted) {
+    const std::int64_t remaining = core::remaining_ms(*order, server_now_ms);
+    KdsTicketView ticket;
+    ticket.order_id = order->order_id;
+    ticket.seq = order->seq;
+    ticket.ticket = ticket_label(order->seq);
+    ticket.table = table_label(order->table, language);
+    ticket.age = age_text(server_now_ms - order->accepted_at_ms, labels, language);
+    ticket.deadline_ms = order->deadline_ms;
+    ticket.remaining_ms = remaining;
+    ticket.promise_ms = order->deadline_ms - order->accepted_at_ms;
+    ticket.urgency = order->status == core::OrderStatus::breached ? Urgency::late
+                                                                  : urgency_for(remaining, thresholds);
+    // A breached order shows LATE even if this screen's clock lags a little.
+    ticket.countdown = countdown_text(ticket.urgency == Urgency::late ? std::min<std::int64_t>(remaining, -1)
+                                                                      : remaining,
+                                      language);
+    ticket.urgency_word = urgency_word(ticket.urgency, labels);
+    ticket.rushed = order->rushed;
+    ticket.flash_on = ticket.urgency != Urgency::late || (server_now_ms / 500) % 2 == 0;
+
+    std::int64_t longest_prep = 0;
+    for (const core::OrderLine& line : order->lines) {
+      if (line.promised && needs_cooking(line.state)) {
+        longest_prep = std::max(longest_prep, prep_ms(menu, line.item));
+      }
+    }
+    ticket.at_risk = ticket.urgency != Urgency::late && remaining < longest_prep;
+
+    for (const core::OrderLine& line : order->lines) {
+      const std::string station = line_station(line, menu);
+      if (needs_cooking(line.state)) station_open[station] += 1;
+      if (!filter.station.empty() && station != filter.station) {
+        if (!is_finished(line.state)) ++ticket.hidden_lines;
+        continue;
+      }
+      KdsLineView lv;
+      lv.line_id = line.line_id;
+      lv.item = line.item;
+      lv.qty = line.qty;
+      lv.name = line_name(line, menu, language);
+      lv.note = line.note;
+      lv.state = line.state;
+      lv.state_word = line_state_word(line.state, language);
+      lv.station = station;
+      lv.promised = line.promised;
+      lv.late = line.late;
+      lv.comped = line.comped;
+      lv.finished = is_finished(line.state);
+      const std::int64_t prep = prep_ms(menu, line.item);
+      lv.fire_now = ticket.urgency != Urgency::late && line.promised && needs_cooking(line.state) &&
+                    remaining < prep;
+      lv.next_state = next_state(line.state);
+      lv.next_word = next_word(line.state, labels);
+      if (!lv.finished) ticket.can_serve_all = true;
+
+      if (needs_cooking(line.state)) {
+        auto [it, inserted] = all_day_index.try_emplace(line.item, view.all_day.size());
+        if (inserted) view.all_day.push_back(AllDayCount{line.item, lv.name, 0, 0});
+        AllDayCount& count = view.all_day[it->second];
+        (line.state == LineState::queued ? count.queued : count.cooking) += line.qty;
+      }
+      if (line.state == LineState::queued) {
+        const std::int64_t slack = remaining - prep;
+        auto found = next_by_station.find(station);
+        const bool better = found == next_by_station.end() || slack < found->second.next.slack_ms ||
+                            (slack == found->second.next.slack_ms &&
+                             order->deadline_ms < found->second.deadline_ms);
+        if (better) {
+          NextUp next;
+          next.station = station;
+          const core::MenuGroup* group = menu.station(station);
+          next.station_name = group != nullptr ? group->name.in(language) : station;
+          next.order_id = order->order_id;
+          next.line_id = line.line_id;
+          next.ticket = ticket.ticket;
+          next.dish = fmt::format("{}× {}", line.qty, lv.name);
+          next.slack_ms = slack;
+          next.slack = slack <= 0 ? labels.fire_now
+                                  : fmt::format("{} {}", labels.fire_in, core::format_countdown(slack));
+          next_by_station[station] = Candidate{std::move(next), order->deadline_ms};
+        }
+      }
+      ticket.lines.push_back(std::move(lv));
+    }
+    if (ticket.lines.empty() || !ticket.can_serve_all) continue;  // nothing for this station
+
+    switch (ticket.urgency) {
+      case Urgency::calm: ++view.counts.calm; break;
+      case Urgency::amber: ++view.counts.amber; break;
+      case Urgency::red: ++view.counts.red; break;
+      case Urgency::late: ++view.counts.late; break;
+    }
+    if (ticket.at_risk) ++view.counts.at_risk;
+    view.tickets.push_back(std::move(ticket));
+  }
+
+  std::stable_sort(view.all_day.begin(), view.all_day.end(), [](const AllDayCount& a, const AllDayCount& b) {
+    if (a.total() != b.total()) return a.total() > b.total();
+    return a.name < b.name;
+  });
+
+  view.stations.push_back(StationOption{"", labels.all_stations, 0});
+  int all_open = 0;
+  for (const core::MenuGroup& station : menu.stations) {
+    const int open = station_open.count(station.id) != 0 ? station_open[station.id] : 0;
+    all_open += open;
+    view.stations.push_back(StationOption{station.id, station.name.in(language), open});
+    auto found = next_by_station.find(station.id);
+    if (found != next_by_station.end()) view.next_up.push_back(found->second.next);
+  }
+  view.stations.front().open_lines = all_open;
+  return view;
+}
+
+std::optional<std::size_t> line_to_advance(const KdsTicketView& ticket) {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+    const KdsLineView& line = ticket.lines[i];
+    if (line.finished || !line.next_state) continue;
+    if (!best || static_cast<int>(line.state) < static_cast<int>(ticket.lines[*best].state)) best = i;
+  }
+  return best;
+}
+
+std::vector<std::string> kds_strings(const core::Menu& menu) {
+  std::vector<std::string> strings = all_kds_labels();
+  for (const core::MenuItem& item : menu.items) {
+    strings.push_back(item.name.en);
+    strings.push_back(item.name.zh);
+  }
+  for (const core::MenuGroup& station : menu.stations) {
+    strings.push_back(station.name.en);
+    strings.push_back(station.name.zh);
+  }
+  for (Language language : {Language::en, Language::zh}) {
+    for (auto state : {LineState::queued, LineState::cooking, LineState::ready, LineState::served,
+                       LineState::cancelled}) {
+      strings.push_back(line_state_word(state, language));
+    }
+    strings.push_back(table_label("0123456789", language));
+    strings.push_back(table_label(std::string(core::kCounterTable), language));
+    strings.push_back(countdown_text(-1000, language));
+    strings.push_back(late_by_text(0, std::nullopt, language));
+  }
+  strings.push_back("×#+-:·▲▼●○✓");
+  return strings;
+}
+
+}  // namespace hourglass::kitchen

@@ -1,0 +1,132 @@
+#pragma once
+// The kitchen display as data: which tickets, in which order, in which colour,
+// with which words. A pure function of the orders, the menu and the server
+// time, so every rule here is unit-tested without a window.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/core/menu.hpp"
+#include "shared/core/order.hpp"
+
+namespace hourglass::kitchen {
+
+// Colour thresholds: amber at `amber_ms` or less remaining, red at `red_ms`
+// or less, late once the deadline has passed (or the server says breached).
+struct KdsThresholds {
+  std::int64_t amber_ms = 5 * 60 * 1000;
+  std::int64_t red_ms = 2 * 60 * 1000;
+};
+
+enum class Urgency { calm, amber, red, late };
+
+// The level for a remaining time (pure; the edges are tested: exactly 5:00 is
+// amber, 5:00.001 is calm, exactly 0 is still red, −1 ms is late).
+Urgency urgency_for(std::int64_t remaining_ms, const KdsThresholds& thresholds);
+
+struct KdsFilter {
+  std::string station;  // empty: every station
+};
+
+struct KdsLineView {
+  std::string line_id;
+  std::string item;
+  int qty = 1;
+  std::string name;   // in the display language
+  std::string note;
+  core::LineState state = core::LineState::queued;
+  std::string state_word;  // "COOKING" / "在做"
+  std::string station;
+  bool promised = true;
+  bool late = false;    // fixed by the server at the deadline
+  bool comped = false;
+  bool finished = false;  // served or cancelled
+  // Queued or cooking, promised, and its typical prep time is more than the
+  // time left: the dish to fire now.
+  bool fire_now = false;
+  std::optional<core::LineState> next_state;  // where one bump takes it
+  std::string next_word;  // the bump's label: "START" / "开做", "READY", "SERVE"
+};
+
+struct KdsTicketView {
+  std::string order_id;
+  std::int64_t seq = 0;
+  std::string ticket;      // "#41"
+  std::string table;       // "Table 12"
+  std::string age;         // "7 min" / "7分钟"
+  std::int64_t deadline_ms = 0;
+  std::int64_t remaining_ms = 0;
+  std::int64_t promise_ms = 0;  // the order's promise length, for the bar
+  std::string countdown;   // "04:59" or "LATE 01:05"
+  Urgency urgency = Urgency::calm;
+  std::string urgency_word;  // words, so colour is never the only signal
+  bool at_risk = false;
+  bool rushed = false;
+  bool flash_on = true;  // late tickets flash: the phase at this server time
+  std::vector<KdsLineView> lines;  // the lines shown (after the station filter)
+  int hidden_lines = 0;            // lines of other stations, not shown
+  bool can_serve_all = false;      // some shown line is not yet served
+};
+
+// Dishes waiting across every shown ticket ("all day" in kitchen words).
+struct AllDayCount {
+  std::string item;
+  std::string name;
+  int queued = 0;   // Σ qty
+  int cooking = 0;
+  int total() const { return queued + cooking; }
+};
+
+// Per station: the queued line with the least slack (remaining − prep).
+struct NextUp {
+  std::string station;
+  std::string station_name;
+  std::string order_id;
+  std::string line_id;
+  std::string ticket;
+  std::string dish;  // "2× Kung Pao Chicken"
+  std::int64_t slack_ms = 0;
+  std::string slack;  // "fire now" / "in 03:10"
+};
+
+struct StationOption {
+  std::string id;  // empty: all
+  std::string name;
+  int open_lines = 0;  // queued + cooking lines at this station
+};
+
+struct KdsCounts {
+  int calm = 0;
+  int amber = 0;
+  int red = 0;
+  int late = 0;
+  int at_risk = 0;
+};
+
+struct KdsView {
+  std::vector<KdsTicketView> tickets;  // earliest deadline first
+  std::vector<AllDayCount> all_day;    // most first
+  std::vector<NextUp> next_up;         // in menu station order
+  std::vector<StationOption> stations;  // "All" first
+  KdsCounts counts;
+  std::int64_t server_now_ms = 0;
+};
+
+// One ticket per order that still has work: open orders, and breached or kept
+// ones with lines not yet served or cancelled (a late dish still has to go
+// out). Closed orders and orders whose every line is done are left out.
+KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu,
+                       const KdsFilter& filter, const KdsThresholds& thresholds,
+                       std::int64_t server_now_ms, core::Language language);
+
+// The line one "advance" key press bumps on a ticket: the first shown line
+// that is not finished, starting with the least advanced. nullopt when none.
+std::optional<std::size_t> line_to_advance(const KdsTicketView& ticket);
+
+// Every string the display can show (UI words, menu names, stations, in both
+// languages), for the font atlas.
+std::vector<std::string> kds_strings(const core::Menu& menu);
+
+}  // namespace hourglass::kitchen

@@ -1,0 +1,132 @@
+// hourglass-kds: the kitchen display. Reads options, builds the shell, the
+// net client (or a demo kitchen) and the app, runs the loop.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "kitchen/kds/demo_state.hpp"
+#include "kitchen/kds/kds_app.hpp"
+#include "kitchen/kds/kds_view_model.hpp"
+#include "shared/net/client.hpp"
+#include "shared/ui/run_loop.hpp"
+#include "shared/ui/shell.hpp"
+#include "shared/ui/sound.hpp"
+#include "shared/ui/widgets.hpp"
+
+namespace core = hourglass::core;
+namespace kitchen = hourglass::kitchen;
+namespace net = hourglass::net;
+namespace ui = hourglass::ui;
+
+namespace {
+
+std::int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
+  CLI::App app{"hourglass-kds: the kitchen display"};
+  std::string server = "127.0.0.1:7015";
+  std::string token;
+  std::string lang = "en";
+  bool demo = false;
+  int demo_tickets = 10;
+  std::string menu_path = HOURGLASS_DEFAULT_MENU;
+  int amber_seconds = 300;
+  int red_seconds = 120;
+  bool mute = false;
+  ui::RunOptions run;
+  app.add_option("--server", server, "Kitchen server HOST:PORT");
+  app.add_option("--token", token, "This display's device token");
+  app.add_option("--lang", lang, "Language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  app.add_flag("--demo-state", demo, "Show a demo kitchen mid-rush, without a server");
+  app.add_option("--demo-tickets", demo_tickets, "Open tickets in the demo kitchen (implies --demo-state)")
+      ->check(CLI::Range(0, 100000));
+  app.add_option("--menu", menu_path, "Menu file for the demo and for the font's glyphs");
+  app.add_option("--amber-seconds", amber_seconds, "Amber at this many seconds left or less")
+      ->check(CLI::Range(1, 86400));
+  app.add_option("--red-seconds", red_seconds, "Red at this many seconds left or less")->check(CLI::Range(0, 86400));
+  app.add_flag("--mute", mute, "Start with the sound off");
+  ui::add_options(app, run);
+  CLI11_PARSE(app, argc, argv);
+  if (app.count("--demo-tickets") > 0) demo = true;
+
+  kitchen::KdsSettings settings;
+  settings.language = lang == "zh" ? core::Language::zh : core::Language::en;
+  settings.thresholds.amber_ms = static_cast<std::int64_t>(amber_seconds) * 1000;
+  settings.thresholds.red_ms = static_cast<std::int64_t>(red_seconds) * 1000;
+  settings.muted = mute;
+
+  core::Menu menu;
+  if (auto loaded = core::load_menu_file(menu_path)) {
+    menu = std::move(loaded.value());
+  } else if (demo) {
+    spdlog::error("{}", loaded.error());
+    return 1;
+  } else {
+    spdlog::warn("no local menu for glyphs ({}); using the server's", loaded.error());
+  }
+
+  std::unique_ptr<net::Client> client;
+  if (!demo) {
+    auto address = net::parse_server_address(server);
+    if (!address) {
+      spdlog::error("--server: {}", address.error());
+      return 2;
+    }
+    net::Options options;
+    options.host = address->host;
+    options.port = address->port;
+    options.role = core::Role::kds;
+    options.token = token;
+    options.device = "kds";
+    options.now_ms = wall_clock_ms;
+    client = std::make_unique<net::Client>(options);
+    // The font atlas is built once, from the strings we know: wait briefly
+    // for the server's menu so every dish name has its glyphs.
+    for (int i = 0; i < 60; ++i) {
+      const net::State state = client->snapshot();
+      if (state.menu) {
+        menu = *state.menu;
+        break;
+      }
+      if (state.connection.fatal) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
+  ui::ShellConfig config;
+  config.title = "Hourglass Kitchen";
+  config.theme = ui::kitchen_theme();
+  // Sizes at 800 px tall; a 1080p wall screen multiplies them by 1.35:
+  // ticket text 27 px, countdowns 40 px.
+  config.font_sizes = ui::FontSizes{16.0f, 20.0f, 24.0f, 30.0f, 44.0f};
+  config.strings = kitchen::kds_strings(menu);
+  config.started = started;
+  ui::apply_options(run, config);
+  ui::Shell shell(config);
+
+  std::unique_ptr<ui::Sound> sound;
+  if (!run.headless()) sound = std::make_unique<ui::Sound>();
+
+  std::unique_ptr<kitchen::KdsApp> kds;
+  if (demo) {
+    kds = std::make_unique<kitchen::KdsApp>(menu, kitchen::make_demo_orders(menu, demo_tickets, wall_clock_ms()),
+                                            settings, sound.get(), wall_clock_ms);
+  } else {
+    kds = std::make_unique<kitchen::KdsApp>(*client, settings, sound.get(), wall_clock_ms);
+  }
+  return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
+    ui::RootWindow root("kds", frame.theme);
+    kds->frame(frame.theme);
+  });
+}

@@ -1,0 +1,91 @@
+#include "kitchen/manager/live_view.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "kitchen/kds/ticket_text.hpp"
+#include "shared/core/money.hpp"
+#include "shared/core/promise.hpp"
+
+namespace hourglass::manager {
+
+LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::KdsThresholds& thresholds,
+                         std::int64_t server_now_ms, core::Language language) {
+  const bool zh = language == core::Language::zh;
+  LiveView view;
+  std::map<std::string, std::vector<const core::Order*>> by_table;
+  for (const core::Order& order : orders) {
+    if (order.status == core::OrderStatus::closed) continue;
+    // Counter orders are closed one by one: each is its own "table".
+    const std::string key = order.table == core::kCounterTable ? order.table + "/" + order.order_id : order.table;
+    by_table[key].push_back(&order);
+  }
+  for (auto& [key, list] : by_table) {
+    std::sort(list.begin(), list.end(), [](const core::Order* a, const core::Order* b) {
+      return a->deadline_ms != b->deadline_ms ? a->deadline_ms < b->deadline_ms : a->seq < b->seq;
+    });
+    LiveTable table;
+    table.table_id = list.front()->table;
+    table.table = kitchen::table_label(table.table_id, language);
+    if (table.table_id == core::kCounterTable) {
+      table.close_order_id = list.front()->order_id;
+      table.table += " " + kitchen::ticket_label(list.front()->seq);
+    }
+    table.earliest_deadline_ms = list.front()->deadline_ms;
+    core::Fen subtotal = 0;
+    core::Fen discount = 0;
+    for (const core::Order* order : list) {
+      LiveOrder lo;
+      lo.order_id = order->order_id;
+      lo.ticket = kitchen::ticket_label(order->seq);
+      const std::int64_t remaining = core::remaining_ms(*order, server_now_ms);
+      switch (order->status) {
+        case core::OrderStatus::open:
+          lo.urgency = kitchen::urgency_for(remaining, thresholds);
+          lo.countdown = kitchen::countdown_text(remaining, language);
+          lo.status = zh ? "进行中" : "open";
+          break;
+        case core::OrderStatus::kept:
+          lo.urgency = kitchen::Urgency::calm;
+          lo.countdown = zh ? "准时" : "kept";
+          lo.status = zh ? "准时" : "kept";
+          break;
+        case core::OrderStatus::breached:
+          lo.urgency = kitchen::Urgency::late;
+          lo.countdown = kitchen::countdown_text(std::min<std::int64_t>(remaining, -1), language);
+          lo.status = zh ? "已超时" : "breached";
+          break;
+        case core::OrderStatus::closed: break;
+      }
+      if (order->status == core::OrderStatus::open) ++view.open_orders;
+      if (lo.urgency == kitchen::Urgency::late) ++view.late_orders;
+      for (const core::OrderLine& line : order->lines) {
+        LiveLine ll;
+        ll.line_id = line.line_id;
+        ll.dish = fmt::format("{}× {}", line.qty, line.name.in(language).empty() ? line.item : line.name.in(language));
+        ll.state = line.state;
+        ll.state_word = kitchen::line_state_word(line.state, language);
+        ll.amount = core::format_money(line.price * line.qty);
+        ll.comped = line.comped;
+        ll.late = line.late;
+        ll.can_comp = !line.comped && line.state != core::LineState::cancelled;
+        lo.lines.push_back(std::move(ll));
+      }
+      subtotal += order->subtotal;
+      discount += order->discount;
+      table.orders.push_back(std::move(lo));
+    }
+    table.subtotal = core::format_money(subtotal);
+    table.discount = core::format_money(discount);
+    table.total = core::format_money(subtotal - discount);
+    view.tables.push_back(std::move(table));
+  }
+  std::sort(view.tables.begin(), view.tables.end(), [](const LiveTable& a, const LiveTable& b) {
+    return a.earliest_deadline_ms < b.earliest_deadline_ms;
+  });
+  return view;
+}
+
+}  // namespace hourglass::manager

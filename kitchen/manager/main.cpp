@@ -1,0 +1,152 @@
+// hourglass-manager: the manager console. Reads options, builds the shell,
+// the net client (or demo data) and the app, runs the loop.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+#include <thread>
+
+#include "kitchen/kds/demo_state.hpp"
+#include "kitchen/manager/demo_breaches.hpp"
+#include "kitchen/manager/manager_app.hpp"
+#include "kitchen/manager/manager_draw.hpp"
+#include "shared/net/client.hpp"
+#include "shared/ui/run_loop.hpp"
+#include "shared/ui/shell.hpp"
+#include "shared/ui/widgets.hpp"
+
+namespace core = hourglass::core;
+namespace kitchen = hourglass::kitchen;
+namespace manager = hourglass::manager;
+namespace net = hourglass::net;
+namespace ui = hourglass::ui;
+
+namespace {
+
+std::int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The machine's UTC offset now, in minutes (the restaurant's local time).
+int local_utc_offset_minutes() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return static_cast<int>(tm.tm_gmtoff / 60);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
+  CLI::App app{"hourglass-manager: the manager console"};
+  std::string server = "127.0.0.1:7015";
+  std::string token;
+  std::string lang = "en";
+  bool demo = false;
+  int demo_breaches = 400;
+  int demo_tickets = 10;
+  std::string tab = "breaches";
+  std::string menu_path = HOURGLASS_DEFAULT_MENU;
+  std::string export_path = "hourglass-breaches.csv";
+  int amber_seconds = 300;
+  int red_seconds = 120;
+  int utc_offset = local_utc_offset_minutes();
+  bool bench_refilter = false;
+  ui::RunOptions run;
+  app.add_flag("--bench-refilter", bench_refilter,
+               "Filter and sort the breach log again on every frame (for --bench-frames)");
+  app.add_option("--server", server, "Kitchen server HOST:PORT");
+  app.add_option("--token", token, "This console's device token (manager role)");
+  app.add_option("--lang", lang, "Language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  app.add_flag("--demo-state", demo, "Show a month of demo data, without a server");
+  app.add_option("--demo-breaches", demo_breaches, "Breaches in the demo log (implies --demo-state)")
+      ->check(CLI::Range(0, 1000000));
+  app.add_option("--demo-tickets", demo_tickets, "Open orders in the demo (implies --demo-state)")
+      ->check(CLI::Range(0, 100000));
+  app.add_option("--tab", tab, "Start on: live or breaches")->check(CLI::IsMember({"live", "breaches"}));
+  app.add_option("--menu", menu_path, "Menu file for the demo and for the font's glyphs");
+  app.add_option("--export", export_path, "Default file for the CSV export");
+  app.add_option("--amber-seconds", amber_seconds, "Amber at this many seconds left or less")
+      ->check(CLI::Range(1, 86400));
+  app.add_option("--red-seconds", red_seconds, "Red at this many seconds left or less")->check(CLI::Range(0, 86400));
+  app.add_option("--utc-offset-minutes", utc_offset, "The restaurant's UTC offset (default: this machine's)")
+      ->check(CLI::Range(-14 * 60, 14 * 60));
+  ui::add_options(app, run);
+  CLI11_PARSE(app, argc, argv);
+  if (app.count("--demo-breaches") > 0 || app.count("--demo-tickets") > 0) demo = true;
+
+  manager::ManagerSettings settings;
+  settings.language = lang == "zh" ? core::Language::zh : core::Language::en;
+  settings.thresholds.amber_ms = static_cast<std::int64_t>(amber_seconds) * 1000;
+  settings.thresholds.red_ms = static_cast<std::int64_t>(red_seconds) * 1000;
+  settings.utc_offset_minutes = utc_offset;
+  settings.export_path = export_path;
+  settings.rebuild_every_frame = bench_refilter;
+
+  core::Menu menu;
+  if (auto loaded = core::load_menu_file(menu_path)) {
+    menu = std::move(loaded.value());
+  } else if (demo) {
+    spdlog::error("{}", loaded.error());
+    return 1;
+  } else {
+    spdlog::warn("no local menu for glyphs ({}); using the server's", loaded.error());
+  }
+
+  std::unique_ptr<net::Client> client;
+  if (!demo) {
+    auto address = net::parse_server_address(server);
+    if (!address) {
+      spdlog::error("--server: {}", address.error());
+      return 2;
+    }
+    net::Options options;
+    options.host = address->host;
+    options.port = address->port;
+    options.role = core::Role::manager;
+    options.token = token;
+    options.device = "manager";
+    options.now_ms = wall_clock_ms;
+    client = std::make_unique<net::Client>(options);
+    for (int i = 0; i < 60; ++i) {  // the server's menu, for the font atlas
+      const net::State state = client->snapshot();
+      if (state.menu) {
+        menu = *state.menu;
+        break;
+      }
+      if (state.connection.fatal) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
+  ui::ShellConfig config;
+  config.title = "Hourglass Manager";
+  config.theme = ui::office_theme();
+  config.font_sizes = ui::FontSizes{15.0f, 18.0f, 24.0f, 30.0f, 44.0f};
+  config.strings = manager::manager_strings(menu);
+  config.started = started;
+  ui::apply_options(run, config);
+  ui::Shell shell(config);
+
+  std::unique_ptr<manager::ManagerApp> console;
+  if (demo) {
+    const std::int64_t now = wall_clock_ms();
+    auto breaches = manager::make_demo_breaches(menu, demo_breaches, now, 30, utc_offset);
+    auto history = manager::make_demo_history(breaches, 12);
+    console = std::make_unique<manager::ManagerApp>(kitchen::make_demo_orders(menu, demo_tickets, now),
+                                                    std::move(breaches), std::move(history), settings,
+                                                    wall_clock_ms);
+  } else {
+    console = std::make_unique<manager::ManagerApp>(*client, settings, wall_clock_ms);
+  }
+  console->form().tab = tab == "live" ? manager::ManagerTab::live : manager::ManagerTab::breaches;
+  return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
+    ui::RootWindow root("manager", frame.theme);
+    console->frame(frame.theme);
+  });
+}

@@ -1,0 +1,229 @@
+#include "kitchen/manager/manager_app.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cstring>
+#include <ctime>
+
+namespace hourglass::manager {
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+template <std::size_t N>
+void copy_into(std::array<char, N>& buffer, const std::string& text) {
+  buffer.fill('\0');
+  std::memcpy(buffer.data(), text.data(), std::min(text.size(), N - 1));
+}
+
+std::string day_text(std::int64_t epoch_ms, int offset_minutes) {
+  return local_time_text(epoch_ms, offset_minutes).substr(0, 10);
+}
+
+}  // namespace
+
+ManagerApp::ManagerApp(net::Client& client, ManagerSettings settings, std::function<std::int64_t()> local_now_ms)
+    : client_(&client), settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)) {
+  const std::int64_t now = local_now_ms_();
+  copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000,
+                                 settings_.utc_offset_minutes));
+  copy_into(form_.to, day_text(now, settings_.utc_offset_minutes));
+  copy_into(form_.export_path, settings_.export_path);
+}
+
+ManagerApp::ManagerApp(std::vector<core::Order> open_orders, std::vector<core::BreachEntry> breaches,
+                       std::vector<core::Order> history, ManagerSettings settings,
+                       std::function<std::int64_t()> local_now_ms)
+    : settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)),
+      entries_(std::move(breaches)), history_(std::move(history)) {
+  for (core::Order& order : open_orders) {
+    std::string id = order.order_id;
+    state_.orders.emplace(std::move(id), std::move(order));
+  }
+  const std::int64_t now = local_now_ms_();
+  copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000,
+                                 settings_.utc_offset_minutes));
+  copy_into(form_.to, day_text(now, settings_.utc_offset_minutes));
+  copy_into(form_.export_path, settings_.export_path);
+  log_as_of_ms_ = now;
+}
+
+std::int64_t ManagerApp::server_now() const {
+  return client_ != nullptr ? client_->server_now_ms() : local_now_ms_();
+}
+
+void ManagerApp::toast(std::string text, ui::ToastKind kind) {
+  toasts_.push(std::move(text), kind, local_now_ms_(), 5000);
+}
+
+BreachFilter ManagerApp::current_filter() const {
+  BreachFilter filter;
+  filter.since_ms = local_day_start_ms(form_.from.data(), settings_.utc_offset_minutes);
+  if (auto to = local_day_start_ms(form_.to.data(), settings_.utc_offset_minutes)) {
+    filter.until_ms = *to + 86'400'000;  // the whole last day
+  }
+  filter.table = form_.table;
+  filter.item = form_.item;
+  filter.policy = form_.policy;
+  return filter;
+}
+
+void ManagerApp::request_period() {
+  if (client_ == nullptr) return;
+  const BreachFilter filter = current_filter();
+  core::GetBreachLog log;
+  log.since_ms = filter.since_ms;
+  log.until_ms = filter.until_ms;
+  breach_req_ = client_->request(core::ClientMessage{log});
+  core::GetHistory history;
+  history.since_ms = filter.since_ms;
+  history.until_ms = filter.until_ms;
+  history_req_ = client_->request(core::ClientMessage{history});
+}
+
+void ManagerApp::refresh_from_client() {
+  if (client_ == nullptr) return;
+  client_->copy_if_changed(state_, seen_version_);
+  // Ask for the period once connected, and again after every reconnect.
+  const bool synced = state_.connection.connected && state_.connection.synced;
+  if (synced && !requested_once_) {
+    requested_once_ = true;
+    request_period();
+  }
+  if (!synced) requested_once_ = false;
+  for (const net::Event& event : client_->take_events()) {
+    std::visit(Overloaded{
+                   [&](const core::BreachLog& log) {
+                     if (event.req && event.req == breach_req_) {
+                       entries_ = log.entries;
+                       log_as_of_ms_ = local_now_ms_();
+                       ++data_version_;
+                     }
+                   },
+                   [&](const core::History& history) {
+                     if (event.req && event.req == history_req_) {
+                       history_ = history.orders;
+                       ++data_version_;
+                     }
+                   },
+                   [&](const core::BreachMessage&) {
+                     // A new breach: fetch the period again so the log is never stale.
+                     request_period();
+                   },
+                   [&](const core::BillMessage& bill) {
+                     for (const core::Order& order : bill.bill.orders) closed_by_us_.insert(order.order_id);
+                     toast(fmt::format("{}: {}", bill.bill.table, core::format_money(bill.bill.total)),
+                           ui::ToastKind::success);
+                   },
+                   [&](const core::ErrorMessage& error) { toast(error.error.message, ui::ToastKind::error); },
+                   [&](const net::RequestFailed& failed) { toast(failed.reason, ui::ToastKind::error); },
+                   [](const auto&) {},
+               },
+               event.payload);
+  }
+}
+
+void ManagerApp::frame(const ui::Theme& theme) {
+  refresh_from_client();
+  std::vector<core::Order> orders;
+  orders.reserve(state_.orders.size());
+  for (const auto& [id, order] : state_.orders) {
+    if (closed_by_us_.count(id) == 0) orders.push_back(order);
+  }
+  live_view_ = build_live_view(orders, settings_.thresholds, server_now(), settings_.language);
+
+  const BreachFilter filter = current_filter();
+  const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", filter.since_ms.value_or(-1),
+                                      filter.until_ms.value_or(-1), filter.table, filter.item, filter.policy,
+                                      static_cast<int>(form_.sort.key), form_.sort.descending,
+                                      static_cast<int>(settings_.language));
+  if (built_version_ != data_version_ || key != built_key_ || settings_.rebuild_every_frame) {
+    breach_view_ = build_breach_log_view(entries_, history_, filter, form_.sort, settings_.language,
+                                         settings_.utc_offset_minutes);
+    built_version_ = data_version_;
+    built_key_ = key;
+  }
+
+  ManagerStatus status;
+  status.demo = client_ == nullptr;
+  status.online = client_ == nullptr || (state_.connection.connected && state_.connection.synced);
+  status.language = settings_.language;
+  if (state_.connection.offline_since_ms) {
+    status.offline_since = local_time_text(*state_.connection.offline_since_ms, settings_.utc_offset_minutes).substr(11);
+  }
+  status.clock = local_time_text(server_now(), settings_.utc_offset_minutes);
+  const bool zh = settings_.language == core::Language::zh;
+  status.last_update = log_as_of_ms_ > 0 ? fmt::format("{} {}", zh ? "数据更新于" : "as of",
+                                                       local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
+                                         : (zh ? "正在加载…" : "loading…");
+  const ManagerIntents intents = draw_manager(live_view_, breach_view_, form_, status, theme);
+  apply(intents);
+  toasts_.draw(local_now_ms_(), theme);
+}
+
+void ManagerApp::apply(const ManagerIntents& intents) {
+  if (intents.toggle_language) {
+    settings_.language = settings_.language == core::Language::en ? core::Language::zh : core::Language::en;
+  }
+  if (intents.refresh) request_period();
+  if (intents.export_csv) export_csv();
+  if (intents.comp) {
+    const auto& [line_id, reason] = *intents.comp;
+    if (client_ != nullptr) {
+      core::CompLine comp;
+      comp.line_id = line_id;
+      comp.reason = reason;
+      client_->request(core::ClientMessage{comp});
+    } else {
+      for (auto& [id, order] : state_.orders) {
+        core::OrderLine* line = order.find_line(line_id);
+        if (line == nullptr) continue;
+        if (auto error = core::check_comp_line(order, *line)) {
+          toast(error->message, ui::ToastKind::error);
+        } else {
+          core::comp_line(order, *line);
+        }
+      }
+    }
+  }
+  if (intents.close) {
+    const auto& [table, order_id] = *intents.close;
+    if (client_ != nullptr) {
+      core::CloseTable close;
+      close.table = table;
+      if (!order_id.empty()) close.order_id = order_id;
+      client_->request(core::ClientMessage{close});
+    } else {
+      for (auto& [id, order] : state_.orders) {
+        if (order.table == table && (order_id.empty() || order.order_id == order_id)) {
+          order.status = core::OrderStatus::closed;
+        }
+      }
+    }
+  }
+}
+
+void ManagerApp::export_csv() {
+  const std::string path = form_.export_path.data();
+  const bool zh = settings_.language == core::Language::zh;
+  if (path.empty()) {
+    toast(zh ? "请先填写文件路径" : "Choose a file to export to", ui::ToastKind::warning);
+    return;
+  }
+  if (auto error = write_csv_file(path, breach_log_csv(breach_view_))) {
+    spdlog::error("export failed: {}", *error);
+    toast(*error, ui::ToastKind::error);
+    return;
+  }
+  spdlog::info("exported {} breaches to {}", breach_view_.rows.size(), path);
+  toast(fmt::format("{} {} → {}", zh ? "已导出" : "Exported", breach_view_.rows.size(), path), ui::ToastKind::success);
+}
+
+}  // namespace hourglass::manager

@@ -1,0 +1,86 @@
+#pragma once
+// The manager console program: the live orders and the breach log from the
+// net client (or demo data), the views rebuilt when their inputs change,
+// drawing, and the manager's actions (comp, close, refresh, export) applied
+// through the client or, in demo mode, locally.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kitchen/kds/kds_view_model.hpp"
+#include "kitchen/manager/breach_log_view.hpp"
+#include "kitchen/manager/live_view.hpp"
+#include "kitchen/manager/manager_draw.hpp"
+#include "shared/net/client.hpp"
+#include "shared/ui/theme.hpp"
+#include "shared/ui/widgets.hpp"
+
+namespace hourglass::manager {
+
+struct ManagerSettings {
+  core::Language language = core::Language::en;
+  kitchen::KdsThresholds thresholds;
+  int utc_offset_minutes = 0;
+  int default_days = 30;  // the breach log's first period: the last 30 days
+  std::string export_path = "hourglass-breaches.csv";
+  // Benchmarks: filter and sort the whole log again every frame, as if the
+  // filter changed on every frame (normally it is rebuilt on change only).
+  bool rebuild_every_frame = false;
+};
+
+class ManagerApp {
+ public:
+  ManagerApp(net::Client& client, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
+  ManagerApp(std::vector<core::Order> open_orders, std::vector<core::BreachEntry> breaches,
+             std::vector<core::Order> history, ManagerSettings settings,
+             std::function<std::int64_t()> local_now_ms);
+
+  void frame(const ui::Theme& theme);
+
+  ManagerForm& form() { return form_; }
+  const BreachLogView& breach_view() const { return breach_view_; }
+  const LiveView& live_view() const { return live_view_; }
+  // The filter the form describes now (dates as local days).
+  BreachFilter current_filter() const;
+  // What frame() does with the drawing's intents; public so tests drive the
+  // same path as the buttons.
+  void apply(const ManagerIntents& intents);
+
+ private:
+  void refresh_from_client();
+  void request_period();
+  void export_csv();
+  std::int64_t server_now() const;
+  void toast(std::string text, ui::ToastKind kind);
+
+  net::Client* client_ = nullptr;
+  ManagerSettings settings_;
+  std::function<std::int64_t()> local_now_ms_;
+  net::State state_;
+  std::uint64_t seen_version_ = 0;
+  std::vector<core::BreachEntry> entries_;
+  std::optional<std::vector<core::Order>> history_;
+  std::optional<net::RequestId> breach_req_;
+  std::optional<net::RequestId> history_req_;
+  bool requested_once_ = false;
+  std::int64_t log_as_of_ms_ = 0;
+
+  ManagerForm form_;
+  LiveView live_view_;
+  BreachLogView breach_view_;
+  // The breach view is rebuilt only when one of its inputs changed.
+  std::uint64_t data_version_ = 1;
+  std::uint64_t built_version_ = 0;
+  std::string built_key_;
+  ui::ToastStack toasts_;
+  // Orders this console closed: the server answers the requester with the
+  // bill only (the closed orders are pushed to the others), so they are
+  // dropped here from the live view.
+  std::set<std::string> closed_by_us_;
+};
+
+}  // namespace hourglass::manager

@@ -1,0 +1,63 @@
+#pragma once
+// Draws the manager console (live orders, breach log) from its views and
+// returns what the manager asked for. The form's text buffers are the only
+// thing it writes: ImGui edits them in place.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kitchen/manager/breach_log_view.hpp"
+#include "kitchen/manager/live_view.hpp"
+#include "shared/ui/theme.hpp"
+
+namespace hourglass::manager {
+
+enum class ManagerTab { live, breaches };
+
+struct ManagerLabels;
+const ManagerLabels& manager_labels(core::Language language);
+// Every fixed word in both languages, for the font atlas.
+std::vector<std::string> manager_strings(const core::Menu& menu);
+
+// What the manager is typing or choosing, held by the app between frames.
+struct ManagerForm {
+  ManagerTab tab = ManagerTab::breaches;
+  std::array<char, 16> from{};  // "YYYY-MM-DD"
+  std::array<char, 16> to{};
+  std::string table;   // filter choices ("" = all)
+  std::string item;
+  std::string policy;
+  BreachSort sort;
+  std::array<char, 512> export_path{};
+  // The comp dialog.
+  std::string comp_line_id;
+  std::string comp_dish;
+  std::array<char, 256> comp_reason{};
+  // The close-table confirmation.
+  std::string close_table;
+  std::string close_order_id;
+};
+
+struct ManagerStatus {
+  bool demo = false;
+  bool online = false;
+  std::string offline_since;  // "" when online
+  std::string clock;
+  std::string last_update;    // "breach log as of 12:34"
+  core::Language language = core::Language::en;
+};
+
+struct ManagerIntents {
+  bool toggle_language = false;
+  bool refresh = false;  // dates changed or asked: fetch the log and history again
+  bool export_csv = false;
+  std::optional<std::pair<std::string, std::string>> comp;  // line id, reason
+  std::optional<std::pair<std::string, std::string>> close;  // table, order id (counter)
+};
+
+ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, ManagerForm& form,
+                            const ManagerStatus& status, const ui::Theme& theme);
+
+}  // namespace hourglass::manager

@@ -18,8 +18,8 @@ Sample tokens from deploy/kitchen.json (samples: change them before real use):
   kds       sample-kds-CHANGE-ME
   manager   sample-manager-CHANGE-ME
 Connect from other terminals:
-  $build/kiosk/hourglass-kiosk --server 127.0.0.1:7015 --token sample-table-1-CHANGE-ME
-  $build/kiosk/hourglass-kiosk --server 127.0.0.1:7015 --token sample-kiosk-CHANGE-ME
+  $build/kiosk/hourglass-kiosk --table --server 127.0.0.1:7015 --token sample-table-1-CHANGE-ME
+  $build/kiosk/hourglass-kiosk --counter --server 127.0.0.1:7015 --token sample-kiosk-CHANGE-ME
   $build/kitchen/kds/hourglass-kds --server 127.0.0.1:7015 --token sample-kds-CHANGE-ME
   $build/kitchen/manager/hourglass-manager --server 127.0.0.1:7015 --token sample-manager-CHANGE-ME
 Breach log as CSV:

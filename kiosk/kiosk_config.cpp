@@ -1,5 +1,9 @@
 #include "kiosk/kiosk_config.hpp"
 
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -63,6 +67,20 @@ core::Result<KioskConfig> load_kiosk_config(const std::string& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return parse_kiosk_config(buffer.str(), path);
+}
+
+std::string default_cart_file(Mode mode, const std::string& server) {
+  std::filesystem::path folder;
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state != nullptr && *state != '\0') {
+    folder = std::filesystem::path(state) / "hourglass";
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    folder = std::filesystem::path(home) / ".local" / "state" / "hourglass";
+  } else {
+    folder = ".";
+  }
+  std::string name = std::string("cart-") + (mode == Mode::counter ? "counter" : "table") + "-";
+  for (const char c : server) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return (folder / (name + ".json")).string();
 }
 
 }  // namespace hourglass::kiosk

@@ -27,6 +27,13 @@ struct KioskConfig {
 core::Result<KioskConfig> parse_kiosk_config(const std::string& json_text, const std::string& source);
 core::Result<KioskConfig> load_kiosk_config(const std::string& path);
 
+// Where a live kiosk keeps its cart (and, beside it, the unacknowledged
+// orders) when no --cart-file is given, so a restart loses nothing by
+// default: $XDG_STATE_HOME/hourglass (or ~/.local/state/hourglass, or the
+// working directory) / cart-<mode>-<server>.json. The token is not in the
+// name: file names end up in logs.
+std::string default_cart_file(Mode mode, const std::string& server);
+
 std::optional<core::Language> language_from_string(const std::string& text);
 std::optional<Mode> mode_from_string(const std::string& text);
 

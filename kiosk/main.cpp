@@ -9,6 +9,7 @@
 // kiosk that starts offline still shows its dishes without '?'.
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -98,6 +99,12 @@ int main(int argc, char** argv) {
   if (server.empty() && config.server) server = *config.server;
   if (token.empty() && config.token) token = *config.token;
   if (cart_file.empty() && config.cart_file) cart_file = *config.cart_file;
+  if (cart_file.empty() && !demo && !server.empty()) {
+    cart_file = kiosk::default_cart_file(mode, server);
+    std::error_code ignored;  // a failed mkdir shows up as a failed cart save, which is logged
+    std::filesystem::create_directories(std::filesystem::path(cart_file).parent_path(), ignored);
+    spdlog::info("keeping the cart in {}", cart_file);
+  }
   if (menu_path.empty() && config.menu) menu_path = *config.menu;
   const core::Language language = !lang.empty() ? *kiosk::language_from_string(lang)
                                                  : config.language.value_or(core::Language::zh);

@@ -49,6 +49,20 @@ std::vector<ImWchar> build_glyph_ranges(std::span<const std::string> strings) {
   return std::vector<ImWchar>(built.begin(), built.end());
 }
 
+std::vector<ImWchar> build_typed_text_glyph_ranges(std::span<const std::string> strings) {
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(base_ranges);
+  // Needs no live context: the table is static data inside ImGui.
+  ImFontAtlas scratch;
+  builder.AddRanges(scratch.GetGlyphRangesChineseSimplifiedCommon());
+  for (const std::string& s : strings) {
+    builder.AddText(s.data(), s.data() + s.size());
+  }
+  ImVector<ImWchar> built;
+  builder.BuildRanges(&built);
+  return std::vector<ImWchar>(built.begin(), built.end());
+}
+
 bool ranges_contain(std::span<const ImWchar> ranges, ImWchar code_point) {
   for (std::size_t i = 0; i + 1 < ranges.size() && ranges[i] != 0; i += 2) {
     if (code_point >= ranges[i] && code_point <= ranges[i + 1]) return true;

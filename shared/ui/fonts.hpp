@@ -38,6 +38,10 @@ struct FontSizes {
 // full-width forms, plus every character of `strings`. Pure: needs no ImGui
 // context, so it is unit-tested directly.
 std::vector<ImWchar> build_glyph_ranges(std::span<const std::string> strings);
+// The same plus the ~2,500 most common simplified Chinese characters, for the
+// text sizes that show what people type (a diner's note "少辣", a comp
+// reason): those are not known when the atlas is built.
+std::vector<ImWchar> build_typed_text_glyph_ranges(std::span<const std::string> strings);
 // True when `ranges` (as built above) contain the code point.
 bool ranges_contain(std::span<const ImWchar> ranges, ImWchar code_point);
 

@@ -149,6 +149,7 @@ void Shell::load_fonts() {
         config_.font_path);
   } else {
     glyph_ranges_ = build_glyph_ranges(config_.strings);
+    typed_text_glyph_ranges_ = build_typed_text_glyph_ranges(config_.strings);
     for (FontSize size : all_font_sizes) {
       ImFontConfig cfg;
       cfg.FontDataOwnedByAtlas = false;
@@ -158,8 +159,10 @@ void Shell::load_fonts() {
       const float px = config_.font_sizes[size] * scale_;
       cfg.OversampleH = px < 30.0f ? 2 : 1;
       cfg.OversampleV = 1;
+      const bool typed_text = size == FontSize::small || size == FontSize::body;
+      const std::vector<ImWchar>& ranges = typed_text ? typed_text_glyph_ranges_ : glyph_ranges_;
       ImFont* f = atlas.AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()),
-                                             px, &cfg, glyph_ranges_.data());
+                                             px, &cfg, ranges.data());
       if (f == nullptr) break;
     }
     if (atlas.Fonts.Size == static_cast<int>(font_size_count) && atlas.Build()) {

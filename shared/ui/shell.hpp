@@ -134,6 +134,7 @@ class Shell {
   std::uint64_t frame_count_ = 0;
   // Must outlive the font atlas build: ImGui keeps the pointer.
   std::vector<ImWchar> glyph_ranges_;
+  std::vector<ImWchar> typed_text_glyph_ranges_;  // small and body sizes
   std::optional<InjectedMouse> injected_mouse_;
   std::string injected_text_;
   std::chrono::steady_clock::time_point last_present_;

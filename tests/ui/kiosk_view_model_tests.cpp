@@ -261,3 +261,18 @@ TEST_CASE("kiosk counter end screen: pickup number and the order's clock", "[ui]
   CHECK(sending.pickup_number == "…");
   CHECK(sending.resets_in == "3秒后返回首页");
 }
+
+TEST_CASE("a live kiosk keeps its cart in the state folder by default", "[kiosk][config]") {
+  setenv("XDG_STATE_HOME", "/var/lib/state-test", 1);
+  CHECK(hourglass::kiosk::default_cart_file(hourglass::kiosk::Mode::table, "10.0.0.2:7015") ==
+        "/var/lib/state-test/hourglass/cart-table-10_0_0_2_7015.json");
+  CHECK(hourglass::kiosk::default_cart_file(hourglass::kiosk::Mode::counter, "[::1]:7015") ==
+        "/var/lib/state-test/hourglass/cart-counter-___1__7015.json");
+  unsetenv("XDG_STATE_HOME");
+  const char* home = std::getenv("HOME");
+  const std::string saved_home = home != nullptr ? home : "";
+  setenv("HOME", "/home/kiosk", 1);
+  CHECK(hourglass::kiosk::default_cart_file(hourglass::kiosk::Mode::table, "pos:7015") ==
+        "/home/kiosk/.local/state/hourglass/cart-table-pos_7015.json");
+  setenv("HOME", saved_home.c_str(), 1);
+}

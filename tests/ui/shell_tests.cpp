@@ -477,3 +477,12 @@ TEST_CASE("fill_rounded_rect fills the inside and leaves the corners", "[ui]") {
   CHECK(is_bg(image.pixel(22, 142)));     // rounded left corner
   CHECK(is_blue(image.pixel(178, 142)));  // square right corner
 }
+
+TEST_CASE("typed text sizes cover common Chinese not in any known string", "[ui][fonts]") {
+  const std::vector<std::string> strings{"宫保鸡丁"};
+  const auto typed = ui::build_typed_text_glyph_ranges(strings);
+  CHECK(ui::ranges_contain(typed, 0x5C11));  // 少, as in a note "少辣"
+  CHECK(ui::ranges_contain(typed, 0x5BAB));  // 宫, from the strings
+  CHECK(ui::ranges_contain(typed, 'A'));
+  CHECK_FALSE(ui::ranges_contain(ui::build_glyph_ranges(strings), 0x5C11));
+}

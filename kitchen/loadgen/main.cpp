@@ -1,11 +1,13 @@
 // hourglass-loadgen: measures a kitchen server and, for scale, this machine.
-//   1. SQLite single-row commit rate (WAL, synchronous=FULL, one row per transaction)
-//   2. TCP loopback round trip (a tiny echo, NODELAY)
-//   3. durable orders per second with N clients, accept latency p50/p99,
-//      order-to-kitchen-display latency p99 (a kds connection gets the push)
-//   4. breach lag after the deadline with many open orders
+//   machine: SQLite single-row commit rate (WAL, synchronous=FULL, one row per
+//     transaction) and TCP loopback round trip (a tiny echo, NODELAY)
+//   --scenario steady: 100,000 orders with a long promise stay open while a
+//     stream of short-promise orders falls due; breach lag at a kds connection
+//   --scenario burst: durable orders/s with N clients (accept latency,
+//     order-to-display latency), then 100,000 orders all falling due within
+//     seconds: breaches/s the server sustains, and the lag
 // With --spawn it starts hourglass-kitchen itself on a temporary config
-// (short promise, high limits); otherwise it uses --server and the tokens.
+// (high limits); otherwise (burst only) it uses --server and the tokens.
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Database.h>
@@ -25,6 +27,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -129,7 +132,7 @@ int open_session(const Target& target, const std::string& token, const std::stri
   keep.push_back(std::make_unique<Lines>(fd));
   lines_out = keep.back().get();
   for (int i = 0; i < 3; ++i) {
-    const auto line = lines_out->next(10'000);
+    const auto line = lines_out->next(60'000);  // a kds snapshot may hold 100,000 orders
     if (!line || (i == 0 && line->find("\"welcome\"") == std::string::npos)) {
       throw std::runtime_error("hello refused: " + line.value_or("(closed)").substr(0, 200));
     }
@@ -238,6 +241,8 @@ struct KdsWatch {
   std::vector<double> display_ms;                         // send -> kds push
   std::unordered_map<std::int64_t, std::int64_t> deadline_by_seq;
   std::vector<double> breach_lag_ms;                      // deadline -> breach at the kds
+  std::vector<std::int64_t> breach_deadline_ms;           // of the breaches counted in breach_lag_ms
+  std::int64_t first_breach_us = 0, last_breach_us = 0;   // receive times of those breaches
   std::atomic<std::size_t> breaches{0};
   std::atomic<bool> stop{false};
 };
@@ -256,6 +261,9 @@ void watch_kds(int fd, Lines& lines, KdsWatch& watch) {
       std::lock_guard lock(watch.mutex);
       if (const auto it = watch.deadline_by_seq.find(seq); it != watch.deadline_by_seq.end()) {
         watch.breach_lag_ms.push_back(static_cast<double>(now_us) / 1000.0 - static_cast<double>(it->second));
+        watch.breach_deadline_ms.push_back(it->second);
+        if (watch.first_breach_us == 0) watch.first_breach_us = now_us;
+        watch.last_breach_us = now_us;
       }
       ++watch.breaches;
     } else if (line->find(R"("type":"order")") != std::string::npos &&
@@ -369,25 +377,115 @@ double place_many(const Target& target, int count, int connections, int window, 
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// A steady stream: one table connection sends an order every 1/rate s (on a
+// schedule, not waiting for replies) while its reader records each reply's
+// deadline. Returns how many orders were accepted.
+std::size_t stream_orders(const Target& target, const std::string& token, double rate, double seconds,
+                          KdsWatch& watch) {
+  std::vector<std::unique_ptr<Lines>> keep;
+  Lines* lines = nullptr;
+  const int fd = open_session(target, token, "table", lines, keep);
+  const auto count = static_cast<std::int64_t>(rate * seconds);
+  std::atomic<std::int64_t> acked{0};
+  std::string failure;
+  std::thread reader([&] {
+    while (acked < count) {
+      const auto line = lines->next(30'000);
+      if (!line) {
+        failure = "no reply in the stream";
+        return;
+      }
+      if (line->find("\"re\":") == std::string::npos) continue;  // its own pushes
+      const Json json = Json::parse(*line);
+      if (json.value("type", "") != "order") {
+        failure = "refused: " + line->substr(0, 200);
+        return;
+      }
+      {
+        std::lock_guard lock(watch.mutex);
+        watch.deadline_by_seq[json["order"]["seq"].get<std::int64_t>()] =
+            json["order"]["deadline_ms"].get<std::int64_t>();
+      }
+      ++acked;
+    }
+  });
+  const auto start = Clock::now();
+  for (std::int64_t i = 0; i < count; ++i) {
+    std::this_thread::sleep_until(start + std::chrono::duration_cast<Clock::duration>(
+                                              std::chrono::duration<double>(static_cast<double>(i) / rate)));
+    const std::string id = fmt::format("stream-{}-{}", getpid(), i);
+    {
+      std::lock_guard lock(watch.mutex);
+      watch.sent_us[id] = wall_us();
+    }
+    send_all(fd, order_line(id, i));
+  }
+  reader.join();
+  close(fd);
+  if (!failure.empty()) throw std::runtime_error(failure);
+  return static_cast<std::size_t>(acked.load());
+}
+
+struct Lag {
+  std::size_t count = 0;
+  double p50 = 0, p99 = 0, max = 0;
+  double received_per_s = 0;  // breaches received / (last − first receive)
+  double due_per_s = 0;       // the same breaches / (last − first deadline)
+};
+
+// Waits until `expected` breaches of recorded orders have arrived (or the time runs out).
+Lag wait_for_breaches(KdsWatch& watch, std::size_t expected, std::chrono::seconds limit) {
+  const auto give_up = Clock::now() + limit;
+  while (Clock::now() < give_up) {
+    {
+      std::lock_guard lock(watch.mutex);
+      if (watch.breach_lag_ms.size() >= expected) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  std::lock_guard lock(watch.mutex);
+  Lag lag;
+  lag.count = watch.breach_lag_ms.size();
+  lag.p50 = percentile(watch.breach_lag_ms, 50);
+  lag.p99 = percentile(watch.breach_lag_ms, 99);
+  lag.max = percentile(watch.breach_lag_ms, 100);
+  if (lag.count > 1) {
+    const auto [lo, hi] = std::minmax_element(watch.breach_deadline_ms.begin(), watch.breach_deadline_ms.end());
+    lag.received_per_s = static_cast<double>(lag.count) /
+                         std::max(1e-3, static_cast<double>(watch.last_breach_us - watch.first_breach_us) / 1e6);
+    lag.due_per_s = static_cast<double>(lag.count) / std::max(1e-3, static_cast<double>(*hi - *lo) / 1e3);
+  }
+  return lag;
+}
+
 // ---- spawning a server ----
 
 struct Spawned {
   pid_t pid = -1;
   std::filesystem::path dir;
+  // SIGTERM: the server commits what it has and exits cleanly.
+  void stop() {
+    if (pid <= 0) return;
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    pid = -1;
+  }
   ~Spawned() {
-    if (pid > 0) {
-      kill(pid, SIGTERM);
-      int status = 0;
-      waitpid(pid, &status, 0);
-    }
+    stop();
     if (!dir.empty()) std::filesystem::remove_all(dir);
   }
 };
 
+// Starts the server on a temporary config; a second call (after stop())
+// restarts it on the same database, with the promise given now.
 std::uint16_t spawn_server(const std::string& binary, const std::string& menu, int promise_s, Target& target,
                            Spawned& spawned) {
-  spawned.dir = std::filesystem::temp_directory_path() / fmt::format("hourglass-loadgen-server-{}", getpid());
-  std::filesystem::create_directories(spawned.dir);
+  if (spawned.dir.empty()) {
+    spawned.dir = std::filesystem::temp_directory_path() / fmt::format("hourglass-loadgen-server-{}", getpid());
+    std::filesystem::create_directories(spawned.dir);
+  }
+  target.table_tokens.clear();
   Json devices = Json::array();
   for (int i = 0; i < 64; ++i) {
     const std::string token = fmt::format("loadgen-table-{}", i);
@@ -426,7 +524,7 @@ std::uint16_t spawn_server(const std::string& binary, const std::string& menu, i
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
   Lines lines(out[0]);
-  const auto line = lines.next(20'000);
+  const auto line = lines.next(120'000);  // a restart loads every open order first
   close(out[0]);
   if (!line || line->rfind("listening on ", 0) != 0) {
     std::ifstream log(log_path);
@@ -436,36 +534,170 @@ std::uint16_t spawn_server(const std::string& binary, const std::string& menu, i
   return static_cast<std::uint16_t>(std::stoi(line->substr(line->rfind(':') + 1)));
 }
 
+struct Options {
+  std::string spawn, menu;
+  int clients = 32, open_orders = 100'000, promise_s = 30, long_promise_s = 900, stream_promise_s = 5;
+  double seconds = 5, stream_rate = 100, stream_seconds = 25;
+};
+
+// A kds connection and the thread that reads it.
+struct KdsReader {
+  KdsReader(const Target& target, KdsWatch& watch) : watch_(watch) {
+    fd_ = open_session(target, target.kds_token, "kds", lines_, keep_);
+    thread_ = std::thread([this] { watch_kds(fd_, *lines_, watch_); });
+  }
+  ~KdsReader() {
+    watch_.stop = true;
+    thread_.join();
+    close(fd_);
+  }
+  KdsReader(const KdsReader&) = delete;
+  KdsReader& operator=(const KdsReader&) = delete;
+
+ private:
+  KdsWatch& watch_;
+  std::vector<std::unique_ptr<Lines>> keep_;
+  Lines* lines_ = nullptr;
+  int fd_ = -1;
+  std::thread thread_;
+};
+
+// Steady: `open_orders` orders with a long promise stay open in the server
+// while a stream of short-promise orders falls due. The promise is the
+// server's (PROTOCOL.md: fixed per order at acceptance), so the server is
+// restarted on the same database with the short promise: it loads the open
+// orders and schedules them again, as after any restart.
+void run_steady(const Options& o, Target& target, const Rate& sqlite) {
+  Spawned spawned;
+  target.port = spawn_server(o.spawn, o.menu, o.long_promise_s, target, spawned);
+  double place_s = 0;
+  {
+    KdsWatch placing;
+    KdsReader kds(target, placing);
+    fmt::print("steady: placing {} open orders with a {} s promise ...\n", o.open_orders, o.long_promise_s);
+    place_s = place_many(target, o.open_orders, 8, 64, placing);
+  }
+  fmt::print("steady: restarting the server with a {} s promise ...\n", o.stream_promise_s);
+  spawned.stop();
+  const auto restart = Clock::now();
+  target.port = spawn_server(o.spawn, o.menu, o.stream_promise_s, target, spawned);
+  const double restart_s = std::chrono::duration<double>(Clock::now() - restart).count();
+  KdsWatch watch;
+  std::size_t streamed = 0;
+  Lag lag;
+  {
+    const auto connect = Clock::now();
+    KdsReader kds(target, watch);  // its snapshot holds every open order
+    const double snapshot_s = std::chrono::duration<double>(Clock::now() - connect).count();
+    fmt::print("steady: server up in {:.1f} s, kds snapshot in {:.1f} s; streaming {:.0f} orders/s for {:.0f} s "
+               "(promise {} s) ...\n",
+               restart_s, snapshot_s, o.stream_rate, o.stream_seconds, o.stream_promise_s);
+    // The last table: no open orders of its own, so a small snapshot.
+    streamed = stream_orders(target, target.table_tokens.back(), o.stream_rate, o.stream_seconds, watch);
+    lag = wait_for_breaches(watch, streamed, std::chrono::seconds(o.stream_promise_s + 60));
+  }
+  fmt::print("\n| steady: measure | value | ratio |\n|---|---|---|\n");
+  fmt::print("| open orders placed ({} s promise, 8 connections, 64 in flight each) | {} in {:.1f} s = {:.0f} orders/s "
+             "| {:.1f} × SQLite single-row commits |\n",
+             o.long_promise_s, o.open_orders, place_s, o.open_orders / place_s,
+             o.open_orders / place_s / sqlite.per_second);
+  fmt::print("| restart with {} open orders (load + schedule) | {:.1f} s | |\n", o.open_orders, restart_s);
+  fmt::print("| stream: {:.0f} orders/s for {:.0f} s, {} s promise, {} open orders beside them | {} accepted, "
+             "{} breaches received | |\n",
+             o.stream_rate, o.stream_seconds, o.stream_promise_s, o.open_orders, streamed, lag.count);
+  fmt::print("| breach lag after the deadline p50 / p99 / max | {:.1f} / {:.1f} / {:.1f} ms | p99 = {:.2f} × the "
+             "100 ms target |\n",
+             lag.p50, lag.p99, lag.max, lag.p99 / 100.0);
+}
+
+// Burst: the throughput phase, then `open_orders` orders placed as fast as
+// the server takes them, all falling due about `promise_s` later (thousands
+// a second): a capacity figure for deadline evaluation.
+void run_burst(const Options& o, Target& target, const Rate& sqlite, const Rate& tcp) {
+  Spawned spawned;
+  if (!o.spawn.empty()) target.port = spawn_server(o.spawn, o.menu, o.promise_s, target, spawned);
+  KdsWatch watch;
+  Throughput throughput;
+  double place_s = 0;
+  std::size_t expected = 0;
+  Lag lag;
+  {
+    KdsReader kds(target, watch);
+    fmt::print("burst: {} clients placing orders for {} s ...\n", o.clients, o.seconds);
+    throughput = measure_orders(target, o.clients, o.seconds, watch);
+    if (o.open_orders > 0) {
+      fmt::print("burst: placing {} open orders ...\n", o.open_orders);
+      place_s = place_many(target, o.open_orders, 8, 64, watch);
+      {
+        std::lock_guard lock(watch.mutex);
+        expected = watch.deadline_by_seq.size();
+      }
+      fmt::print("burst: waiting for {} breaches (promise {} s) ...\n", expected, o.promise_s);
+      lag = wait_for_breaches(watch, expected, std::chrono::seconds(o.promise_s + 120));
+    }
+  }
+  fmt::print("\n| burst: measure | value | ratio |\n|---|---|---|\n");
+  fmt::print("| durable orders/s ({} clients, {} orders) | {:.0f} | {:.2f} × SQLite single-row commits |\n",
+             o.clients, throughput.orders, throughput.orders_per_s, throughput.orders_per_s / sqlite.per_second);
+  fmt::print("| accept latency p50 / p99 | {:.2f} ms / {:.2f} ms | {:.1f} × / {:.1f} × TCP round trip p50 |\n",
+             throughput.accept_p50_ms, throughput.accept_p99_ms, throughput.accept_p50_ms * 1000 / tcp.p50_us,
+             throughput.accept_p99_ms * 1000 / tcp.p50_us);
+  fmt::print("| order to kitchen display p99 | {:.2f} ms | {:.1f} × accept p99 |\n", throughput.display_p99_ms,
+             throughput.display_p99_ms / std::max(throughput.accept_p99_ms, 1e-9));
+  if (o.open_orders == 0) return;
+  fmt::print("| placing {} open orders (8 connections, 64 in flight each) | {:.1f} s = {:.0f} orders/s | {:.2f} × "
+             "SQLite single-row commits |\n",
+             expected, place_s, static_cast<double>(expected) / place_s,
+             static_cast<double>(expected) / place_s / sqlite.per_second);
+  fmt::print("| deadlines falling due | {:.0f}/s | |\n", lag.due_per_s);
+  fmt::print("| breaches evaluated, committed and pushed (first to last at the kds) | {:.0f}/s | {:.2f} × SQLite "
+             "single-row commits |\n",
+             lag.received_per_s, lag.received_per_s / sqlite.per_second);
+  fmt::print("| breach lag after the deadline, {} breaches: p50 / p99 / max | {:.1f} / {:.1f} / {:.1f} ms | p99 = "
+             "{:.2f} × the 100 ms target |\n",
+             lag.count, lag.p50, lag.p99, lag.max, lag.p99 / 100.0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"hourglass-loadgen: measures a kitchen server"};
   Target target;
-  std::string server = "127.0.0.1:7015", spawn, menu;
-  int clients = 32, open_orders = 100'000, promise_s = 30;
-  double seconds = 5;
-  app.add_option("--server", server, "HOST:PORT of a running server (with high limits)");
+  Options o;
+  std::string server = "127.0.0.1:7015", scenario = "both";
+  app.add_option("--server", server, "HOST:PORT of a running server (with high limits; burst only)");
   app.add_option("--table-token", target.table_tokens, "table tokens to use (repeat)");
   app.add_option("--kds-token", target.kds_token, "a kds token");
-  app.add_option("--spawn", spawn, "start this hourglass-kitchen binary on a temporary config instead");
-  app.add_option("--menu", menu, "menu for --spawn (default: assets/menu.json next to the binary's source)");
-  app.add_option("--promise-seconds", promise_s, "promise of the spawned server (breach lag phase)");
-  app.add_option("--clients", clients, "concurrent clients for the throughput phase");
-  app.add_option("--seconds", seconds, "length of the throughput phase");
-  app.add_option("--open-orders", open_orders, "orders placed for the breach-lag phase (0 skips it)");
+  app.add_option("--spawn", o.spawn, "start this hourglass-kitchen binary on a temporary config instead");
+  app.add_option("--menu", o.menu, "menu for --spawn (default: assets/menu.json next to the binary's source)");
+  app.add_option("--scenario", scenario, "steady, burst or both")->check(CLI::IsMember({"steady", "burst", "both"}));
+  app.add_option("--promise-seconds", o.promise_s, "burst: promise of the spawned server");
+  app.add_option("--stream-promise-seconds", o.stream_promise_s, "steady: promise of the stream's orders");
+  app.add_option("--long-promise-seconds", o.long_promise_s, "steady: promise of the open orders that stay open");
+  app.add_option("--stream-rate", o.stream_rate, "steady: orders per second in the stream");
+  app.add_option("--stream-seconds", o.stream_seconds, "steady: length of the stream");
+  app.add_option("--clients", o.clients, "burst: concurrent clients for the throughput phase");
+  app.add_option("--seconds", o.seconds, "burst: length of the throughput phase");
+  app.add_option("--open-orders", o.open_orders, "orders kept open (steady) or falling due (burst; 0 skips it)");
   CLI11_PARSE(app, argc, argv);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines appear as they happen
+  if (scenario != "burst" && o.spawn.empty()) {
+    fmt::print(stderr, "the steady scenario restarts the server: it needs --spawn\n");
+    return 2;
+  }
 
   fmt::print("machine: SQLite single-row commits (WAL, FULL) ...\n");
   const Rate sqlite = sqlite_commit_rate(3000);
   fmt::print("machine: TCP loopback round trip ...\n");
   const Rate tcp = tcp_round_trip(20000);
+  fmt::print("\n| machine | value |\n|---|---|\n");
+  fmt::print("| SQLite single-row commits/s (WAL, FULL) | {:.0f} (p50 {:.0f} µs, p99 {:.0f} µs) |\n",
+             sqlite.per_second, sqlite.p50_us, sqlite.p99_us);
+  fmt::print("| TCP loopback round trip p50 / p99 | {:.1f} µs / {:.1f} µs |\n\n", tcp.p50_us, tcp.p99_us);
 
-  Spawned spawned;
   try {
-    if (!spawn.empty()) {
-      if (menu.empty()) menu = std::string(HOURGLASS_SOURCE_DIR) + "/assets/menu.json";
-      target.port = spawn_server(spawn, menu, promise_s, target, spawned);
-    } else {
+    if (!o.spawn.empty() && o.menu.empty()) o.menu = std::string(HOURGLASS_SOURCE_DIR) + "/assets/menu.json";
+    if (o.spawn.empty()) {
       const auto colon = server.rfind(':');
       target.host = server.substr(0, colon);
       target.port = static_cast<std::uint16_t>(std::stoi(server.substr(colon + 1)));
@@ -474,57 +706,8 @@ int main(int argc, char** argv) {
         return 2;
       }
     }
-    KdsWatch watch;
-    std::vector<std::unique_ptr<Lines>> keep;
-    Lines* kds_lines = nullptr;
-    const int kds = open_session(target, target.kds_token, "kds", kds_lines, keep);
-    std::thread watcher([&] { watch_kds(kds, *kds_lines, watch); });
-
-    fmt::print("server: {} clients placing orders for {} s ...\n", clients, seconds);
-    const Throughput throughput = measure_orders(target, clients, seconds, watch);
-
-    double place_s = 0;
-    std::size_t expected = 0;
-    double lag_p50 = 0, lag_p99 = 0, lag_max = 0;
-    if (open_orders > 0) {
-      fmt::print("server: placing {} open orders ...\n", open_orders);
-      place_s = place_many(target, open_orders, 8, 64, watch);
-      {
-        std::lock_guard lock(watch.mutex);
-        expected = watch.deadline_by_seq.size();
-      }
-      fmt::print("server: waiting for {} breaches (promise {} s) ...\n", expected, promise_s);
-      const auto give_up = Clock::now() + std::chrono::seconds(promise_s + 120);
-      while (watch.breaches < expected + throughput.orders && Clock::now() < give_up) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      }
-      std::lock_guard lock(watch.mutex);
-      lag_p50 = percentile(watch.breach_lag_ms, 50);
-      lag_p99 = percentile(watch.breach_lag_ms, 99);
-      lag_max = percentile(watch.breach_lag_ms, 100);
-    }
-    watch.stop = true;
-    watcher.join();
-    close(kds);
-
-    fmt::print("\n| measure | value | ratio |\n|---|---|---|\n");
-    fmt::print("| SQLite single-row commits/s (WAL, FULL) | {:.0f} (p50 {:.0f} µs, p99 {:.0f} µs) | 1.00 |\n",
-               sqlite.per_second, sqlite.p50_us, sqlite.p99_us);
-    fmt::print("| TCP loopback round trip p50 / p99 | {:.1f} µs / {:.1f} µs | 1.00 |\n", tcp.p50_us, tcp.p99_us);
-    fmt::print("| durable orders/s ({} clients, {} orders) | {:.0f} | {:.2f} × SQLite single-row commits |\n",
-               clients, throughput.orders, throughput.orders_per_s, throughput.orders_per_s / sqlite.per_second);
-    fmt::print("| accept latency p50 / p99 | {:.2f} ms / {:.2f} ms | {:.1f} × / {:.1f} × TCP round trip p50 |\n",
-               throughput.accept_p50_ms, throughput.accept_p99_ms, throughput.accept_p50_ms * 1000 / tcp.p50_us,
-               throughput.accept_p99_ms * 1000 / tcp.p50_us);
-    fmt::print("| order to kitchen display p99 | {:.2f} ms | {:.1f} × accept p99 |\n", throughput.display_p99_ms,
-               throughput.display_p99_ms / std::max(throughput.accept_p99_ms, 1e-9));
-    if (open_orders > 0) {
-      fmt::print("| placing {} open orders (8 connections, 64 in flight each) | {:.1f} s = {:.0f} orders/s | {:.2f} × SQLite single-row commits |\n",
-                 expected, place_s, static_cast<double>(expected) / place_s,
-                 static_cast<double>(expected) / place_s / sqlite.per_second);
-      fmt::print("| breach lag after the deadline, {} breaches: p50 / p99 / max | {:.1f} / {:.1f} / {:.1f} ms | p99 = {:.2f} × the 100 ms target |\n",
-                 watch.breach_lag_ms.size(), lag_p50, lag_p99, lag_max, lag_p99 / 100.0);
-    }
+    if (scenario != "burst") run_steady(o, target, sqlite);
+    if (scenario != "steady") run_burst(o, target, sqlite, tcp);
   } catch (const std::exception& error) {
     fmt::print(stderr, "loadgen: {}\n", error.what());
     return 1;

@@ -515,7 +515,8 @@ void KitchenService::evaluate(StoredOrder& stored, std::int64_t now_ms) {
   core::Order& order = stored.order;
   const core::PromiseVerdict verdict = core::evaluate_promise(order);
   core::apply_verdict(order, verdict);
-  save(stored);
+  batch();
+  storage_.save_verdict(stored);  // only what the verdict changed: thousands may fall due at once
   audit(nullptr, stored, "", verdict.breached ? "breached" : "kept", fmt::format("discount {}", order.discount),
         now_ms);
   const auto audience = hub_.order_audience(order.table, stored.owner, nullptr);

@@ -108,18 +108,60 @@ void run(SQLite::Statement& statement) {
   statement.clearBindings();
 }
 
-core::Json late_lines_to_json(const std::vector<core::BreachLateLine>& lines,
-                              const std::vector<std::string>& line_ids) {
-  core::Json array = core::Json::array();
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          out += c;  // UTF-8 passes through, as nlohmann's dump() writes it
+        }
+    }
+  }
+  out += '"';
+}
+
+// The breach row's late_lines, written directly: the JSON nlohmann's dump()
+// gave (keys in its sorted order), read back by late_lines_from_json, without a
+// JSON tree (dozens of small allocations) for every breach.
+std::string late_lines_to_json(const std::vector<core::BreachLateLine>& lines,
+                               const std::vector<std::string>& line_ids) {
+  std::string out = "[";
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const core::BreachLateLine& line = lines[i];
-    core::Json json{{"item", line.item}, {"qty", line.qty}, {"price", line.price}};
-    if (i < line_ids.size()) json["line_id"] = line_ids[i];
-    json["served_at_ms"] = line.served_at_ms ? core::Json(*line.served_at_ms) : core::Json(nullptr);
-    if (line.name) json["name"] = core::local_text_to_json(*line.name);
-    array.push_back(std::move(json));
+    if (i > 0) out += ',';
+    out += "{\"item\":";
+    append_json_string(out, line.item);
+    if (i < line_ids.size()) {
+      out += ",\"line_id\":";
+      append_json_string(out, line_ids[i]);
+    }
+    if (line.name) {
+      out += ",\"name\":{\"en\":";
+      append_json_string(out, line.name->en);
+      out += ",\"zh\":";
+      append_json_string(out, line.name->zh);
+      out += '}';
+    }
+    out += fmt::format(",\"price\":{},\"qty\":{}", line.price, line.qty);
+    if (line.served_at_ms) {
+      out += fmt::format(",\"served_at_ms\":{}", *line.served_at_ms);
+    } else {
+      out += ",\"served_at_ms\":null";
+    }
+    out += '}';
   }
-  return array;
+  out += ']';
+  return out;
 }
 
 // The late lines with served_at_ms as it is now (see Storage::add_breach).
@@ -164,6 +206,9 @@ SqliteStorage::SqliteStorage(const std::string& path)
       " cancelled_at_ms, note, comped, late, station) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
       " ON CONFLICT(line_id) DO UPDATE SET state=excluded.state, served_at_ms=excluded.served_at_ms,"
       " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late");
+  update_verdict_ = prepare(db_, "UPDATE orders SET status = ?, subtotal = ?, discount = ? WHERE seq = ?");
+  clear_late_ = prepare(db_, "UPDATE lines SET late = 0 WHERE seq = ? AND late != 0");
+  set_late_ = prepare(db_, "UPDATE lines SET late = 1 WHERE line_id = ?");
   insert_audit_ = prepare(db_,
       "INSERT INTO audit(at_ms, seq, line_id, action, detail, role, device) VALUES(?,?,?,?,?,?,?)");
   insert_breach_ = prepare(db_,
@@ -263,6 +308,29 @@ void SqliteStorage::save_order(const StoredOrder& stored) {
   }
 }
 
+void SqliteStorage::save_verdict(const StoredOrder& stored) {
+  const core::Order& o = stored.order;
+  auto& s = *update_verdict_;
+  s.bind(1, std::string(core::to_string(o.status)));
+  s.bind(2, o.subtotal);
+  s.bind(3, o.discount);
+  s.bind(4, o.seq);
+  run(s);
+  if (s.getChanges() != 1) throw std::runtime_error(fmt::format("order #{}: verdict for an unsaved order", o.seq));
+  // apply_verdict clears every late flag and sets the late lines': one
+  // statement clears (it writes nothing when no flag was set), one per late
+  // line sets.
+  auto& clear = *clear_late_;
+  clear.bind(1, o.seq);
+  run(clear);
+  for (const core::OrderLine& line : o.lines) {
+    if (!line.late) continue;
+    auto& set = *set_late_;
+    set.bind(1, line.line_id);
+    run(set);
+  }
+}
+
 void SqliteStorage::add_audit(const AuditEntry& e) {
   auto& s = *insert_audit_;
   s.bind(1, e.at_ms);
@@ -282,7 +350,7 @@ std::int64_t SqliteStorage::add_breach(const core::BreachEntry& e, const std::ve
   s.bind(3, e.table);
   s.bind(4, e.accepted_at_ms);
   s.bind(5, e.deadline_ms);
-  s.bind(6, late_lines_to_json(e.late_lines, line_ids).dump());
+  s.bind(6, late_lines_to_json(e.late_lines, line_ids));
   s.bind(7, e.discount);
   s.bind(8, e.policy);
   s.bind(9, e.at_ms);

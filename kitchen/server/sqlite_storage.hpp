@@ -29,6 +29,7 @@ class SqliteStorage final : public Storage {
   bool in_batch() const override { return in_batch_; }
 
   void save_order(const StoredOrder& order) override;
+  void save_verdict(const StoredOrder& order) override;
   void add_audit(const AuditEntry& entry) override;
   std::int64_t add_breach(const core::BreachEntry& entry, const std::vector<std::string>& line_ids) override;
   void add_comp(const CompRecord& comp) override;
@@ -52,6 +53,7 @@ class SqliteStorage final : public Storage {
   bool in_batch_ = false;
   std::unique_ptr<SQLite::Statement> begin_, commit_, rollback_;
   std::unique_ptr<SQLite::Statement> upsert_order_, upsert_line_, insert_audit_, insert_breach_, insert_comp_;
+  std::unique_ptr<SQLite::Statement> update_verdict_, clear_late_, set_late_;
   std::unique_ptr<SQLite::Statement> order_by_id_, order_by_seq_, lines_of_order_, served_at_;
 };
 

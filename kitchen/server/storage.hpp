@@ -60,6 +60,10 @@ class Storage {
 
   // Inserts or updates the order and all its lines.
   virtual void save_order(const StoredOrder& order) = 0;
+  // Saves what a deadline evaluation changes (core::apply_verdict): status,
+  // subtotal, discount and every line's late flag. The order must be saved.
+  // Much cheaper than save_order, which matters when thousands fall due.
+  virtual void save_verdict(const StoredOrder& order) = 0;
   virtual void add_audit(const AuditEntry& entry) = 0;
   // Returns the breach_id. At most one breach per order (enforced).
   // `line_ids` name the late lines, in the order of entry.late_lines: the

@@ -61,6 +61,40 @@ void exercise(SqliteStorage& storage) {
     storage.commit();
     CHECK(storage.find_order("a")->order == first.order);
   }
+  SECTION("a verdict saves status, totals and late flags like a full save") {
+    storage.begin();
+    storage.save_order(first);
+    storage.commit();
+    core::mark_line(first.order, first.order.lines[1], core::LineState::served, 30'000);
+    storage.begin();
+    storage.save_order(first);
+    first.order.lines[1].late = true;  // a stale flag: the verdict must clear it
+    storage.save_order(first);
+    const core::PromiseVerdict verdict = core::evaluate_promise(first.order);
+    REQUIRE(verdict.breached);
+    core::apply_verdict(first.order, verdict);
+    storage.save_verdict(first);
+    storage.commit();
+    CHECK(storage.find_order("a")->order == first.order);
+    CHECK(first.order.lines[0].late);
+    CHECK_FALSE(first.order.lines[1].late);
+    CHECK_THROWS(storage.save_verdict(second));  // never saved
+  }
+  SECTION("the breach row's late lines: escaped JSON written by hand, read back exactly") {
+    core::BreachEntry breach = sample_breach();
+    breach.late_lines[0].item = "a \"quoted\" \\ item\twith\ncontrols\x01";
+    breach.late_lines[0].served_at_ms = 61'500;
+    breach.late_lines.push_back(breach.late_lines[0]);
+    breach.late_lines[1].name.reset();
+    breach.late_lines[1].served_at_ms.reset();
+    storage.begin();
+    storage.save_order(first);
+    breach.breach_id = storage.add_breach(breach, {});  // no line ids: served_at_ms as recorded
+    storage.commit();
+    const auto all = storage.breaches({});
+    REQUIRE(all.size() == 1);
+    CHECK(all[0] == breach);
+  }
   SECTION("a rolled-back batch leaves nothing") {
     storage.begin();
     storage.save_order(first);

@@ -377,7 +377,12 @@ void KitchenService::on(const Context& c, const core::CallWaiter&) {
 }
 
 void KitchenService::close_order(const Context& c, StoredOrder& stored) {
-  if (stored.order.status == core::OrderStatus::open) scheduler_.remove(stored.order.seq, stored.order.deadline_ms);
+  if (stored.order.status == core::OrderStatus::open) {
+    scheduler_.remove(stored.order.seq, stored.order.deadline_ms);
+    // The deadline may have passed a moment ago with the timer not yet run:
+    // the promise was owed at the deadline, so it is settled before closing.
+    if (core::is_due(stored.order, c.now_ms)) evaluate(stored, c.now_ms);
+  }
   stored.order.status = core::OrderStatus::closed;
   save(stored);
   audit(&c, stored, "", "close", "", c.now_ms);

@@ -158,3 +158,30 @@ TEST_CASE("service: recall puts a bumped line back and restarts its clock", "[se
   f.clock.advance(60'001);
   CHECK(std::holds_alternative<core::ErrorMessage>(f.ask(f.kds, core::RecallLine{line}).message));
 }
+
+TEST_CASE("service: closing a table just after a deadline the timer has not reached yet still settles the promise",
+          "[server]") {
+  Fixture f;
+  const core::Order order = f.place();
+  f.clock.set(order.deadline_ms + 5);  // due, but evaluate_due() has not run
+  const auto reply = f.ask(f.kds, core::CloseTable{"1", std::nullopt});
+  const auto* bill = std::get_if<core::BillMessage>(&reply.message);
+  REQUIRE(bill);
+  REQUIRE(bill->bill.orders.size() == 1);
+  CHECK(bill->bill.orders[0].status == core::OrderStatus::closed);
+  CHECK(bill->bill.discount == order.subtotal);  // every promised line was late: all free
+  CHECK(f.storage.breaches({}).size() == 1);
+  f.service->evaluate_due();
+  f.service->flush();
+  CHECK(f.storage.breaches({}).size() == 1);
+
+  // Closed a millisecond before the deadline: never evaluated.
+  Fixture early;
+  const core::Order on_time = early.place();
+  early.clock.set(on_time.deadline_ms - 1);
+  early.ask(early.kds, core::CloseTable{"1", std::nullopt});
+  early.clock.set(on_time.deadline_ms + 1000);
+  early.service->evaluate_due();
+  early.service->flush();
+  CHECK(early.storage.breaches({}).empty());
+}

@@ -144,6 +144,8 @@ std::unique_ptr<KioskLink> make_net_link(const NetLinkOptions& options) {
   net_options.token = options.token;
   net_options.device = options.device;
   net_options.outbox_path = options.outbox_path;
+  net_options.tls = options.tls;
+  net_options.ca_file = options.ca_file;
   return std::make_unique<NetLink>(std::move(net_options));
 }
 

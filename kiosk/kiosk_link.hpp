@@ -43,6 +43,8 @@ struct NetLinkOptions {
   Mode mode = Mode::table;
   std::string device = "hourglass-kiosk";
   std::string outbox_path;  // unacknowledged orders survive a restart here
+  bool tls = false;
+  std::string ca_file;  // with tls: the CA to trust; empty: the system's
 };
 
 // The real kitchen, through net::Client (its own thread). Throws

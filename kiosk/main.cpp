@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   bool counter_mode = false;
   std::string server;
   std::string token;
+  bool tls = false;
+  std::string ca_file;
   std::string config_path;
   std::string lang;
   bool demo = false;
@@ -69,6 +71,9 @@ int main(int argc, char** argv) {
   app.add_flag("--counter", counter_mode, "A self-order kiosk at the counter")->excludes(table_flag);
   app.add_option("--server", server, "Kitchen server HOST:PORT");
   app.add_option("--token", token, "This device's token (from the server's device list)");
+  app.add_flag("--tls", tls, "Connect with TLS (the server must have a certificate)");
+  app.add_option("--ca-file", ca_file, "With --tls: trust this CA file (PEM) instead of the system's")
+      ->check(CLI::ExistingFile);
   app.add_option("--config", config_path, "Kiosk config file (JSON; options override it)");
   app.add_option("--lang", lang, "Default language")->check(CLI::IsMember({"en", "zh"}));
   app.add_flag("--demo-state", demo, "Run on a built-in sample state, without a server");
@@ -172,6 +177,8 @@ int main(int argc, char** argv) {
     kiosk::NetLinkOptions net;
     net.server = server;
     net.token = token;
+    net.tls = tls;
+    net.ca_file = ca_file;
     net.mode = mode;
     net.device = mode == kiosk::Mode::counter ? "kiosk" : "table-tablet";
     if (!cart_file.empty()) net.outbox_path = cart_file + ".outbox";

@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   CLI::App app{"hourglass-kds: the kitchen display"};
   std::string server = "127.0.0.1:7015";
   std::string token;
+  bool tls = false;
+  std::string ca_file;
   std::string lang = "en";
   bool demo = false;
   int demo_tickets = 10;
@@ -47,6 +49,9 @@ int main(int argc, char** argv) {
   ui::RunOptions run;
   app.add_option("--server", server, "Kitchen server HOST:PORT");
   app.add_option("--token", token, "This display's device token");
+  app.add_flag("--tls", tls, "Connect with TLS (the server must have a certificate)");
+  app.add_option("--ca-file", ca_file, "With --tls: trust this CA file (PEM) instead of the system's")
+      ->check(CLI::ExistingFile);
   app.add_option("--lang", lang, "Language: en or zh")->check(CLI::IsMember({"en", "zh"}));
   app.add_flag("--demo-state", demo, "Show a demo kitchen mid-rush, without a server");
   app.add_option("--demo-tickets", demo_tickets, "Open tickets in the demo kitchen (implies --demo-state)")
@@ -88,6 +93,8 @@ int main(int argc, char** argv) {
     options.port = address->port;
     options.role = core::Role::kds;
     options.token = token;
+    options.tls = tls;
+    options.ca_file = ca_file;
     options.device = "kds";
     options.now_ms = wall_clock_ms;
     client = std::make_unique<net::Client>(options);

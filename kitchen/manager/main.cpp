@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   CLI::App app{"hourglass-manager: the manager console"};
   std::string server = "127.0.0.1:7015";
   std::string token;
+  bool tls = false;
+  std::string ca_file;
   std::string lang = "en";
   bool demo = false;
   int demo_breaches = 400;
@@ -62,6 +64,9 @@ int main(int argc, char** argv) {
                "Filter and sort the breach log again on every frame (for --bench-frames)");
   app.add_option("--server", server, "Kitchen server HOST:PORT");
   app.add_option("--token", token, "This console's device token (manager role)");
+  app.add_flag("--tls", tls, "Connect with TLS (the server must have a certificate)");
+  app.add_option("--ca-file", ca_file, "With --tls: trust this CA file (PEM) instead of the system's")
+      ->check(CLI::ExistingFile);
   app.add_option("--lang", lang, "Language: en or zh")->check(CLI::IsMember({"en", "zh"}));
   app.add_flag("--demo-state", demo, "Show a month of demo data, without a server");
   app.add_option("--demo-breaches", demo_breaches, "Breaches in the demo log (implies --demo-state)")
@@ -110,6 +115,8 @@ int main(int argc, char** argv) {
     options.port = address->port;
     options.role = core::Role::manager;
     options.token = token;
+    options.tls = tls;
+    options.ca_file = ca_file;
     options.device = "manager";
     options.now_ms = wall_clock_ms;
     client = std::make_unique<net::Client>(options);

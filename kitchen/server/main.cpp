@@ -16,6 +16,7 @@
 #include "kitchen/server/kitchen_service.hpp"
 #include "kitchen/server/server.hpp"
 #include "kitchen/server/sqlite_storage.hpp"
+#include "kitchen/server/stream.hpp"
 #include "shared/core/config.hpp"
 #include "shared/core/menu.hpp"
 
@@ -70,9 +71,12 @@ int main(int argc, char** argv) {
   if (promise_seconds) config.promise.seconds = *promise_seconds;
   if (!log_level.empty()) config.log_level = log_level;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
-  if (config.tls) spdlog::warn("tls is configured but this build serves plain TCP only");
 
   try {
+    // First, so that a bad certificate stops the server before anything else:
+    // a server told to use TLS never serves plain TCP.
+    std::unique_ptr<boost::asio::ssl::context> tls;
+    if (config.tls) tls = hg::kitchen::make_tls_context(*config.tls);
     auto menu = hg::core::load_menu_file(config.menu);
     if (!menu) {
       spdlog::critical("{}", menu.error());
@@ -85,11 +89,12 @@ int main(int argc, char** argv) {
     service.start();
 
     boost::asio::io_context io;
-    hg::kitchen::Server server(io, config, service, clock);
+    hg::kitchen::Server server(io, config, service, clock, tls.get());
     const auto bound = server.listen();
     server.start();
-    spdlog::info("database {}, menu {}, promise {} s {}, {} devices", config.database, config.menu,
-                 config.promise.seconds, hg::core::policy_name(config.promise.policy), config.devices.size());
+    spdlog::info("database {}, menu {}, promise {} s {}, {} devices, {}", config.database, config.menu,
+                 config.promise.seconds, hg::core::policy_name(config.promise.policy), config.devices.size(),
+                 config.tls ? "TLS with " + config.tls->cert : std::string("plain TCP"));
     const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]"
                                                      : bound.address().to_string();
     std::printf("listening on %s:%u\n", host.c_str(), static_cast<unsigned>(bound.port()));

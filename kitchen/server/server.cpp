@@ -9,11 +9,13 @@ namespace hourglass::kitchen {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
-Server::Server(asio::io_context& io, const core::ServerConfig& config, KitchenService& service, const Clock& clock)
+Server::Server(asio::io_context& io, const core::ServerConfig& config, KitchenService& service, const Clock& clock,
+               asio::ssl::context* tls)
     : io_(io),
       config_(config),
       service_(service),
       clock_(clock),
+      tls_(tls),
       acceptor_(io),
       signals_(io, SIGINT, SIGTERM),
       deadline_timer_(io),
@@ -75,7 +77,7 @@ void Server::accept() {
     }
     const std::uint64_t id = next_id_++;
     const bool over_limit = sessions_.size() >= static_cast<std::size_t>(config_.limits.max_connections);
-    auto session = std::make_shared<Session>(std::move(socket), service_, config_.limits, id,
+    auto session = std::make_shared<Session>(std::move(socket), tls_, service_, config_.limits, id,
                                              [this](Session& closed) { sessions_.erase(closed.id()); });
     sessions_[id] = session;
     if (over_limit) {

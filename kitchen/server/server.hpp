@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <map>
@@ -20,7 +21,10 @@ namespace hourglass::kitchen {
 
 class Server {
  public:
-  Server(boost::asio::io_context& io, const core::ServerConfig& config, KitchenService& service, const Clock& clock);
+  // `tls` null serves plain TCP; otherwise every connection is TLS (it must
+  // outlive the server).
+  Server(boost::asio::io_context& io, const core::ServerConfig& config, KitchenService& service, const Clock& clock,
+         boost::asio::ssl::context* tls = nullptr);
 
   // Binds and listens; returns the bound address (port 0 picks a free one).
   boost::asio::ip::tcp::endpoint listen();
@@ -38,6 +42,7 @@ class Server {
   const core::ServerConfig& config_;
   KitchenService& service_;
   const Clock& clock_;
+  boost::asio::ssl::context* tls_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer deadline_timer_;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/asio/write.hpp>
 #include <chrono>
 
 namespace hourglass::kitchen {
@@ -21,55 +20,102 @@ std::int64_t monotonic_ns() {
 
 }  // namespace
 
-Session::Session(asio::ip::tcp::socket socket, KitchenService& service, const core::Limits& limits,
-                 std::uint64_t id, OnClose on_close)
-    : socket_(std::move(socket)),
-      hello_timer_(socket_.get_executor()),
+Session::Session(asio::ip::tcp::socket socket, asio::ssl::context* tls, KitchenService& service,
+                 const core::Limits& limits, std::uint64_t id, OnClose on_close)
+    : stream_(std::move(socket), tls),
+      hello_timer_(stream_.socket().get_executor()),
+      shutdown_timer_(stream_.socket().get_executor()),
       service_(service),
       limits_(limits),
       id_(id),
       on_close_(std::move(on_close)),
       bucket_(limits.requests_per_second, limits.burst) {
   boost::system::error_code ignored;
-  const auto endpoint = socket_.remote_endpoint(ignored);
+  const auto endpoint = stream_.socket().remote_endpoint(ignored);
   peer_ = ignored ? "?" : fmt::format("{}:{}", endpoint.address().to_string(), endpoint.port());
-  socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
+  stream_.socket().set_option(asio::ip::tcp::no_delay(true), ignored);
 }
 
 void Session::start() {
-  spdlog::debug("conn {} from {} opened", id_, peer_);
-  hello_timer_.expires_after(std::chrono::seconds(limits_.hello_timeout_s));
-  hello_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& error) {
-    if (error || self->authenticated_ || self->closed_) return;
-    spdlog::info("conn {} from {}: no hello within {} s, closed", self->id_, self->peer_, self->limits_.hello_timeout_s);
-    self->close();
-  });
-  read();
+  spdlog::debug("conn {} from {} opened{}", id_, peer_, stream_.is_tls() ? " (TLS)" : "");
+  arm_hello_timer();
+  handshake([](Session& self) { self.read(); });
 }
 
 void Session::refuse(const Error& error) {
   spdlog::warn("conn {} from {} refused: {}", id_, peer_, error.message);
-  fail_and_close(error, std::nullopt);
+  // The error can only be sent over TLS once the handshake is done.
+  arm_hello_timer();
+  handshake([error](Session& self) { self.fail_and_close(error, std::nullopt); });
+}
+
+// The deadline covers the TLS handshake too: a client that connects and
+// never handshakes nor says hello is closed all the same.
+void Session::arm_hello_timer() {
+  hello_timer_.expires_after(std::chrono::seconds(limits_.hello_timeout_s));
+  hello_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& error) {
+    if (error || self->authenticated_ || self->closed_) return;
+    spdlog::info("conn {} from {}: no {}hello within {} s, closed", self->id_, self->peer_,
+                 self->handshake_done_ ? "" : "TLS handshake or ", self->limits_.hello_timeout_s);
+    self->close();
+  });
+}
+
+void Session::handshake(std::function<void(Session&)> next) {
+  if (!stream_.is_tls()) {
+    handshake_done_ = true;
+    next(*this);
+    return;
+  }
+  stream_.tls().async_handshake(
+      asio::ssl::stream_base::server,
+      [self = shared_from_this(), next = std::move(next)](const boost::system::error_code& error) {
+        if (self->closing_) return;
+        if (error) {
+          // A plain-TCP client lands here: it never gets a byte of the protocol.
+          spdlog::info("conn {} from {}: TLS handshake failed: {}", self->id_, self->peer_, error.message());
+          self->close();
+          return;
+        }
+        self->handshake_done_ = true;
+        next(*self);
+      });
 }
 
 void Session::close() {
   if (closed_) return;
   closed_ = true;
   closing_ = true;
-  boost::system::error_code ignored;
   hello_timer_.cancel();
-  socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
-  socket_.close(ignored);
   queue_.clear();
   service_.leave(*this);
   if (authenticated_) {
     spdlog::info("conn {} ({} {}) from {} closed", id_, core::to_string(identity_.role), identity_.device, peer_);
   }
+  if (stream_.is_tls() && handshake_done_ && stream_.socket().is_open()) {
+    // Graceful: send close_notify and wait briefly for the peer's, then close.
+    shutdown_timer_.expires_after(std::chrono::seconds(1));
+    shutdown_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& error) {
+      if (!error) self->close_socket();
+    });
+    stream_.tls().async_shutdown([self = shared_from_this()](const boost::system::error_code&) {
+      self->shutdown_timer_.cancel();
+      self->close_socket();
+    });
+  } else {
+    close_socket();
+  }
   if (on_close_) on_close_(*this);
 }
 
+void Session::close_socket() {
+  boost::system::error_code ignored;
+  stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  stream_.socket().close(ignored);
+}
+
 void Session::read() {
-  socket_.async_read_some(asio::buffer(chunk_), [self = shared_from_this()](const boost::system::error_code& error,
+  stream_.async_read_some(asio::buffer(chunk_), [self = shared_from_this()](const boost::system::error_code& error,
                                                                                std::size_t size) {
     if (self->closing_) return;
     if (error) {
@@ -208,15 +254,15 @@ void Session::write() {
   for (const auto& frame : queue_) writing_ += *frame;
   queue_.clear();
   write_in_flight_ = true;
-  asio::async_write(socket_, asio::buffer(writing_),
-                    [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
-                      self->write_in_flight_ = false;
-                      if (error) {
-                        self->close();
-                        return;
-                      }
-                      self->write();
-                    });
+  stream_.async_write(asio::buffer(writing_),
+                      [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
+                        self->write_in_flight_ = false;
+                        if (error) {
+                          self->close();
+                          return;
+                        }
+                        self->write();
+                      });
 }
 
 }  // namespace hourglass::kitchen

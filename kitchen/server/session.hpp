@@ -3,7 +3,7 @@
 // kMaxFrameBytes, one write in flight with a bounded queue behind it (a
 // client that stops reading is cut off when the queue is full, so it never
 // slows the others nor grows memory), a hello deadline, and a token-bucket
-// rate limit.
+// rate limit. With TLS the handshake comes first, inside the hello deadline.
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -16,6 +16,7 @@
 
 #include "kitchen/server/kitchen_service.hpp"
 #include "kitchen/server/participant.hpp"
+#include "kitchen/server/stream.hpp"
 #include "kitchen/server/token_bucket.hpp"
 #include "shared/core/config.hpp"
 
@@ -24,8 +25,9 @@ namespace hourglass::kitchen {
 class Session final : public Participant, public std::enable_shared_from_this<Session> {
  public:
   using OnClose = std::function<void(Session&)>;
-  Session(boost::asio::ip::tcp::socket socket, KitchenService& service, const core::Limits& limits,
-          std::uint64_t id, OnClose on_close);
+  // `tls` null: plain TCP. Otherwise it must outlive the session.
+  Session(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context* tls, KitchenService& service,
+          const core::Limits& limits, std::uint64_t id, OnClose on_close);
 
   void start();
   // Sends `error` and closes once it is written (a connection over the limit).
@@ -37,21 +39,27 @@ class Session final : public Participant, public std::enable_shared_from_this<Se
   std::uint64_t id() const override { return id_; }
 
  private:
+  void arm_hello_timer();
+  // Runs `next` once the TLS handshake is done (at once on plain TCP).
+  void handshake(std::function<void(Session&)> next);
   void read();
   void on_line(std::string_view line);
   void on_hello(std::string_view line);
   // Writes `error` ahead of anything not yet queued, then closes.
   void fail_and_close(const core::Error& error, const std::optional<core::RequestId>& re);
   void write();
+  void close_socket();
 
-  boost::asio::ip::tcp::socket socket_;
+  Stream stream_;
   boost::asio::steady_timer hello_timer_;
+  boost::asio::steady_timer shutdown_timer_;  // bounds the TLS close_notify exchange
   KitchenService& service_;
   const core::Limits& limits_;
   std::uint64_t id_;
   OnClose on_close_;
   std::string peer_;
   Identity identity_;
+  bool handshake_done_ = false;
   bool authenticated_ = false;
   bool closing_ = false;  // no more reading; close when the queue is written
   bool closed_ = false;

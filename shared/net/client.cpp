@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/uuid/uuid.hpp>
 #include <boost/uuid/uuid_generators.hpp>
 #include <boost/uuid/uuid_io.hpp>
@@ -39,6 +40,28 @@ bool is_fatal(core::ErrorCode code) {
   return code == core::ErrorCode::unauthorized || code == core::ErrorCode::unsupported_proto;
 }
 
+// The client's TLS settings, once for every connection.
+std::unique_ptr<asio::ssl::context> make_tls_context(const Options& options) {
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                       asio::ssl::context::no_tlsv1_1);
+  if (!options.tls_verify) {
+    context->set_verify_mode(asio::ssl::verify_none);
+    return context;
+  }
+  context->set_verify_mode(asio::ssl::verify_peer);
+  error_code ec;
+  if (options.ca_file.empty()) {
+    context->set_default_verify_paths(ec);
+    if (ec) throw std::runtime_error("tls: cannot use the system's trusted certificates: " + ec.message());
+  } else {
+    context->load_verify_file(options.ca_file, ec);
+    if (ec) throw std::runtime_error("tls: cannot load the CA file " + options.ca_file + ": " + ec.message());
+  }
+  return context;
+}
+
 // One TCP connection and everything that dies with it. The coroutines that
 // serve it hold a shared_ptr, so it lives until the last of them returns.
 struct Connection {
@@ -46,6 +69,8 @@ struct Connection {
       : socket(io), resolver(io), write_signal(io), ping_timer(io), handshake_timer(io) {}
 
   tcp::socket socket;
+  // Over `socket` once connected, when TLS is on.
+  std::unique_ptr<asio::ssl::stream<tcp::socket&>> tls;
   tcp::resolver resolver;
   asio::steady_timer write_signal;  // never expires by itself: cancelled to wake the writer
   asio::steady_timer ping_timer;
@@ -82,6 +107,7 @@ struct Client::Impl {
   explicit Impl(Options opts)
       : options(std::move(opts)), backoff(options.backoff), retry_timer(io), work(asio::make_work_guard(io)) {
     if (!options.now_ms) options.now_ms = system_now_ms;
+    if (options.tls) tls_context = make_tls_context(options);
     state.connection.offline_since_ms = options.now_ms();
     if (!options.outbox_path.empty()) {
       auto loaded = load_outbox(options.outbox_path);
@@ -167,8 +193,13 @@ struct Client::Impl {
       }
       error_code ec;
       // One frame, one write: with TCP_NODELAY each request leaves at once.
-      co_await asio::async_write(c->socket, asio::buffer(c->queue.front()),
-                                 asio::redirect_error(asio::use_awaitable, ec));
+      if (c->tls) {
+        co_await asio::async_write(*c->tls, asio::buffer(c->queue.front()),
+                                   asio::redirect_error(asio::use_awaitable, ec));
+      } else {
+        co_await asio::async_write(c->socket, asio::buffer(c->queue.front()),
+                                   asio::redirect_error(asio::use_awaitable, ec));
+      }
       if (ec) {
         c->close("write failed: " + ec.message());
         co_return;
@@ -341,6 +372,10 @@ struct Client::Impl {
     if (ec || !c->open) co_return c->open ? "cannot connect: " + ec.message() : c->loss_reason;
     c->socket.set_option(tcp::no_delay(true), ec);
     if (ec) spdlog::warn("net: cannot set TCP_NODELAY: {}", ec.message());
+    if (tls_context) {
+      const std::string failed = co_await tls_handshake(*c);
+      if (!failed.empty() || !c->open) co_return c->open ? failed : c->loss_reason;
+    }
 
     asio::co_spawn(io, writer(c), asio::detached);
     c->hello_sent_ms = options.now_ms();
@@ -352,9 +387,11 @@ struct Client::Impl {
     std::string buffer;
     while (c->open) {
       // One byte over the limit is enough to know the line is too long.
+      auto limited = asio::dynamic_buffer(buffer, core::kMaxServerFrameBytes + 1);
       const std::size_t n =
-          co_await asio::async_read_until(c->socket, asio::dynamic_buffer(buffer, core::kMaxServerFrameBytes + 1), '\n',
-                                          asio::redirect_error(asio::use_awaitable, ec));
+          c->tls ? co_await asio::async_read_until(*c->tls, limited, '\n', asio::redirect_error(asio::use_awaitable, ec))
+                 : co_await asio::async_read_until(c->socket, limited, '\n',
+                                                   asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (ec == asio::error::eof) {
           c->close("server closed the connection");
@@ -372,6 +409,38 @@ struct Client::Impl {
       if (!keep) break;
     }
     co_return c->loss_reason;
+  }
+
+  // Returns why the handshake failed, or nothing. Verifies the certificate
+  // (unless told not to) and that it names options.host; sends SNI for a
+  // host name (never for an IP address, RFC 6066).
+  asio::awaitable<std::string> tls_handshake(Connection& c) {
+    c.tls = std::make_unique<asio::ssl::stream<tcp::socket&>>(c.socket, *tls_context);
+    if (options.tls_verify) {
+      // A name mismatch gets its own reason, not "unspecified", in the error.
+      c.tls->set_verify_callback([check = asio::ssl::host_name_verification(options.host)](
+                                     bool preverified, asio::ssl::verify_context& context) {
+        const bool ok = check(preverified, context);
+        if (preverified && !ok) X509_STORE_CTX_set_error(context.native_handle(), X509_V_ERR_HOSTNAME_MISMATCH);
+        return ok;
+      });
+    } else {
+      spdlog::warn("net: TLS certificate verification is OFF: anyone can pose as {}:{}", options.host,
+                   options.port);
+    }
+    error_code ec;
+    asio::ip::make_address(options.host, ec);
+    if (ec && SSL_set_tlsext_host_name(c.tls->native_handle(), options.host.c_str()) != 1) {
+      co_return "tls: cannot set the server name " + options.host;
+    }
+    co_await c.tls->async_handshake(asio::ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      const long verified = SSL_get_verify_result(c.tls->native_handle());
+      std::string why = ec.message();
+      if (verified != X509_V_OK) why += std::string(" (") + X509_verify_cert_error_string(verified) + ")";
+      co_return "TLS handshake with " + options.host + " failed: " + why;
+    }
+    co_return std::string();
   }
 
   void go_offline(Connection& c, const std::string& reason) {
@@ -424,6 +493,7 @@ struct Client::Impl {
   }
 
   Options options;
+  std::unique_ptr<asio::ssl::context> tls_context;  // null: plain TCP
   asio::io_context io;
 
   // Network thread only.

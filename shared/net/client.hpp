@@ -57,6 +57,12 @@ struct Options {
   // that has been silent (no pong either) for this long.
   std::chrono::milliseconds connect_timeout{3000};
   std::chrono::milliseconds silence_timeout{10000};
+  // TLS: the server's certificate is verified against ca_file (PEM), or the
+  // system's trusted CAs when it is empty, and must name `host`.
+  // tls_verify = false accepts any certificate (a warning on every connect).
+  bool tls = false;
+  std::string ca_file;
+  bool tls_verify = true;
   // The local clock, ms since epoch; tests may inject one.
   std::function<std::int64_t()> now_ms;
 };
@@ -65,7 +71,8 @@ class Client {
  public:
   // Loads the outbox file if any, then starts the network thread, which
   // connects at once. Throws std::runtime_error if the outbox file exists
-  // but cannot be read (an unreadable outbox must not be silently dropped).
+  // but cannot be read (an unreadable outbox must not be silently dropped),
+  // or if TLS is on and ca_file cannot be loaded.
   explicit Client(Options options);
   // Stops the network thread and joins it. Pending orders stay in the
   // outbox file.

@@ -63,10 +63,11 @@ fs::path TempDir::write_config(const TestConfig& config) const {
   devices += "]";
   auto policy = core::Json::parse(config.policy);
   policy["seconds"] = config.promise_seconds;
+  const std::string tls = config.tls.empty() ? std::string() : R"("tls":)" + config.tls + ",";
   const std::string text = fmt::format(
       R"({{"listen":"127.0.0.1:0","database":"kitchen.db","menu":"{}/assets/menu.json","promise":{},)"
-      R"("limits":{},"log_level":"{}","devices":{}}})",
-      HOURGLASS_SOURCE_DIR, policy.dump(), config.limits, config.log_level, devices);
+      R"({}"limits":{},"log_level":"{}","devices":{}}})",
+      HOURGLASS_SOURCE_DIR, policy.dump(), tls, config.limits, config.log_level, devices);
   const fs::path file = path_ / "kitchen.json";
   std::ofstream(file) << text;
   return file;

@@ -37,6 +37,7 @@ struct TestConfig {
   std::string limits = "{}";
   int extra_tables = 0;  // tokens "token-extra-N", tables "x<N>"
   std::string log_level = "info";
+  std::string tls;  // a "tls" object, e.g. {"cert":"cert.pem","key":"key.pem"}; empty: plain TCP
 };
 
 // A temporary folder holding kitchen.json and the database.

@@ -97,7 +97,12 @@ int main(int argc, char** argv) {
     options.ca_file = ca_file;
     options.device = "kds";
     options.now_ms = wall_clock_ms;
-    client = std::make_unique<net::Client>(options);
+    try {
+      client = std::make_unique<net::Client>(options);
+    } catch (const std::exception& error) {  // an unreadable --ca-file or outbox: say so, not abort
+      spdlog::error("{}", error.what());
+      return 2;
+    }
     // The font atlas is built once, from the strings we know: wait briefly
     // for the server's menu so every dish name has its glyphs.
     for (int i = 0; i < 60; ++i) {

@@ -119,7 +119,12 @@ int main(int argc, char** argv) {
     options.ca_file = ca_file;
     options.device = "manager";
     options.now_ms = wall_clock_ms;
-    client = std::make_unique<net::Client>(options);
+    try {
+      client = std::make_unique<net::Client>(options);
+    } catch (const std::exception& error) {  // an unreadable --ca-file or outbox: say so, not abort
+      spdlog::error("{}", error.what());
+      return 2;
+    }
     for (int i = 0; i < 60; ++i) {  // the server's menu, for the font atlas
       const net::State state = client->snapshot();
       if (state.menu) {

@@ -5,8 +5,6 @@
 #include <cmath>
 #include <string_view>
 
-#include <SDL.h>
-
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/widgets.hpp"
 
@@ -81,58 +79,10 @@ void put_text_centered(FontSize size, ImVec2 min, ImVec2 box, ImVec4 color, std:
            color, s, bold);
 }
 
-void fast_fill_callback(const ImDrawList*, const ImDrawCmd* cmd) {
-  const auto* fill = static_cast<const FastFillCmd*>(cmd->UserCallbackData);
-  const SDL_Rect clip{static_cast<int>(cmd->ClipRect.x), static_cast<int>(cmd->ClipRect.y),
-                      static_cast<int>(cmd->ClipRect.z - cmd->ClipRect.x), static_cast<int>(cmd->ClipRect.w - cmd->ClipRect.y)};
-  SDL_RenderSetClipRect(fill->renderer, &clip);
-  SDL_SetRenderDrawBlendMode(fill->renderer, SDL_BLENDMODE_NONE);
-  SDL_SetRenderDrawColor(fill->renderer, fill->rgb[0], fill->rgb[1], fill->rgb[2], 255);
-  SDL_Rect rects[2];
-  for (int i = 0; i < 2; ++i) rects[i] = SDL_Rect{fill->rects[i][0], fill->rects[i][1], fill->rects[i][2], fill->rects[i][3]};
-  SDL_RenderFillRects(fill->renderer, rects, 2);
-}
-
+// Fills with ImGui; shared/ui's renderer draws the inside of a rounded
+// rectangle as a few SDL fills on the software renderer.
 void fill(ImVec2 min, ImVec2 size, ImVec4 color, float rounding, ImDrawFlags flags = 0) {
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  DrawHooks* h = hooks();
-  FastFills* fills = h != nullptr ? h->fills : nullptr;
-  const float r = std::ceil(rounding);
-  if (fills == nullptr || fills->renderer == nullptr || color.w < 1.0f || size.x < 2 * r + 8 || size.y < 2 * r + 8) {
-    draw->AddRectFilled(min, add(min, size), to_u32(color), rounding, flags);
-    return;
-  }
-  // The body as two opaque rectangles (a cross), the rounded corners by ImGui.
-  const bool all = (flags & ImDrawFlags_RoundCornersMask_) == 0;
-  const bool top = r > 0 && (all || (flags & ImDrawFlags_RoundCornersTop) != 0);
-  const bool bottom = r > 0 && (all || (flags & ImDrawFlags_RoundCornersBottom) != 0);
-  const int x0 = static_cast<int>(std::round(min.x));
-  const int y0 = static_cast<int>(std::round(min.y));
-  const int x1 = static_cast<int>(std::round(min.x + size.x));
-  const int y1 = static_cast<int>(std::round(min.y + size.y));
-  const int ri = static_cast<int>(r);
-  const int top_r = top ? ri : 0;
-  const int bottom_r = bottom ? ri : 0;
-  FastFillCmd& cmd = fills->commands.emplace_back();
-  cmd.renderer = fills->renderer;
-  const int side = (top || bottom) ? ri : 0;
-  cmd.rects[0][0] = x0; cmd.rects[0][1] = y0 + top_r; cmd.rects[0][2] = x1 - x0; cmd.rects[0][3] = y1 - y0 - top_r - bottom_r;
-  cmd.rects[1][0] = x0 + side; cmd.rects[1][1] = y0; cmd.rects[1][2] = x1 - x0 - 2 * side; cmd.rects[1][3] = y1 - y0;
-  cmd.rgb[0] = static_cast<unsigned char>(color.x * 255.0f + 0.5f);
-  cmd.rgb[1] = static_cast<unsigned char>(color.y * 255.0f + 0.5f);
-  cmd.rgb[2] = static_cast<unsigned char>(color.z * 255.0f + 0.5f);
-  draw->AddCallback(fast_fill_callback, &cmd);
-  draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  const ImU32 c = to_u32(color);
-  const float d = 2 * r;
-  if (top) {
-    draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + d, y0 + d), c, r, ImDrawFlags_RoundCornersTopLeft);
-    draw->AddRectFilled(ImVec2(x1 - d, y0), ImVec2(x1, y0 + d), c, r, ImDrawFlags_RoundCornersTopRight);
-  }
-  if (bottom) {
-    draw->AddRectFilled(ImVec2(x0, y1 - d), ImVec2(x0 + d, y1), c, r, ImDrawFlags_RoundCornersBottomLeft);
-    draw->AddRectFilled(ImVec2(x1 - d, y1 - d), ImVec2(x1, y1), c, r, ImDrawFlags_RoundCornersBottomRight);
-  }
+  ImGui::GetWindowDrawList()->AddRectFilled(min, add(min, size), to_u32(color), rounding, flags);
 }
 
 void outline(ImVec2 min, ImVec2 size, ImVec4 color, float rounding, float thickness) {

@@ -5,7 +5,6 @@
 // no JSON, no network.
 
 #include <array>
-#include <deque>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -15,8 +14,6 @@
 
 #include "kiosk/kiosk_view_model.hpp"
 #include "shared/ui/theme.hpp"
-
-struct SDL_Renderer;
 
 namespace hourglass::kiosk {
 
@@ -86,27 +83,10 @@ class KioskRoot {
   KioskRoot& operator=(const KioskRoot&) = delete;
 };
 
-// Opaque rectangles handed straight to SDL_RenderFillRect through an ImGui
-// draw callback. ImGui draws every fill as textured, blended triangles, which
-// the software renderer rasterises per pixel; a card, a header or a bar is
-// opaque, and SDL fills it several times faster. Cleared by the owner each
-// frame (the callbacks point into it until the frame is rendered).
-struct FastFillCmd {
-  SDL_Renderer* renderer = nullptr;
-  int rects[2][4] = {};  // x, y, w, h
-  unsigned char rgb[3] = {};
-};
-struct FastFills {
-  SDL_Renderer* renderer = nullptr;
-  std::deque<FastFillCmd> commands;
-  void clear() { commands.clear(); }
-};
-
 // What the caller lends the screens for one frame, through ImGui's
-// io.UserData (either may be null).
+// io.UserData (may be null).
 struct DrawHooks {
   TouchTargets* targets = nullptr;
-  FastFills* fills = nullptr;
 };
 
 // Layout knobs that differ between the table tablet and the counter kiosk.

@@ -222,12 +222,7 @@ int main(int argc, char** argv) {
   try {
     ui::Shell shell(shell_config);
     kiosk::KioskApp kiosk_app(std::move(options), std::move(link), std::move(cart));
-    kiosk::FastFills fills;
-    fills.renderer = shell.renderer();
-    kiosk::DrawHooks hooks{nullptr, &fills};
     return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
-      fills.clear();  // the previous frame is rendered: its callbacks are done
-      ImGui::GetIO().UserData = &hooks;
       kiosk::KioskRoot root(frame.theme);
       kiosk_app.frame(frame.theme, wall_clock_ms());
     });

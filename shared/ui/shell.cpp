@@ -93,6 +93,10 @@ void Shell::init_sdl() {
     renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
   }
   if (renderer_ == nullptr) throw ShellError(sdl_error("SDL_CreateRenderer"));
+  // For comparing against ImGui's own backend (screenshots, benchmarks).
+  const char* renderer_choice = std::getenv("HOURGLASS_IMGUI_RENDERER");
+  imgui_backend_only_ = renderer_choice != nullptr && std::string(renderer_choice) == "backend";
+  if (imgui_backend_only_) spdlog::info("HOURGLASS_IMGUI_RENDERER=backend: ImGui's sdlrenderer backend only");
   SDL_RendererInfo info{};
   if (SDL_GetRendererInfo(renderer_, &info) == 0) {
     renderer_vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
@@ -237,7 +241,11 @@ void Shell::render_draw_data() {
   SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255.0f),
                          static_cast<Uint8>(bg.y * 255.0f), static_cast<Uint8>(bg.z * 255.0f), 255);
   SDL_RenderClear(renderer_);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  if (imgui_backend_only_) {
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  } else {
+    render_stats_ = hourglass::ui::render_draw_data(renderer_, ImGui::GetDrawData());
+  }
 }
 
 void Shell::present_and_pace() {

@@ -16,6 +16,7 @@
 
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/screenshot.hpp"
+#include "shared/ui/sdl_render.hpp"
 #include "shared/ui/theme.hpp"
 
 struct SDL_Window;
@@ -88,6 +89,8 @@ class Shell {
   bool fonts_loaded() const { return fonts_loaded_; }  // false: ImGui default font fallback
   std::uint64_t frame_count() const { return frame_count_; }
   const ShellConfig& config() const { return config_; }
+  // How the last frame's triangles were drawn (see sdl_render.hpp).
+  const RenderStats& render_stats() const { return render_stats_; }
 
   // Test input. SDL mouse events do not register under the dummy driver (the
   // window never has focus), so these are applied straight to ImGuiIO at
@@ -126,12 +129,14 @@ class Shell {
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   bool renderer_vsync_ = false;
+  bool imgui_backend_only_ = false;  // HOURGLASS_IMGUI_RENDERER=backend
   bool imgui_context_ = false;
   bool platform_backend_ = false;
   bool renderer_backend_ = false;
   bool fonts_loaded_ = false;
   bool quit_requested_ = false;
   std::uint64_t frame_count_ = 0;
+  RenderStats render_stats_;
   // Must outlive the font atlas build: ImGui keeps the pointer.
   std::vector<ImWchar> glyph_ranges_;
   std::vector<ImWchar> typed_text_glyph_ranges_;  // small and body sizes

@@ -125,8 +125,10 @@ void text_bold(std::string_view text, ImVec4 color, FontSize font = FontSize::bo
 // AddRectFilled with rounding, drawn as straight bands plus four small corner
 // fans. ImGui fans a rounded rectangle from one corner, and SDL's software
 // renderer rasterises each triangle's whole bounding box: a 1280x300 rounded
-// rect costs ~15 ms a frame that way, ~1.6 ms this way. Use it for any large
-// rounded fill. `corners` as ImDrawFlags_RoundCorners* (0: all).
+// rect costs ~15 ms a frame that way, ~1.6 ms this way. (Shell's renderer,
+// sdl_render.hpp, now scan-converts such fans into a few fills, so a plain
+// rounded AddRectFilled is as cheap; this stays for the screens using it.)
+// `corners` as ImDrawFlags_RoundCorners* (0: all).
 void fill_rounded_rect(ImDrawList* draw_list, ImVec2 min, ImVec2 max, ImU32 color, float rounding,
                        ImDrawFlags corners = 0);
 

@@ -147,8 +147,6 @@ class Driver {
 
   ui::Image frame() {
     targets_.clear();
-    fills_.clear();
-    fills_.renderer = shell_.renderer();
     REQUIRE(shell_.begin_frame());
     ImGui::GetIO().UserData = &hooks_;
     {
@@ -192,8 +190,7 @@ class Driver {
   ui::Shell shell_;
   kiosk::KioskApp app_;
   kiosk::TouchTargets targets_;
-  kiosk::FastFills fills_;
-  kiosk::DrawHooks hooks_{&targets_, &fills_};
+  kiosk::DrawHooks hooks_{&targets_};
 };
 
 }  // namespace

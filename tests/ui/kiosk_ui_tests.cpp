@@ -107,6 +107,14 @@ class KitchenServer {
   KitchenServer(const KitchenServer&) = delete;
   KitchenServer& operator=(const KitchenServer&) = delete;
   const std::string& address() const { return address_; }
+  // A crash of the server: no goodbye on the sockets.
+  void crash() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+  }
 
  private:
   void stop() {
@@ -279,4 +287,40 @@ TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the o
   driver.click("rush:" + order.order_id);
   CHECK(driver.frames_until([&] { return !driver.app().state().orders.empty() && driver.app().state().orders[0].rushed; },
                             std::chrono::seconds(5)));
+}
+
+TEST_CASE("kiosk UI: when the kitchen server goes away the banner says so and the cart and orders stay", "[ui][kiosk][integration]") {
+  KitchenServer server;
+  kiosk::NetLinkOptions net;
+  net.server = server.address();
+  net.token = "tablet-12";
+  net.mode = kiosk::Mode::table;
+  kiosk::AppOptions options;
+  options.language = core::Language::en;
+  Driver driver(kiosk::make_net_link(net), options);
+  REQUIRE(driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
+                              std::chrono::seconds(10)));
+  CHECK_FALSE(kiosk::build_header_view(driver.app().state(), {}, core::Language::en, wall_ms()).offline);
+
+  // One order placed, one dish waiting in the cart.
+  driver.click("plus:paihuanggua");
+  driver.click("order");
+  driver.click("place");
+  driver.click("yes");
+  REQUIRE(driver.frames_until([&] { return driver.app().state().orders.size() == 1; }, std::chrono::seconds(10)));
+  driver.click("tab:menu");
+  driver.click("plus:koushuiji");
+  REQUIRE(driver.app().cart().qty_of("koushuiji") == 1);
+  const ui::Image online = driver.frame();
+
+  server.crash();
+  REQUIRE(driver.frames_until([&] { return !driver.app().state().connected; }, std::chrono::seconds(10)));
+  const kiosk::HeaderView header = kiosk::build_header_view(driver.app().state(), {}, core::Language::en, wall_ms());
+  CHECK(header.offline);
+  CHECK_THAT(header.offline_text, Catch::Contains("Offline"));
+  const kiosk::HeaderView header_zh = kiosk::build_header_view(driver.app().state(), {}, core::Language::zh, wall_ms());
+  CHECK(header_zh.offline_text != header.offline_text);  // said in the diner's language too
+  CHECK(driver.app().cart().qty_of("koushuiji") == 1);   // the cart is kept
+  CHECK(driver.app().state().orders.size() == 1);        // and the placed order with its countdown
+  CHECK(driver.frame().rgba != online.rgba);             // the banner is on screen
 }

@@ -38,13 +38,22 @@ ImVec2 text_size(FontSize size, std::string_view text) {
 // there is one (English), else between any two code points (Chinese).
 std::size_t fitting_prefix(FontSize size, std::string_view text, float width) {
   ImFont* f = font_or_default(size);
+  // The width of each head, summed code point by code point in the order
+  // CalcTextSizeA sums them (so the same floats), not measured afresh each
+  // time: this runs for every line of every ticket, every frame.
+  const bool one_line = text.find_first_of("\r\n") == std::string_view::npos;
+  float w = 0.0f;
   std::size_t best = 0;
   std::size_t last_space = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t next = i + 1;
     while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + next).x;
+    if (one_line) {
+      w += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data() + i, text.data() + next).x;
+    } else {
+      w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + next).x;
+    }
     if (w > width) break;
     if (text[i] == ' ') last_space = next;
     best = next;

@@ -60,6 +60,10 @@ class CommandRenderer {
       }
       const QuadShape quad = classify_quad(vtx_, prev_, idx + i, tex_w_, tex_h_);
       if (quad.kind == QuadKind::general) {
+        if (draw_fringe(prev_, idx + i)) {
+          prev_ = nullptr;
+          continue;
+        }
         add_triangle(prev_);
         prev_ = idx + i;
       } else {
@@ -100,6 +104,83 @@ class CommandRenderer {
                         static_cast<SDL_RendererFlip>(flip));
     }
     ++stats_.copied_rects;
+  }
+
+  // An anti-aliased fringe along a straight, axis-aligned edge: two
+  // triangles making a convex quad between two lines one pixel apart (once
+  // truncated, as SDL truncates), each line's two vertices of one colour, all
+  // on the white pixel. Every pixel centre SDL covers then lies on the middle
+  // line, where its barycentric interpolation gives exactly
+  // (inner + outer) / 2, rounded down, per channel; so the strip is a fill of
+  // that colour over the pixels scan_convex_polygon finds.
+  bool draw_fringe(const ImDrawIdx prev[3], const ImDrawIdx tri[3]) {
+    if (texture_ == nullptr) return false;
+    ImDrawIdx unshared_prev = 0;
+    int common = 0;
+    for (int k = 0; k < 3; ++k) {
+      if (prev[k] == tri[0] || prev[k] == tri[1] || prev[k] == tri[2]) {
+        ++common;
+      } else {
+        unshared_prev = prev[k];
+      }
+    }
+    if (common != 2) return false;
+    int u = 0;  // the current triangle's own vertex
+    while (tri[u] == prev[0] || tri[u] == prev[1] || tri[u] == prev[2]) ++u;
+    const ImDrawIdx quad[4] = {unshared_prev, tri[(u + 1) % 3], tri[u], tri[(u + 2) % 3]};
+    int xs[4];
+    int ys[4];
+    for (int k = 0; k < 4; ++k) {
+      const ImDrawVert& v = vtx_[quad[k]];
+      if (!same(v.uv, white_uv_)) return false;
+      xs[k] = static_cast<int>(v.pos.x);
+      ys[k] = static_cast<int>(v.pos.y);
+    }
+    // Pair each vertex with the one of the same colour; the pairs must be
+    // the two lines.
+    const ImU32 col_a = vtx_[quad[0]].col;
+    int partner = -1;
+    for (int k = 1; k < 4; ++k) {
+      if (vtx_[quad[k]].col == col_a) {
+        if (partner >= 0) return false;
+        partner = k;
+      }
+    }
+    if (partner < 0) return false;
+    int others[2];
+    int n_others = 0;
+    for (int k = 1; k < 4; ++k) {
+      if (k != partner) others[n_others++] = k;
+    }
+    const ImU32 col_b = vtx_[quad[others[0]]].col;
+    if (vtx_[quad[others[1]]].col != col_b) return false;
+    const bool rows = ys[0] == ys[partner] && ys[others[0]] == ys[others[1]] &&
+                      std::abs(ys[0] - ys[others[0]]) == 1;
+    const bool columns = xs[0] == xs[partner] && xs[others[0]] == xs[others[1]] &&
+                         std::abs(xs[0] - xs[others[0]]) == 1;
+    if (!rows && !columns) return false;
+
+    fringe_polygon_.clear();
+    for (ImDrawIdx k : quad) fringe_polygon_.push_back(vtx_[k].pos);
+    fringe_rects_.clear();
+    if (!scan_convex_polygon(fringe_polygon_, fringe_rects_)) return false;
+    flush_fan();
+    flush_pending();
+    const auto mid = [&](int shift) {
+      return static_cast<ImU32>((((col_a >> shift) & 0xFFu) + ((col_b >> shift) & 0xFFu)) / 2u)
+             << shift;
+    };
+    const ImU32 color = mid(IM_COL32_R_SHIFT) | mid(IM_COL32_G_SHIFT) | mid(IM_COL32_B_SHIFT) |
+                        mid(IM_COL32_A_SHIFT);
+    ++stats_.fringe_strips;
+    if (fringe_rects_.empty() || (color >> IM_COL32_A_SHIFT & 0xFFu) == 0) return true;  // no change
+    sdl_rects_.clear();
+    for (const PixelRect& r : fringe_rects_) {
+      sdl_rects_.push_back(SDL_Rect{r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0});
+    }
+    set_fill(renderer_, color);
+    SDL_RenderFillRects(renderer_, sdl_rects_.data(), static_cast<int>(sdl_rects_.size()));
+    return true;
   }
 
   bool solid(const ImDrawIdx* t) const {
@@ -193,6 +274,8 @@ class CommandRenderer {
   std::vector<ImVec2> polygon_;
   std::vector<PixelRect> rects_;
   std::vector<SDL_Rect> sdl_rects_;
+  std::vector<ImVec2> fringe_polygon_;  // apart: a fan may be flushed meanwhile
+  std::vector<PixelRect> fringe_rects_;
 };
 
 }  // namespace
@@ -352,6 +435,21 @@ bool scan_convex_polygon(const std::vector<ImVec2>& polygon, std::vector<PixelRe
     // w(cx) = constant + slope * cx; inside when w >= 0.
     const std::int64_t slope = -sign * (b.y - a.y);
     const std::int64_t bias = top_left ? 0 : -1;
+    if (a.x == b.x) {
+      // A vertical edge bounds every row alike.
+      const std::int64_t constant = sign * (b.y - a.y) * a.x + bias;
+      const std::int64_t bound = slope > 0 ? ceil_div(ceil_div(-constant, slope) - 1, 2)
+                                           : floor_div(floor_div(constant, -slope) - 1, 2);
+      for (std::int64_t row = std::min(a.y, b.y) / 2; row < std::max(a.y, b.y) / 2; ++row) {
+        const auto r = static_cast<std::size_t>(row - first_row);
+        if (slope > 0) {
+          lo[r] = std::max(lo[r], bound);
+        } else {
+          hi[r] = std::min(hi[r], bound);
+        }
+      }
+      continue;
+    }
     for (std::int64_t row = std::min(a.y, b.y) / 2; row < std::max(a.y, b.y) / 2; ++row) {
       const std::int64_t cy = row * 2 + 1;
       const std::int64_t constant = sign * ((b.x - a.x) * (cy - a.y) + (b.y - a.y) * a.x) + bias;

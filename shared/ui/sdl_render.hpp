@@ -12,7 +12,11 @@
 //   - a run of one-colour, white-pixel triangles fanned from one vertex (the
 //     inside of ImGui's convex fills: rounded rectangles, circles) is
 //     scan-converted here into horizontal spans, merged into rectangles;
-//   - everything else (anti-aliased fringes, lines) goes to
+//   - a quad fading from one colour to another across a one-pixel strip
+//     between two axis-aligned lines (the anti-aliased fringe along the
+//     straight sides of rounded rectangles and outlines) is a fill of the
+//     colour SDL interpolates there, which is the same at every pixel;
+//   - everything else (the fringe round corners, sloped lines) goes to
 //     SDL_RenderGeometryRaw in runs as long as the order allows.
 // The result is the same pixels as ImGui's backend gives on that renderer
 // (blending may round a translucent fill one step differently).
@@ -77,6 +81,7 @@ struct RenderStats {
   int filled_rects = 0;       // quads drawn with SDL_RenderFillRect
   int copied_rects = 0;       // quads drawn with SDL_RenderCopy
   int scanned_polygons = 0;   // solid fans scan-converted to rectangles
+  int fringe_strips = 0;      // anti-aliased edge fringes drawn as fills
   int general_triangles = 0;  // triangles left to SDL_RenderGeometryRaw
 };
 

@@ -224,6 +224,7 @@ TEST_CASE("the software fast paths draw what ImGui's backend draws", "[ui][rende
     CHECK(stats.filled_rects > 0);
     CHECK(stats.copied_rects > 20);  // the glyphs
     CHECK(stats.scanned_polygons > 0);
+    CHECK(stats.fringe_strips > 0);  // the straight sides of rounded shapes and outlines
     // Blending rounds a little differently in SDL's fill and triangle code
     // (off by one or two); beyond that, allow no pixel at all.
     INFO("pixels differing at all: " << ui::count_different_pixels(expected, actual));

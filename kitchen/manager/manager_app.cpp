@@ -140,14 +140,17 @@ void ManagerApp::frame(const ui::Theme& theme) {
   live_view_ = build_live_view(orders, settings_.thresholds, server_now(), settings_.language);
 
   const BreachFilter filter = current_filter();
-  const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", filter.since_ms.value_or(-1),
+  const std::string indexed_key = fmt::format("{}|{}|{}", data_version_, static_cast<int>(settings_.language),
+                                              settings_.utc_offset_minutes);
+  const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", indexed_key, filter.since_ms.value_or(-1),
                                       filter.until_ms.value_or(-1), filter.table, filter.item, filter.policy,
-                                      static_cast<int>(form_.sort.key), form_.sort.descending,
-                                      static_cast<int>(settings_.language));
-  if (built_version_ != data_version_ || key != built_key_ || settings_.rebuild_every_frame) {
-    breach_view_ = build_breach_log_view(entries_, history_, filter, form_.sort, settings_.language,
-                                         settings_.utc_offset_minutes);
-    built_version_ = data_version_;
+                                      static_cast<int>(form_.sort.key), form_.sort.descending);
+  if (indexed_key != indexed_key_) {
+    breach_index_ = index_breach_log(entries_, history_, settings_.language, settings_.utc_offset_minutes);
+    indexed_key_ = indexed_key;
+  }
+  if (key != built_key_ || settings_.rebuild_every_frame) {
+    breach_view_ = build_breach_log_view(breach_index_, filter, form_.sort);
     built_key_ = key;
   }
 
@@ -163,7 +166,9 @@ void ManagerApp::frame(const ui::Theme& theme) {
   status.last_update = log_as_of_ms_ > 0 ? fmt::format("{} {}", zh ? "数据更新于" : "as of",
                                                        local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
                                          : (zh ? "正在加载…" : "loading…");
-  const ManagerIntents intents = draw_manager(live_view_, breach_view_, form_, status, theme);
+  breach_rows_.sync(data_version_, settings_.language, settings_.utc_offset_minutes);
+  const ManagerIntents intents =
+      draw_manager(live_view_, breach_view_, BreachTable{entries_, breach_rows_}, form_, status, theme);
   apply(intents);
   toasts_.draw(local_now_ms_(), theme);
 }
@@ -217,13 +222,13 @@ void ManagerApp::export_csv() {
     toast(zh ? "请先填写文件路径" : "Choose a file to export to", ui::ToastKind::warning);
     return;
   }
-  if (auto error = write_csv_file(path, breach_log_csv(breach_view_))) {
+  if (auto error = write_csv_file(path, breach_log_csv(breach_view_, entries_))) {
     spdlog::error("export failed: {}", *error);
     toast(*error, ui::ToastKind::error);
     return;
   }
-  spdlog::info("exported {} breaches to {}", breach_view_.rows.size(), path);
-  toast(fmt::format("{} {} → {}", zh ? "已导出" : "Exported", breach_view_.rows.size(), path), ui::ToastKind::success);
+  spdlog::info("exported {} breaches to {}", breach_view_.size(), path);
+  toast(fmt::format("{} {} → {}", zh ? "已导出" : "Exported", breach_view_.size(), path), ui::ToastKind::success);
 }
 
 }  // namespace hourglass::manager

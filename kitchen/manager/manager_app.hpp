@@ -43,6 +43,8 @@ class ManagerApp {
 
   ManagerForm& form() { return form_; }
   const BreachLogView& breach_view() const { return breach_view_; }
+  // The entries breach_view() indexes.
+  const std::vector<core::BreachEntry>& breach_entries() const { return entries_; }
   const LiveView& live_view() const { return live_view_; }
   // The filter the form describes now (dates as local days).
   BreachFilter current_filter() const;
@@ -71,11 +73,15 @@ class ManagerApp {
 
   ManagerForm form_;
   LiveView live_view_;
+  // The entries and history prepared for filtering, once per data, language
+  // or offset change; the view is rebuilt from it when the filter or sort
+  // changed; the table's rows are formatted only when on screen.
+  BreachLogIndex breach_index_;
   BreachLogView breach_view_;
-  // The breach view is rebuilt only when one of its inputs changed.
+  BreachRowCache breach_rows_;
   std::uint64_t data_version_ = 1;
-  std::uint64_t built_version_ = 0;
-  std::string built_key_;
+  std::string indexed_key_;  // data version, language, offset of breach_index_
+  std::string built_key_;    // the same plus filter and sort, of breach_view_
   ui::ToastStack toasts_;
   // Orders this console closed: the server answers the requester with the
   // bill only (the closed orders are pushed to the others), so they are

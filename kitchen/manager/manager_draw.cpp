@@ -115,7 +115,7 @@ void total_card(const char* id, const std::string& label, const std::string& val
   ui::text(sub.empty() ? " " : sub, theme.text_muted, FontSize::small);
 }
 
-void draw_breaches(const BreachLogView& log, ManagerForm& form, const ManagerLabels& l, const ManagerStatus& status,
+void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const ManagerLabels& l, const ManagerStatus& status,
                    const ui::Theme& theme, ManagerIntents& intents) {
   // ---- filters ----
   const float field = theme.px(150.0f);
@@ -202,12 +202,14 @@ void draw_breaches(const BreachLogView& log, ManagerForm& form, const ManagerLab
         specs->SpecsDirty = false;
       }
     }
-    // One text line per row, so 10,000 rows clip in constant time.
+    // One text line per row, so 10,000 rows clip in constant time; only the
+    // rows on screen are formatted (and kept by the cache until the data,
+    // language or offset change).
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(log.rows.size()));
+    clipper.Begin(static_cast<int>(log.order.size()));
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const BreachRow& row = log.rows[static_cast<std::size_t>(i)];
+        const BreachRow& row = rows.cache.row(rows.entries, log.order[static_cast<std::size_t>(i)]);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.when.c_str());
@@ -216,12 +218,7 @@ void draw_breaches(const BreachLogView& log, ManagerForm& form, const ManagerLab
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.table.c_str());
         ImGui::TableNextColumn();
-        std::string lines;
-        for (const auto& line : row.lines) {
-          if (!lines.empty()) lines += "  ·  ";
-          lines += fmt::format("{} {}", line.dish, line.late_by);
-        }
-        ImGui::TextUnformatted(lines.c_str());
+        ImGui::TextUnformatted(row.lines_text.c_str());
         ImGui::TableNextColumn();
         ui::text(row.worst_late, row.lines.empty() || row.worst_late_ms == INT64_MAX ? theme.danger : theme.text);
         ImGui::TableNextColumn();
@@ -232,7 +229,7 @@ void draw_breaches(const BreachLogView& log, ManagerForm& form, const ManagerLab
     }
     ImGui::EndTable();
   }
-  if (log.rows.empty()) ui::text_centered(l.no_breaches, theme.text_muted, FontSize::large);
+  if (log.empty()) ui::text_centered(l.no_breaches, theme.text_muted, FontSize::large);
   ImGui::EndChild();
 
   ImGui::SameLine();
@@ -466,8 +463,8 @@ std::vector<std::string> manager_strings(const core::Menu& menu) {
   return out;
 }
 
-ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, ManagerForm& form,
-                            const ManagerStatus& status, const ui::Theme& theme) {
+ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows,
+                            ManagerForm& form, const ManagerStatus& status, const ui::Theme& theme) {
   ManagerIntents intents;
   const ManagerLabels& l = manager_labels(status.language);
 
@@ -514,7 +511,7 @@ ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, Mana
   ImGui::Separator();
 
   if (form.tab == ManagerTab::breaches) {
-    draw_breaches(log, form, l, status, theme, intents);
+    draw_breaches(log, rows, form, l, status, theme, intents);
   } else {
     draw_live(live, form, l, theme);
   }

@@ -57,7 +57,15 @@ struct ManagerIntents {
   std::optional<std::pair<std::string, std::string>> close;  // table, order id (counter)
 };
 
-ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, ManagerForm& form,
-                            const ManagerStatus& status, const ui::Theme& theme);
+// The breach table's rows: the entries `log` indexes, and the cache that
+// formats the ones on screen (synced by the caller to the entries' version,
+// the language and the offset).
+struct BreachTable {
+  const std::vector<core::BreachEntry>& entries;
+  BreachRowCache& cache;
+};
+
+ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows,
+                            ManagerForm& form, const ManagerStatus& status, const ui::Theme& theme);
 
 }  // namespace hourglass::manager

@@ -2,9 +2,13 @@
 // per-hour counts, and the CSV export (escaping of Chinese, commas, quotes).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
@@ -63,9 +67,22 @@ std::vector<core::BreachEntry> sample() {
   };
 }
 
-manager::BreachLogView build(const manager::BreachFilter& filter, manager::BreachSort sort = {},
-                             const std::optional<std::vector<core::Order>>& history = std::nullopt) {
-  return manager::build_breach_log_view(sample(), history, filter, sort, core::Language::en, 0);
+// The view plus every row it shows, formatted as the table would show them.
+struct Built : manager::BreachLogView {
+  std::vector<manager::BreachRow> rows;
+};
+
+Built with_rows(manager::BreachLogView view, const std::vector<core::BreachEntry>& entries,
+                core::Language language = core::Language::en, int utc_offset_minutes = 0) {
+  Built built{std::move(view), {}};
+  for (std::uint32_t i : built.order) built.rows.push_back(manager::breach_row(entries.at(i), language, utc_offset_minutes));
+  return built;
+}
+
+Built build(const manager::BreachFilter& filter, manager::BreachSort sort = {},
+            const std::optional<std::vector<core::Order>>& history = std::nullopt) {
+  const auto entries = sample();
+  return with_rows(manager::build_breach_log_view(entries, history, filter, sort, core::Language::en, 0), entries);
 }
 
 core::Order history_order(std::string id, std::int64_t accepted, core::OrderStatus status, bool late_line = false,
@@ -110,6 +127,8 @@ TEST_CASE("rows: newest first by default, with how late each line was finally se
   CHECK(view.rows[2].lines[0].late_by == "+03:12");
   CHECK(view.rows[1].lines[0].late_by == "not served");
   CHECK(view.rows[1].worst_late == "not served");  // never served is the worst
+  CHECK(view.rows[1].lines_text == "1× Kung Pao Chicken not served  ·  1× Rice +00:05");
+  CHECK(view.rows[2].compensation_text == "¥76.00");
   CHECK(view.rows[2].when == "2025-11-22 12:00");
   CHECK(view.rows[2].table == "Table 12");
 }
@@ -162,6 +181,13 @@ TEST_CASE("sorting by each column, ties broken by time", "[ui][manager]") {
   CHECK(by_table.rows[1].breach_id == 1);
   CHECK(by_table.rows[2].breach_id == 3);
   CHECK(build({}, {K::time, false}).rows[0].breach_id == 1);
+  // Entries not in time order sort the same.
+  auto shuffled = sample();
+  std::swap(shuffled[0], shuffled[2]);
+  const auto newest = manager::build_breach_log_view(shuffled, std::nullopt, {}, {}, core::Language::en, 0);
+  CHECK(newest.order == std::vector<std::uint32_t>{0, 1, 2});  // breach 3, 2, 1
+  const auto oldest = manager::build_breach_log_view(shuffled, std::nullopt, {}, {K::time, false}, core::Language::en, 0);
+  CHECK(oldest.order == std::vector<std::uint32_t>{2, 1, 0});
 }
 
 TEST_CASE("on-time rate from the history: kept over decided orders in the period", "[ui][manager]") {
@@ -184,6 +210,36 @@ TEST_CASE("on-time rate from the history: kept over decided orders in the period
   CHECK(view.totals.on_time_rate == "60.0%");
   f.table = "nobody";
   CHECK(build(f, {}, history).totals.on_time_rate == "—");
+  f.table.clear();
+  f.item = "gongbao";  // every order has it
+  CHECK(build(f, {}, history).totals.orders == 6);
+  f.item = "mapo";  // late in the log, in no order of the history
+  CHECK(build(f, {}, history).totals.orders == 0);
+  f.item.clear();
+  f.policy = "bill_percent";  // the orders' terms are the default, free_unserved
+  CHECK(build(f, {}, history).totals.orders == 0);
+  f.policy = "free_unserved";
+  CHECK(build(f, {}, history).totals.orders == 6);
+}
+
+TEST_CASE("one index, many views: the same as building from the entries each time", "[ui][manager]") {
+  const auto entries = sample();
+  const auto index = manager::index_breach_log(entries, std::nullopt, core::Language::en, 0);
+  CHECK(index.tables == std::vector<std::string>{"12", "3"});
+  using K = manager::BreachSortKey;
+  for (K key : {K::time, K::ticket, K::table, K::late_lines, K::worst_late, K::compensation}) {
+    for (bool descending : {true, false}) {
+      for (const char* table : {"", "12", "3", "7"}) {
+        manager::BreachFilter f;
+        f.table = table;
+        const auto a = manager::build_breach_log_view(index, f, {key, descending});
+        const auto b = manager::build_breach_log_view(entries, std::nullopt, f, {key, descending}, core::Language::en, 0);
+        CHECK(a.order == b.order);
+        CHECK(a.totals.compensation == b.totals.compensation);
+        CHECK(a.per_hour == b.per_hour);
+      }
+    }
+  }
 }
 
 TEST_CASE("local time: the hour-of-day chart and dates follow the restaurant's offset", "[ui][manager]") {
@@ -202,7 +258,7 @@ TEST_CASE("CSV: what the table shows, Chinese text, commas and quotes escaped", 
   manager::BreachFilter f;
   f.table = "A,1";
   const auto view = manager::build_breach_log_view(entries, std::nullopt, f, {}, core::Language::zh, 0);
-  const std::string csv = manager::breach_log_csv(view);
+  const std::string csv = manager::breach_log_csv(view, entries);
   CHECK(csv.rfind("breach_id,recorded_at,table,", 0) == 0);
   CHECK(csv.find("\"A,1\"") != std::string::npos);
   CHECK(csv.find("\"Chicken, \"\"Kung Pao\"\"\"") != std::string::npos);
@@ -235,4 +291,87 @@ TEST_CASE("the demo month is consistent: one breached order in the history per e
   const auto view = manager::build_breach_log_view(breaches, history, {}, {}, core::Language::en, 480);
   CHECK(view.totals.orders == 500);
   CHECK(view.totals.on_time_rate == "90.0%");
+}
+
+TEST_CASE("CSV: every filtered row in the table's order, not only the rows on screen", "[ui][manager]") {
+  const auto entries = sample();
+  const auto view =
+      manager::build_breach_log_view(entries, std::nullopt, {}, {manager::BreachSortKey::compensation, false},
+                                     core::Language::en, 0);
+  REQUIRE(view.order.size() == 3);
+  const std::string csv = manager::breach_log_csv(view, entries);
+  // Cheapest first: breach 2 (two late lines), 3, then 1.
+  std::vector<std::string> ids;
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) {
+    if (at + 2 < csv.size()) ids.push_back(csv.substr(at + 2, csv.find(',', at + 2) - at - 2));
+  }
+  CHECK(ids == std::vector<std::string>{"2", "2", "3", "1"});
+}
+
+TEST_CASE("row cache: formats a row once, again after the language, offset or data change", "[ui][manager]") {
+  const auto entries = sample();
+  manager::BreachRowCache cache;
+  cache.sync(1, core::Language::en, 0);
+  CHECK(cache.size() == 0);  // nothing formatted until shown
+  CHECK(cache.row(entries, 0).table == "Table 12");
+  CHECK(cache.row(entries, 1).worst_late == "not served");
+  CHECK(&cache.row(entries, 0) == &cache.row(entries, 0));  // kept, not formatted again
+  CHECK(cache.size() == 2);
+  cache.sync(1, core::Language::en, 0);
+  CHECK(cache.size() == 2);
+  cache.sync(1, core::Language::zh, 0);
+  CHECK(cache.size() == 0);
+  CHECK(cache.row(entries, 1).worst_late == "未上菜");
+  CHECK(cache.row(entries, 0).lines_text == "2× 宫保鸡丁 +03:12");
+  cache.sync(1, core::Language::zh, 8 * 60);
+  CHECK(cache.size() == 0);
+  CHECK(cache.row(entries, 0).when == "2025-11-22 20:00");
+  cache.sync(2, core::Language::zh, 8 * 60);
+  CHECK(cache.size() == 0);
+  CHECK(cache.row(entries, 7).breach_id == 0);  // out of range: an empty row, not a crash
+}
+
+TEST_CASE("sorting 10,000 entries: each column's order, ties by time then id, both directions", "[ui][manager]") {
+  core::Menu menu;
+  menu.stations = {{"wok", {"Wok", "炒锅"}}};
+  menu.items = {{"gongbao", {"Kung Pao Chicken", "宫保鸡丁"}, "hot", 3800, "wok", true, 480, 2, {}, std::nullopt},
+                {"mapo", {"Mapo Tofu", "麻婆豆腐"}, "hot", 2800, "wok", true, 300, 2, {}, std::nullopt},
+                {"rice", {"Rice", "米饭"}, "staple", 300, "wok", true, 60, 2, {}, std::nullopt}};
+  const auto entries = manager::make_demo_breaches(menu, 10'000, kBase, 30, 480);
+  const auto table_rank = [](const std::string& t) {
+    const bool numeric = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return numeric ? std::pair<std::int64_t, std::int64_t>{0, std::stoll(t)} : std::pair<std::int64_t, std::int64_t>{1, 0};
+  };
+  using K = manager::BreachSortKey;
+  for (K key : {K::time, K::ticket, K::table, K::late_lines, K::worst_late, K::compensation}) {
+    for (bool descending : {true, false}) {
+      manager::BreachFilter f;
+      f.since_ms = kBase - 20 * kDay;
+      const auto view =
+          manager::build_breach_log_view(entries, std::nullopt, f, {key, descending}, core::Language::en, 480);
+      REQUIRE(view.order.size() > 5'000);
+      REQUIRE(view.order.size() < 10'000);
+      const auto key_of = [&](std::uint32_t i) {
+        const core::BreachEntry& e = entries[i];
+        const auto row = manager::breach_row(e, core::Language::en, 480);
+        std::pair<std::int64_t, std::int64_t> k{0, 0};
+        switch (key) {
+          case K::time: break;
+          case K::ticket: k.second = e.seq; break;
+          case K::table: k = table_rank(e.table); break;
+          case K::late_lines: k.second = static_cast<std::int64_t>(e.late_lines.size()); break;
+          case K::worst_late: k.second = row.worst_late_ms; break;
+          case K::compensation: k.second = e.discount; break;
+        }
+        return std::make_tuple(k, e.at_ms, e.breach_id);
+      };
+      bool ordered = true;
+      for (std::size_t r = 1; r < view.order.size(); ++r) {
+        const auto a = key_of(view.order[r - 1]);
+        const auto b = key_of(view.order[r]);
+        if (descending ? !(b < a) : !(a < b)) ordered = false;
+      }
+      CHECK(ordered);
+    }
+  }
 }

@@ -13,6 +13,7 @@
 #include "kitchen/manager/manager_app.hpp"
 #include "kitchen/manager/manager_draw.hpp"
 #include "shared/net/client.hpp"
+#include "shared/net/screen_connection.hpp"
 #include "shared/ui/run_loop.hpp"
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
@@ -105,35 +106,16 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<net::Client> client;
   if (!demo) {
-    auto address = net::parse_server_address(server);
-    if (!address) {
-      spdlog::error("--server: {}", address.error());
+    auto connected = net::connect_screen(
+        {server, core::Role::manager, token, "manager", tls, ca_file, wall_clock_ms});
+    if (!connected) {
+      spdlog::error("{}", connected.error());
       return 2;
     }
-    net::Options options;
-    options.host = address->host;
-    options.port = address->port;
-    options.role = core::Role::manager;
-    options.token = token;
-    options.tls = tls;
-    options.ca_file = ca_file;
-    options.device = "manager";
-    options.now_ms = wall_clock_ms;
-    try {
-      client = std::make_unique<net::Client>(options);
-    } catch (const std::exception& error) {  // an unreadable --ca-file or outbox: say so, not abort
-      spdlog::error("{}", error.what());
-      return 2;
-    }
-    for (int i = 0; i < 60; ++i) {  // the server's menu, for the font atlas
-      const net::State state = client->snapshot();
-      if (state.menu) {
-        menu = *state.menu;
-        break;
-      }
-      if (state.connection.fatal) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    client = std::move(connected.value());
+    // The font atlas is built once, from the strings known at start: wait
+    // briefly for the server's menu so every dish name has its glyphs.
+    if (auto served = net::wait_for_menu(*client, std::chrono::seconds(3))) menu = std::move(*served);
   }
 
   ui::ShellConfig config;

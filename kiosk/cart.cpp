@@ -1,11 +1,10 @@
 #include "kiosk/cart.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace hourglass::kiosk {
@@ -101,8 +100,7 @@ core::Result<Cart> cart_from_json_text(const std::string& text) {
   try {
     if (document.contains("lines")) {
       for (const nlohmann::json& line : document.at("lines")) {
-        cart.add(line.at("item").get<std::string>(), line.at("qty").get<int>(),
-                 line.value("note", std::string()));
+        cart.add(line.at("item").get<std::string>(), line.at("qty").get<int>(), line.value("note", std::string()));
       }
     }
   } catch (const nlohmann::json::exception& e) {

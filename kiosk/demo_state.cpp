@@ -31,8 +31,8 @@ std::optional<core::Order> demo_order(const core::Menu& menu, const KioskState& 
     if (menu.find(line.item) != nullptr) requests.push_back(core::LineRequest{line.item, line.qty, line.note});
   }
   if (requests.empty()) return std::nullopt;
-  auto made = core::make_order("demo-" + std::to_string(seq), requests, menu, seq, state.table, accepted_at_ms,
-                               state.promise);
+  auto made =
+      core::make_order("demo-" + std::to_string(seq), requests, menu, seq, state.table, accepted_at_ms, state.promise);
   if (!made) {
     spdlog::warn("demo order {} not made: {}", seq, made.error().message);
     return std::nullopt;

@@ -1,8 +1,7 @@
 #include "kiosk/kiosk_app.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <fmt/core.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -92,8 +91,7 @@ void KioskApp::frame(const ui::Theme& theme, std::int64_t local_now_ms) {
       break;
     }
     case Screen::counter_done: {
-      const std::int64_t left =
-          options_.reset_seconds - (local_now_ms - done_since_ms_) / 1000;
+      const std::int64_t left = options_.reset_seconds - (local_now_ms - done_since_ms_) / 1000;
       const CounterDoneView view = build_counter_done_view(state_, done_order_id_, left, language_, now);
       intent = draw_counter_done(view, theme, style);
       break;

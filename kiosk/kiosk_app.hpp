@@ -66,8 +66,8 @@ class KioskApp {
   int detail_qty_ = 1;
   NoteEdit note_;
   bool confirming_ = false;
-  std::string done_order_id_;           // counter: the order on the end screen
-  std::int64_t done_since_ms_ = -1;     // local time the end screen opened (-1: at the next frame)
+  std::string done_order_id_;        // counter: the order on the end screen
+  std::int64_t done_since_ms_ = -1;  // local time the end screen opened (-1: at the next frame)
   ui::ToastStack toasts_;
   std::int64_t last_now_ms_ = 0;
 };

@@ -3,10 +3,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace hourglass::kiosk {

@@ -30,8 +30,8 @@ class DemoLink final : public KioskLink {
 
   std::string place_order(std::vector<core::LineRequest> lines, std::int64_t server_now_ms) override {
     const std::string order_id = "demo-" + std::to_string(next_seq_);
-    auto order = core::make_order(order_id, lines, state_.menu, next_seq_++, state_.table, server_now_ms,
-                                  state_.promise);
+    auto order =
+        core::make_order(order_id, lines, state_.menu, next_seq_++, state_.table, server_now_ms, state_.promise);
     if (!order) {
       events_.push_back(LinkEvent{LinkEvent::Kind::rejected, order_id, order.error().message});
       return order_id;
@@ -130,9 +130,7 @@ class NetLink final : public KioskLink {
 
 }  // namespace
 
-std::unique_ptr<KioskLink> make_demo_link(KioskState initial) {
-  return std::make_unique<DemoLink>(std::move(initial));
-}
+std::unique_ptr<KioskLink> make_demo_link(KioskState initial) { return std::make_unique<DemoLink>(std::move(initial)); }
 
 std::unique_ptr<KioskLink> make_net_link(const NetLinkOptions& options) {
   auto address = net::parse_server_address(options.server);

@@ -20,10 +20,10 @@ ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 // Colours the kiosk needs beyond the shared theme, derived from it so the
 // look stays defined in one place (warm_theme).
 struct KioskColors {
-  ImVec4 bar;        // the dark cart bar
+  ImVec4 bar;  // the dark cart bar
   ImVec4 bar_text;
-  ImVec4 rail;       // category rail background
-  ImVec4 badge_bg;   // promise badge
+  ImVec4 rail;      // category rail background
+  ImVec4 badge_bg;  // promise badge
   ImVec4 shadow;
   ImVec4 info;
 };
@@ -47,7 +47,8 @@ DrawHooks* hooks() { return static_cast<DrawHooks*>(ImGui::GetIO().UserData); }
 void note_target(std::string key) {
   DrawHooks* h = hooks();
   TouchTargets* targets = h != nullptr ? h->targets : nullptr;
-  if (targets != nullptr) targets->items.push_back(TouchTarget{std::move(key), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+  if (targets != nullptr)
+    targets->items.push_back(TouchTarget{std::move(key), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
 }
 
 ImVec2 measure(FontSize size, std::string_view s, float wrap = 0.0f) {
@@ -57,8 +58,7 @@ ImVec2 measure(FontSize size, std::string_view s, float wrap = 0.0f) {
 
 // Draws `s` at `pos` (screen coordinates); bold draws it twice, 1 px apart,
 // because wqy-microhei has no bold face.
-ImVec2 put_text(FontSize size, ImVec2 pos, ImVec4 color, std::string_view s, bool bold = false,
-                float wrap = 0.0f) {
+ImVec2 put_text(FontSize size, ImVec2 pos, ImVec4 color, std::string_view s, bool bold = false, float wrap = 0.0f) {
   ImFont* font = font_of(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const char* begin = s.data();
@@ -72,11 +72,10 @@ ImVec2 put_text(FontSize size, ImVec2 pos, ImVec4 color, std::string_view s, boo
 }
 
 // Centred in the box [min, min + size].
-void put_text_centered(FontSize size, ImVec2 min, ImVec2 box, ImVec4 color, std::string_view s,
-                       bool bold = false) {
+void put_text_centered(FontSize size, ImVec2 min, ImVec2 box, ImVec4 color, std::string_view s, bool bold = false) {
   const ImVec2 t = measure(size, s);
-  put_text(size, ImVec2(std::round(min.x + (box.x - t.x) * 0.5f), std::round(min.y + (box.y - t.y) * 0.5f)),
-           color, s, bold);
+  put_text(size, ImVec2(std::round(min.x + (box.x - t.x) * 0.5f), std::round(min.y + (box.y - t.y) * 0.5f)), color, s,
+           bold);
 }
 
 // Fills with ImGui; shared/ui's renderer draws the inside of a rounded
@@ -109,7 +108,7 @@ struct ButtonLook {
   FontSize font = FontSize::body;
   bool bold = true;
   bool enabled = true;
-  float rounding = -1.0f;  // < 0: theme.rounding
+  float rounding = -1.0f;             // < 0: theme.rounding
   ImVec4 disabled_color{0, 0, 0, 0};  // alpha 0: a muted beige
 };
 
@@ -123,9 +122,13 @@ bool button_at(const char* id, ImVec2 pos, ImVec2 size, std::string_view label, 
   const bool hovered = ImGui::IsItemHovered();
   ImGui::EndDisabled();
   const float rounding = look.rounding >= 0.0f ? look.rounding : theme.rounding;
-  ImVec4 color = look.enabled ? look.color : look.disabled_color.w > 0.0f ? look.disabled_color : ui::mix(theme.border, theme.surface_alt, 0.3f);
-  if (held) color = ui::mix(color, ImVec4(0, 0, 0, color.w), 0.18f);
-  else if (hovered) color = ui::mix(color, ImVec4(1, 1, 1, color.w), 0.08f);
+  ImVec4 color = look.enabled                   ? look.color
+                 : look.disabled_color.w > 0.0f ? look.disabled_color
+                                                : ui::mix(theme.border, theme.surface_alt, 0.3f);
+  if (held)
+    color = ui::mix(color, ImVec4(0, 0, 0, color.w), 0.18f);
+  else if (hovered)
+    color = ui::mix(color, ImVec4(1, 1, 1, color.w), 0.08f);
   switch (look.kind) {
     case ButtonKind::filled:
       fill(pos, size, color, rounding);
@@ -138,7 +141,9 @@ bool button_at(const char* id, ImVec2 pos, ImVec2 size, std::string_view label, 
       if (held) fill(pos, size, ui::with_alpha(color, 0.12f), rounding);
       break;
   }
-  const ImVec4 text = look.enabled ? look.text : look.disabled_color.w > 0.0f ? ui::with_alpha(look.text, 0.45f) : theme.text_muted;
+  const ImVec4 text = look.enabled                   ? look.text
+                      : look.disabled_color.w > 0.0f ? ui::with_alpha(look.text, 0.45f)
+                                                     : theme.text_muted;
   put_text_centered(look.font, pos, size, text, label, look.bold);
   return clicked && look.enabled;
 }
@@ -171,7 +176,8 @@ bool round_button(const char* id, ImVec2 center, float radius, std::string_view 
   const float thickness = std::max(2.0f, radius * 0.16f);
   const ImU32 stroke = to_u32(filled ? theme.on_primary : color);
   draw->AddLine(ImVec2(center.x - arm, center.y), ImVec2(center.x + arm, center.y), stroke, thickness);
-  if (label == "+") draw->AddLine(ImVec2(center.x, center.y - arm), ImVec2(center.x, center.y + arm), stroke, thickness);
+  if (label == "+")
+    draw->AddLine(ImVec2(center.x, center.y - arm), ImVec2(center.x, center.y + arm), stroke, thickness);
   return clicked;
 }
 
@@ -217,9 +223,7 @@ void hourglass_seal(ImVec2 pos, float size, const ui::Theme& theme) {
                           ImVec2(mid.x, br.y - size * 0.12f), white);
 }
 
-bool narrow_layout(const ui::Theme& theme) {
-  return ImGui::GetMainViewport()->WorkSize.x < theme.px(1000);
-}
+bool narrow_layout(const ui::Theme& theme) { return ImGui::GetMainViewport()->WorkSize.x < theme.px(1000); }
 
 // Drag to scroll the current child window, as a finger expects.
 void touch_scroll() {
@@ -328,14 +332,17 @@ HeaderResult draw_header(const HeaderView& view, const ui::Theme& theme, const S
       if (button_at("##tab", ImVec2(tx, tabs_y), ImVec2(w, button_h), tab.label, look, theme)) {
         keep(result.intent, go(tab.screen));
       }
-    note_target(std::string("tab:") + (tab.screen == Screen::menu ? "menu" : tab.screen == Screen::orders ? "orders" : "bill"));
+      note_target(std::string("tab:") + (tab.screen == Screen::menu     ? "menu"
+                                         : tab.screen == Screen::orders ? "orders"
+                                                                        : "bill"));
       ImGui::PopID();
       if (tab.badge > 0) {
         const std::string badge = std::to_string(tab.badge);
         const float r = theme.px(12);
         const ImVec2 c(tx + w - r * 0.6f, tabs_y + r * 0.3f);
         ImGui::GetWindowDrawList()->AddCircleFilled(c, r, to_u32(theme.accent), 24);
-        put_text_centered(FontSize::small, ImVec2(c.x - r, c.y - r), ImVec2(2 * r, 2 * r), theme.on_primary, badge, true);
+        put_text_centered(FontSize::small, ImVec2(c.x - r, c.y - r), ImVec2(2 * r, 2 * r), theme.on_primary, badge,
+                          true);
       }
       tx += w;
     }
@@ -380,7 +387,8 @@ HeaderResult draw_header(const HeaderView& view, const ui::Theme& theme, const S
   } else if (view.offline) {
     const float h = theme.px(44);
     fill(ImVec2(origin.x, y), ImVec2(width, h), theme.warning, 0.0f);
-    put_text_centered(FontSize::body, ImVec2(origin.x, y), ImVec2(width, h), ui::rgb(0x2B1D16), view.offline_text, true);
+    put_text_centered(FontSize::body, ImVec2(origin.x, y), ImVec2(width, h), ui::rgb(0x2B1D16), view.offline_text,
+                      true);
     y += h;
   }
   result.height = y - origin.y;
@@ -454,10 +462,9 @@ Intent draw_dish_card(const DishView& dish, ImVec2 pos, ImVec2 size, const ui::T
     ImFont* big = font_of(FontSize::huge);
     const float glyph = std::min(big->FontSize, tile * 0.5f);
     const ImVec2 t = big->CalcTextSizeA(glyph, FLT_MAX, 0.0f, dish.initial.c_str());
-    ImGui::GetWindowDrawList()->AddText(big, glyph,
-                                        ImVec2(std::round(tile_pos.x + (tile - t.x) * 0.5f),
-                                               std::round(tile_pos.y + (tile - t.y) * 0.5f)),
-                                        to_u32(color), dish.initial.c_str());
+    ImGui::GetWindowDrawList()->AddText(
+        big, glyph, ImVec2(std::round(tile_pos.x + (tile - t.x) * 0.5f), std::round(tile_pos.y + (tile - t.y) * 0.5f)),
+        to_u32(color), dish.initial.c_str());
   }
 
   const float text_x = tile_pos.x + tile + pad;
@@ -470,7 +477,8 @@ Intent draw_dish_card(const DishView& dish, ImVec2 pos, ImVec2 size, const ui::T
   if (dish.spicy > 0) mx += chillies(ImVec2(mx, y), dish.spicy, theme) + theme.px(6);
   if (!dish.promised) {
     mx += chip(ImVec2(mx, y), dish.outside_promise, ui::with_alpha(theme.warning, 0.18f),
-               ui::mix(theme.warning, theme.text, 0.45f), theme) + theme.px(6);
+               ui::mix(theme.warning, theme.text, 0.45f), theme) +
+          theme.px(6);
   }
   if (!dish.allergens.empty() && dish.promised) {
     std::string allergens = dish.allergens_label + ": ";
@@ -495,7 +503,8 @@ Intent draw_dish_card(const DishView& dish, ImVec2 pos, ImVec2 size, const ui::T
   if (dish.qty_in_cart > 0) {
     const std::string qty = std::to_string(dish.qty_in_cart);
     const float qty_w = std::max(theme.px(36), measure(FontSize::large, qty).x + theme.px(12));
-    put_text_centered(FontSize::large, ImVec2(plus.x - r - qty_w, plus.y - r), ImVec2(qty_w, 2 * r), theme.text, qty, true);
+    put_text_centered(FontSize::large, ImVec2(plus.x - r - qty_w, plus.y - r), ImVec2(qty_w, 2 * r), theme.text, qty,
+                      true);
     const ImVec2 minus(plus.x - 2 * r - qty_w, plus.y);
     if (round_button("##minus", minus, r, "-", false, theme)) intent = simple(Action::quick_remove, dish.id);
     note_target("minus:" + dish.id);
@@ -511,7 +520,8 @@ Intent draw_dish_card(const DishView& dish, ImVec2 pos, ImVec2 size, const ui::T
   return intent;
 }
 
-Intent draw_cart_bar(const CartBarView& bar, ImVec2 pos, ImVec2 size, const ui::Theme& theme, const ScreenStyle& style) {
+Intent draw_cart_bar(const CartBarView& bar, ImVec2 pos, ImVec2 size, const ui::Theme& theme,
+                     const ScreenStyle& style) {
   Intent intent;
   const KioskColors colors = kiosk_colors(theme);
   const float margin = theme.px(12);
@@ -531,8 +541,10 @@ Intent draw_cart_bar(const CartBarView& bar, ImVec2 pos, ImVec2 size, const ui::
   if (bar.count > 0) {
     const ImVec2 total = measure(FontSize::title, bar.total);
     put_text(FontSize::title, ImVec2(text_x, c.y - total.y * 0.5f), colors.bar_text, bar.total, true);
-    put_text(FontSize::body, ImVec2(text_x + total.x + theme.px(14), c.y - measure(FontSize::body, bar.count_text).y * 0.5f + theme.px(3)),
-             ui::mix(colors.bar_text, colors.bar, 0.35f), bar.count_text);
+    put_text(
+        FontSize::body,
+        ImVec2(text_x + total.x + theme.px(14), c.y - measure(FontSize::body, bar.count_text).y * 0.5f + theme.px(3)),
+        ui::mix(colors.bar_text, colors.bar, 0.35f), bar.count_text);
   } else {
     put_text(FontSize::body, ImVec2(text_x, c.y - measure(FontSize::body, bar.empty_text).y * 0.5f),
              ui::mix(colors.bar_text, colors.bar, 0.35f), bar.empty_text);
@@ -574,9 +586,11 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
   const float strip_h = theme.px(120);
   const float bottom_h = theme.px(72);
   // The panel is as tall as its content: strip, description, marks, note, buttons.
-  const float desc_h = dish.description.empty() ? 0.0f : measure(FontSize::body, dish.description, w - 2 * pad).y + theme.px(12);
-  const float content_h = strip_h + theme.px(18) + desc_h + theme.px(36) + measure(FontSize::body, detail.note_label).y +
-                          theme.px(8) + font_of(FontSize::body)->FontSize + theme.px(28) + theme.px(32) + bottom_h + pad;
+  const float desc_h =
+      dish.description.empty() ? 0.0f : measure(FontSize::body, dish.description, w - 2 * pad).y + theme.px(12);
+  const float content_h = strip_h + theme.px(18) + desc_h + theme.px(36) +
+                          measure(FontSize::body, detail.note_label).y + theme.px(8) +
+                          font_of(FontSize::body)->FontSize + theme.px(28) + theme.px(32) + bottom_h + pad;
   const float h = std::min(content_h, viewport->WorkSize.y - theme.px(40));
   const ImVec2 pos(std::round(viewport->WorkPos.x + (viewport->WorkSize.x - w) * 0.5f),
                    std::round(viewport->WorkPos.y + (viewport->WorkSize.y - h) * 0.5f));
@@ -595,7 +609,8 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
   const ImVec2 name = measure(FontSize::title, dish.name, title_w);
   put_text(FontSize::title, ImVec2(title_x, pos.y + theme.px(20)), theme.text, dish.name, true, title_w);
   put_text(FontSize::body, ImVec2(title_x, pos.y + theme.px(24) + name.y), theme.text_muted, dish.other_name);
-  if (round_button("##close", ImVec2(pos.x + w - theme.px(40), pos.y + theme.px(40)), theme.px(26), "-", false, theme)) {
+  if (round_button("##close", ImVec2(pos.x + w - theme.px(40), pos.y + theme.px(40)), theme.px(26), "-", false,
+                   theme)) {
     intent = simple(Action::close_detail);
   }
   note_target("detail_close");
@@ -618,7 +633,8 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
   if (dish.spicy > 0) mx += chillies(ImVec2(mx, y), dish.spicy, theme) + theme.px(8);
   if (!dish.promised) {
     mx += chip(ImVec2(mx, y), dish.outside_promise, ui::with_alpha(theme.warning, 0.18f),
-               ui::mix(theme.warning, theme.text, 0.45f), theme) + theme.px(8);
+               ui::mix(theme.warning, theme.text, 0.45f), theme) +
+          theme.px(8);
   }
   if (!dish.allergens.empty()) {
     std::string allergens = dish.allergens_label + ": ";
@@ -650,10 +666,11 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
   const float add_x = plus.x + r + theme.px(24);
   ButtonLook look = primary(theme, FontSize::large);
   look.rounding = bottom_h * 0.5f;
-  if (button_at("##dadd", ImVec2(add_x, by), ImVec2(pos.x + w - pad - add_x, bottom_h), detail.add_button, look, theme)) {
+  if (button_at("##dadd", ImVec2(add_x, by), ImVec2(pos.x + w - pad - add_x, bottom_h), detail.add_button, look,
+                theme)) {
     intent = simple(Action::detail_add, dish.id);
   }
-    note_target("detail_add");
+  note_target("detail_add");
   ImGui::End();
   return intent;
 }
@@ -668,7 +685,8 @@ float state_pill(ImVec2 right_top, const OrderLineView& line, const ui::Theme& t
   fill(pos, size, ui::with_alpha(tone, 0.14f), size.y * 0.5f);
   ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + theme.px(10), pos.y + size.y * 0.5f), theme.px(3.5f),
                                               to_u32(tone), 12);
-  put_text(FontSize::small, ImVec2(pos.x + theme.px(16), pos.y + theme.px(5)), ui::mix(tone, theme.text, 0.25f), line.state, true);
+  put_text(FontSize::small, ImVec2(pos.x + theme.px(16), pos.y + theme.px(5)), ui::mix(tone, theme.text, 0.25f),
+           line.state, true);
   return size.x;
 }
 
@@ -692,8 +710,10 @@ Intent draw_order_card(const OrderCardView& card, ImVec2 pos, float width, const
     const ImVec2 top = ImGui::GetCursorScreenPos();
     // Title row.
     const ImVec2 title = put_text(FontSize::large, top, theme.text, card.title, true);
-    put_text(FontSize::body, ImVec2(top.x + title.x + theme.px(14), top.y + title.y - measure(FontSize::body, card.ticket).y - theme.px(2)),
-             theme.text_muted, card.ticket);
+    put_text(
+        FontSize::body,
+        ImVec2(top.x + title.x + theme.px(14), top.y + title.y - measure(FontSize::body, card.ticket).y - theme.px(2)),
+        theme.text_muted, card.ticket);
     if (card.rushed) {
       const ImVec2 t = measure(FontSize::small, card.rush_label);
       chip(ImVec2(top.x + inner - t.x - theme.px(16), top.y + theme.px(4)), card.rush_label,
@@ -718,7 +738,8 @@ Intent draw_order_card(const OrderCardView& card, ImVec2 pos, float width, const
       const ImVec2 t = measure(FontSize::body, *card.apology, wrap_w);
       const ImVec2 box(inner, t.y + theme.px(24));
       fill(p, box, ui::with_alpha(theme.danger, 0.1f), theme.rounding * 0.7f);
-      put_text(FontSize::body, ImVec2(p.x + theme.px(14), p.y + theme.px(12)), theme.danger, *card.apology, true, wrap_w);
+      put_text(FontSize::body, ImVec2(p.x + theme.px(14), p.y + theme.px(12)), theme.danger, *card.apology, true,
+               wrap_w);
       ImGui::Dummy(box);
     }
 
@@ -742,8 +763,9 @@ Intent draw_order_card(const OrderCardView& card, ImVec2 pos, float width, const
       }
       const float used = state_pill(ImVec2(p.x + inner, row_y), line, theme);
       if (line.free) {
-        chip(ImVec2(p.x + inner - used - theme.px(8) - measure(FontSize::small, line.free_text).x - theme.px(16), row_y),
-             line.free_text, theme.success, theme.on_primary, theme);
+        chip(
+            ImVec2(p.x + inner - used - theme.px(8) - measure(FontSize::small, line.free_text).x - theme.px(16), row_y),
+            line.free_text, theme.success, theme.on_primary, theme);
       }
       ImGui::Dummy(ImVec2(inner, row_h + theme.px(20)));
     }
@@ -751,10 +773,11 @@ Intent draw_order_card(const OrderCardView& card, ImVec2 pos, float width, const
       const ImVec2 p = ImGui::GetCursorScreenPos();
       ButtonLook look{theme.warning, ui::mix(theme.warning, theme.text, 0.35f), ButtonKind::outlined, FontSize::body};
       const float w = measure(FontSize::body, card.rush_label).x + theme.px(56);
-      if (button_at("##rush", ImVec2(p.x + inner - w, p.y), ImVec2(w, theme.touch_height), card.rush_label, look, theme)) {
+      if (button_at("##rush", ImVec2(p.x + inner - w, p.y), ImVec2(w, theme.touch_height), card.rush_label, look,
+                    theme)) {
         intent = simple(Action::rush, card.order_id);
       }
-    note_target("rush:" + card.order_id);
+      note_target("rush:" + card.order_id);
       ImGui::SetCursorScreenPos(p);
       ImGui::Dummy(ImVec2(inner, theme.touch_height));
     }
@@ -811,13 +834,20 @@ const TouchTarget* TouchTargets::find(std::string_view key) const {
 
 ImVec4 tone_color(Tone tone, const ui::Theme& theme) {
   switch (tone) {
-    case Tone::neutral: return theme.text;
-    case Tone::muted: return theme.text_muted;
-    case Tone::good: return theme.success;
-    case Tone::warn: return theme.warning;
-    case Tone::danger: return theme.danger;
-    case Tone::late: return theme.late;
-    case Tone::info: return kiosk_colors(theme).info;
+    case Tone::neutral:
+      return theme.text;
+    case Tone::muted:
+      return theme.text_muted;
+    case Tone::good:
+      return theme.success;
+    case Tone::warn:
+      return theme.warning;
+    case Tone::danger:
+      return theme.danger;
+    case Tone::late:
+      return theme.late;
+    case Tone::info:
+      return kiosk_colors(theme).info;
   }
   return theme.text;
 }
@@ -848,7 +878,8 @@ Intent draw_menu(const MenuView& view, NoteEdit& note, const ui::Theme& theme, c
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const ImVec4 color = ui::rgb(view.category_color);
-    const ImVec2 title = put_text(FontSize::title, start, view.category_color != 0 ? color : theme.text, view.category_title, true);
+    const ImVec2 title =
+        put_text(FontSize::title, start, view.category_color != 0 ? color : theme.text, view.category_title, true);
     fill(ImVec2(start.x, start.y + title.y + theme.px(6)), ImVec2(theme.px(56), theme.px(5)), color, theme.px(3));
     ImGui::Dummy(ImVec2(avail, title.y + theme.px(14)));
 
@@ -862,7 +893,8 @@ Intent draw_menu(const MenuView& view, NoteEdit& note, const ui::Theme& theme, c
     for (std::size_t i = 0; i < view.dishes.size(); ++i) {
       const int col = static_cast<int>(i) % columns;
       const int row = static_cast<int>(i) / columns;
-      const ImVec2 p(grid.x + static_cast<float>(col) * (card_w + gap), grid.y + static_cast<float>(row) * (card_h + gap));
+      const ImVec2 p(grid.x + static_cast<float>(col) * (card_w + gap),
+                     grid.y + static_cast<float>(row) * (card_h + gap));
       // Only what is on screen is drawn: the software renderer pays per vertex.
       if (p.y + card_h < window_top || p.y > window_bottom) continue;
       keep(intent, draw_dish_card(view.dishes[i], p, ImVec2(card_w, card_h), theme));
@@ -908,7 +940,9 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const ImVec2 title = put_text(FontSize::title, start, theme.text, view.title, true);
-    put_text(FontSize::body, ImVec2(start.x + title.x + theme.px(16), start.y + title.y - measure(FontSize::body, view.count_text).y - theme.px(3)),
+    put_text(FontSize::body,
+             ImVec2(start.x + title.x + theme.px(16),
+                    start.y + title.y - measure(FontSize::body, view.count_text).y - theme.px(3)),
              theme.text_muted, view.count_text);
     ImGui::Dummy(ImVec2(w, title.y + theme.px(10)));
     if (view.lines.empty()) {
@@ -928,7 +962,8 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
       const float controls_w = 2 * r + theme.px(56) + 2 * r;
       const float text_w = w - 2 * ip - total_w - controls_w - theme.px(20);
       const float block_h = measure(FontSize::body, line.name, text_w).y + measure(FontSize::small, line.other_name).y +
-                            (line.note.empty() ? 0.0f : measure(FontSize::small, line.note).y + theme.px(4)) + theme.px(6);
+                            (line.note.empty() ? 0.0f : measure(FontSize::small, line.note).y + theme.px(4)) +
+                            theme.px(6);
       float y = p.y + std::max(theme.px(8), (row_h - block_h) * 0.5f);
       y += put_text(FontSize::body, ImVec2(p.x + ip, y), theme.text, line.name, true, text_w).y;
       const std::string second = line.other_name + "   " + line.unit_price;
@@ -970,9 +1005,11 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
     const KioskColors colors = kiosk_colors(theme);
     const ImVec2 bt = measure(FontSize::small, view.header.promise);
     fill(ImVec2(sp.x + ip, y), ImVec2(bt.x + theme.px(24), bt.y + theme.px(12)), colors.badge_bg, theme.px(14));
-    put_text(FontSize::small, ImVec2(sp.x + ip + theme.px(12), y + theme.px(6)), theme.primary, view.header.promise, true);
+    put_text(FontSize::small, ImVec2(sp.x + ip + theme.px(12), y + theme.px(6)), theme.primary, view.header.promise,
+             true);
     if (!view.sending_text.empty()) {
-      put_text(FontSize::small, ImVec2(sp.x + ip, y + bt.y + theme.px(20)), kiosk_colors(theme).info, view.sending_text);
+      put_text(FontSize::small, ImVec2(sp.x + ip, y + bt.y + theme.px(20)), kiosk_colors(theme).info,
+               view.sending_text);
     }
     const float by = sp.y + summary_h - ip - button_h * 2 - theme.px(12);
     ButtonLook look = primary(theme, FontSize::large);
@@ -984,13 +1021,15 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
     note_target("place");
     ButtonLook back = secondary(theme, FontSize::large);
     back.rounding = button_h * 0.5f;
-    if (button_at("##more", ImVec2(sp.x + ip, by + button_h + theme.px(12)), ImVec2(inner, button_h), view.keep_browsing, back, theme)) {
+    if (button_at("##more", ImVec2(sp.x + ip, by + button_h + theme.px(12)), ImVec2(inner, button_h),
+                  view.keep_browsing, back, theme)) {
       intent = go(Screen::menu);
     }
     note_target("keep_browsing");
   } else {
     // The confirm step: what will happen, then yes or back.
-    fill(ImVec2(sp.x, sp.y), ImVec2(summary_w, theme.px(8)), theme.primary, theme.rounding, ImDrawFlags_RoundCornersTop);
+    fill(ImVec2(sp.x, sp.y), ImVec2(summary_w, theme.px(8)), theme.primary, theme.rounding,
+         ImDrawFlags_RoundCornersTop);
     y += theme.px(6);
     y += put_text(FontSize::title, ImVec2(sp.x + ip, y), theme.text, view.confirm_title, true, inner).y + theme.px(14);
     put_text(FontSize::body, ImVec2(sp.x + ip, y), theme.text, view.confirm_body, false, inner);
@@ -1003,7 +1042,8 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
     note_target("yes");
     ButtonLook back{theme.text_muted, theme.text, ButtonKind::outlined, FontSize::large};
     back.rounding = button_h * 0.5f;
-    if (button_at("##back", ImVec2(sp.x + ip, by + button_h + theme.px(12)), ImVec2(inner, button_h), view.confirm_back, back, theme)) {
+    if (button_at("##back", ImVec2(sp.x + ip, by + button_h + theme.px(12)), ImVec2(inner, button_h), view.confirm_back,
+                  back, theme)) {
       intent = simple(Action::cancel_confirm);
     }
     note_target("back");
@@ -1071,17 +1111,19 @@ Intent draw_orders(const OrdersView& view, const ui::Theme& theme, const ScreenS
   if (button_at("##waiter2", ImVec2(origin.x + pad, by), ImVec2(waiter_w, bh), view.call_waiter, sec, theme)) {
     intent = simple(Action::call_waiter);
   }
-  if (button_at("##bill", ImVec2(origin.x + pad + waiter_w + theme.px(14), by), ImVec2(bill_w, bh), view.view_bill, sec, theme)) {
+  if (button_at("##bill", ImVec2(origin.x + pad + waiter_w + theme.px(14), by), ImVec2(bill_w, bh), view.view_bill, sec,
+                theme)) {
     intent = go(Screen::bill);
   }
-    note_target("bill");
+  note_target("bill");
   ButtonLook look = primary(theme, FontSize::large);
   look.rounding = bh * 0.5f;
   const float add_x = origin.x + pad + waiter_w + bill_w + theme.px(28);
-  if (button_at("##addmore", ImVec2(add_x, by), ImVec2(origin.x + full.x - pad - add_x, bh), view.add_more, look, theme)) {
+  if (button_at("##addmore", ImVec2(add_x, by), ImVec2(origin.x + full.x - pad - add_x, bh), view.add_more, look,
+                theme)) {
     intent = go(Screen::menu);
   }
-    note_target("add_more");
+  note_target("add_more");
   return intent;
 }
 
@@ -1120,12 +1162,14 @@ Intent draw_bill(const BillView& view, const ui::Theme& theme, const ScreenStyle
         put_text(FontSize::body, p, theme.text_muted, line.qty);
         put_text(FontSize::body, ImVec2(p.x + theme.px(56), p.y), theme.text, line.name);
         const ImVec2 t = measure(FontSize::body, line.amount);
-        put_text(FontSize::body, ImVec2(p.x + inner - t.x, p.y), line.free ? theme.text_muted : theme.text, line.amount);
+        put_text(FontSize::body, ImVec2(p.x + inner - t.x, p.y), line.free ? theme.text_muted : theme.text,
+                 line.amount);
         if (line.free) {
-          ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x + inner - t.x, p.y + t.y * 0.55f), ImVec2(p.x + inner, p.y + t.y * 0.55f),
-                                              to_u32(theme.text_muted), theme.px(1.5f));
-          chip(ImVec2(p.x + inner - t.x - measure(FontSize::small, line.free_text).x - theme.px(28), p.y), line.free_text,
-               theme.success, theme.on_primary, theme);
+          ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x + inner - t.x, p.y + t.y * 0.55f),
+                                              ImVec2(p.x + inner, p.y + t.y * 0.55f), to_u32(theme.text_muted),
+                                              theme.px(1.5f));
+          chip(ImVec2(p.x + inner - t.x - measure(FontSize::small, line.free_text).x - theme.px(28), p.y),
+               line.free_text, theme.success, theme.on_primary, theme);
         }
         ImGui::Dummy(ImVec2(inner, t.y + theme.px(4)));
       }
@@ -1183,18 +1227,19 @@ Intent draw_counter_done(const CounterDoneView& view, const ui::Theme& theme, co
   const ImVec2 tp(origin.x + pad, top);
   card_background(tp, ImVec2(ticket_w, ticket_h), theme, theme.primary);
   const ImVec2 title = measure(FontSize::large, view.pickup_title);
-  put_text(FontSize::large, ImVec2(tp.x + (ticket_w - title.x) * 0.5f, tp.y + theme.px(28)), ui::with_alpha(theme.on_primary, 0.9f),
-           view.pickup_title, true);
+  put_text(FontSize::large, ImVec2(tp.x + (ticket_w - title.x) * 0.5f, tp.y + theme.px(28)),
+           ui::with_alpha(theme.on_primary, 0.9f), view.pickup_title, true);
   {
     ImFont* big = font_of(FontSize::huge);
     const float size = std::min(ticket_h * 0.5f, big->FontSize * 2.0f);
     const ImVec2 t = big->CalcTextSizeA(size, FLT_MAX, 0.0f, view.pickup_number.c_str());
-    ImGui::GetWindowDrawList()->AddText(big, size, ImVec2(std::round(tp.x + (ticket_w - t.x) * 0.5f), std::round(tp.y + (ticket_h - t.y) * 0.5f)),
-                                        to_u32(theme.on_primary), view.pickup_number.c_str());
+    ImGui::GetWindowDrawList()->AddText(
+        big, size, ImVec2(std::round(tp.x + (ticket_w - t.x) * 0.5f), std::round(tp.y + (ticket_h - t.y) * 0.5f)),
+        to_u32(theme.on_primary), view.pickup_number.c_str());
   }
   const ImVec2 hint = measure(FontSize::body, view.hint, ticket_w - theme.px(48));
-  put_text(FontSize::body, ImVec2(tp.x + theme.px(24), tp.y + ticket_h - hint.y - theme.px(28)), theme.on_primary, view.hint, false,
-           ticket_w - theme.px(48));
+  put_text(FontSize::body, ImVec2(tp.x + theme.px(24), tp.y + ticket_h - hint.y - theme.px(28)), theme.on_primary,
+           view.hint, false, ticket_w - theme.px(48));
 
   // Right (or below): the order's live card, then "done".
   const float cx = narrow ? origin.x + pad : tp.x + ticket_w + pad;
@@ -1213,7 +1258,7 @@ Intent draw_counter_done(const CounterDoneView& view, const ui::Theme& theme, co
   if (button_at("##done", ImVec2(cx, by), ImVec2(cw, button_h), view.done_button, look, theme)) {
     intent = simple(Action::next_guest);
   }
-    note_target("done");
+  note_target("done");
   (void)style;
   return intent;
 }

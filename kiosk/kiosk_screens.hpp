@@ -4,13 +4,13 @@
 // (an Intent); the app applies it. No state is kept here (no static locals),
 // no JSON, no network.
 
+#include <imgui.h>
+
 #include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <imgui.h>
 
 #include "kiosk/kiosk_view_model.hpp"
 #include "shared/ui/theme.hpp"
@@ -25,17 +25,17 @@ enum class Action {
   select_category,  // id
   open_detail,      // id
   close_detail,
-  detail_qty,       // value = delta
+  detail_qty,  // value = delta
   detail_add,
-  quick_add,        // id
-  quick_remove,     // id
-  cart_qty,         // index, value = delta
-  cart_remove,      // index
-  place_order,      // asks for confirmation
+  quick_add,     // id
+  quick_remove,  // id
+  cart_qty,      // index, value = delta
+  cart_remove,   // index
+  place_order,   // asks for confirmation
   confirm_order,
   cancel_confirm,
-  rush,             // id = order_id
-  next_guest,       // counter: back to the start for the next diner
+  rush,        // id = order_id
+  next_guest,  // counter: back to the start for the next diner
 };
 
 struct Intent {

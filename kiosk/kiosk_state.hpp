@@ -23,8 +23,8 @@ struct KioskState {
   bool connected = false;
   bool has_welcome = false;  // at least one welcome since start
   std::optional<std::int64_t> offline_since_ms;
-  std::string fatal_error;  // the server refused us for good (bad token)
-  std::string table;        // from welcome; "counter" for a kiosk
+  std::string fatal_error;     // the server refused us for good (bad token)
+  std::string table;           // from welcome; "counter" for a kiosk
   core::PromiseTerms promise;  // welcome.promise_s and welcome.policy
   core::Menu menu;
   // Open orders this device may see, oldest first.

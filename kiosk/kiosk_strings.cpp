@@ -33,8 +33,7 @@ constexpr Entry kTable[] = {
     {Str::view_cart, "View cart", "查看购物车"},
     {Str::order_button, "Order", "选好了"},
     {Str::cart_title, "Your cart", "购物车"},
-    {Str::cart_subtitle, "Check your dishes, then send them to the kitchen",
-     "请确认菜品，然后发送到厨房"},
+    {Str::cart_subtitle, "Check your dishes, then send them to the kitchen", "请确认菜品，然后发送到厨房"},
     {Str::note_label, "Note for the kitchen", "给厨房的备注"},
     {Str::note_hint, "e.g. less spicy, no coriander", "例如：少辣、不要香菜"},
     {Str::subtotal, "Subtotal", "小计"},
@@ -68,8 +67,7 @@ constexpr Entry kTable[] = {
     {Str::state_served, "Served", "已上桌"},
     {Str::state_cancelled, "Cancelled", "已取消"},
     {Str::free_line, "Free", "免单"},
-    {Str::apology, "Sorry, we missed our {} promise: {} is on us",
-     "抱歉，我们没能在{}内上齐：{}由我们买单"},
+    {Str::apology, "Sorry, we missed our {} promise: {} is on us", "抱歉，我们没能在{}内上齐：{}由我们买单"},
     {Str::apology_short, "Promise missed", "超时"},
     {Str::bill_title, "Your bill", "账单"},
     {Str::bill_compensation, "Promise compensation", "超时补偿"},
@@ -120,8 +118,6 @@ std::vector<std::string> all_ui_strings() {
   return strings;
 }
 
-Language other_language(Language language) {
-  return language == Language::zh ? Language::en : Language::zh;
-}
+Language other_language(Language language) { return language == Language::zh ? Language::en : Language::zh; }
 
 }  // namespace hourglass::kiosk

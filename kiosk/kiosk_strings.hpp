@@ -16,21 +16,21 @@ using core::Language;
 
 enum class Str : std::size_t {
   brand,
-  table_label,          // "Table {}"
+  table_label,  // "Table {}"
   counter_label,
-  promise_free,         // "{} minutes, or it's free"
-  promise_percent,      // "{} minutes, or pay {}%"
-  language_other,       // the button that switches: "中文" on English screens
+  promise_free,     // "{} minutes, or it's free"
+  promise_percent,  // "{} minutes, or pay {}%"
+  language_other,   // the button that switches: "中文" on English screens
   tab_menu,
   tab_orders,
   tab_bill,
   call_waiter,
   waiter_called,
-  not_in_promise,       // "Not in the {}-min promise"
+  not_in_promise,  // "Not in the {}-min promise"
   spicy,
   add,
   cart_empty,
-  cart_items,           // "{} items"
+  cart_items,  // "{} items"
   view_cart,
   order_button,
   cart_title,
@@ -40,21 +40,21 @@ enum class Str : std::size_t {
   subtotal,
   place_order,
   confirm_title,
-  confirm_body,         // "{} dishes, {}. Your {}-minute clock starts when the kitchen accepts."
+  confirm_body,  // "{} dishes, {}. Your {}-minute clock starts when the kitchen accepts."
   confirm_yes,
   confirm_back,
   keep_browsing,
   remove,
-  detail_add,           // "Add to cart · {}"
+  detail_add,  // "Add to cart · {}"
   detail_close,
   allergens,
   orders_title,
   no_orders,
-  round_label,          // "Round {}"
-  ticket_label,         // "No. {}"
+  round_label,   // "Round {}"
+  ticket_label,  // "No. {}"
   time_left,
-  late_by,              // "late by {}"
-  served_in,            // "All served in {}"
+  late_by,    // "late by {}"
+  served_in,  // "All served in {}"
   kept,
   rush,
   rushed,
@@ -67,26 +67,26 @@ enum class Str : std::size_t {
   state_served,
   state_cancelled,
   free_line,
-  apology,              // "Sorry, we missed our {} promise: {} is on us"
+  apology,  // "Sorry, we missed our {} promise: {} is on us"
   apology_short,
   bill_title,
   bill_compensation,
   bill_comp,
   bill_total,
   bill_pay_hint,
-  offline,              // "Offline — reconnecting… your cart is safe"
+  offline,  // "Offline — reconnecting… your cart is safe"
   connecting,
   counter_welcome,
   counter_start,
   pickup_title,
   pickup_hint,
   new_order,
-  resets_in,            // "Next guest in {} s"
-  minutes_short,        // "{} min"
-  seconds_short,        // "{} s"
+  resets_in,      // "Next guest in {} s"
+  minutes_short,  // "{} min"
+  seconds_short,  // "{} s"
   order_failed,
-  qty_times,            // "{} ×"
-  minutes_adj,          // "{}-minute" (the apology)
+  qty_times,    // "{} ×"
+  minutes_adj,  // "{}-minute" (the apology)
   seconds_adj,
   late_short,
   each,

@@ -72,8 +72,7 @@ std::vector<const core::Order*> by_acceptance(const std::vector<core::Order>& or
     if (order.status != core::OrderStatus::closed) sorted.push_back(&order);
   }
   std::stable_sort(sorted.begin(), sorted.end(), [](const core::Order* a, const core::Order* b) {
-    return a->accepted_at_ms != b->accepted_at_ms ? a->accepted_at_ms < b->accepted_at_ms
-                                                  : a->seq < b->seq;
+    return a->accepted_at_ms != b->accepted_at_ms ? a->accepted_at_ms < b->accepted_at_ms : a->seq < b->seq;
   });
   return sorted;
 }
@@ -89,8 +88,8 @@ constexpr std::array<std::uint32_t, 8> kCategoryPalette = {
     0x5C6B73,
 };
 
-DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskState& state,
-                   std::uint32_t color, Language language) {
+DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskState& state, std::uint32_t color,
+                   Language language) {
   DishView dish;
   dish.id = item.id;
   dish.name = item.name.in(language);
@@ -106,8 +105,7 @@ DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskStat
   dish.allergens_label = text(Str::allergens, language);
   dish.promised = item.promised;
   if (!item.promised) {
-    dish.outside_promise =
-        format(Str::not_in_promise, language, promise_adjective(state.promise.seconds, language));
+    dish.outside_promise = format(Str::not_in_promise, language, promise_adjective(state.promise.seconds, language));
   }
   dish.qty_in_cart = cart.qty_of(item.id);
   dish.tile_color = color;
@@ -143,36 +141,45 @@ std::string promise_badge(const core::PromiseTerms& terms, Language language) {
 }
 
 std::string apology_text(std::int64_t promise_seconds, core::Fen compensation, Language language) {
-  return format(Str::apology, language, promise_adjective(promise_seconds, language),
-                core::format_money(compensation));
+  return format(Str::apology, language, promise_adjective(promise_seconds, language), core::format_money(compensation));
 }
 
 std::string line_state_text(core::LineState state, Language language) {
   switch (state) {
-    case core::LineState::queued: return text(Str::state_queued, language);
-    case core::LineState::cooking: return text(Str::state_cooking, language);
-    case core::LineState::ready: return text(Str::state_ready, language);
-    case core::LineState::served: return text(Str::state_served, language);
-    case core::LineState::cancelled: return text(Str::state_cancelled, language);
+    case core::LineState::queued:
+      return text(Str::state_queued, language);
+    case core::LineState::cooking:
+      return text(Str::state_cooking, language);
+    case core::LineState::ready:
+      return text(Str::state_ready, language);
+    case core::LineState::served:
+      return text(Str::state_served, language);
+    case core::LineState::cancelled:
+      return text(Str::state_cancelled, language);
   }
   return {};
 }
 
 Tone line_state_tone(core::LineState state) {
   switch (state) {
-    case core::LineState::queued: return Tone::muted;
-    case core::LineState::cooking: return Tone::warn;
-    case core::LineState::ready: return Tone::info;
-    case core::LineState::served: return Tone::good;
-    case core::LineState::cancelled: return Tone::muted;
+    case core::LineState::queued:
+      return Tone::muted;
+    case core::LineState::cooking:
+      return Tone::warn;
+    case core::LineState::ready:
+      return Tone::info;
+    case core::LineState::served:
+      return Tone::good;
+    case core::LineState::cancelled:
+      return Tone::muted;
   }
   return Tone::neutral;
 }
 
 std::uint32_t category_color(std::size_t index) { return kCategoryPalette[index % kCategoryPalette.size()]; }
 
-HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs,
-                             Language language, std::int64_t server_now_ms) {
+HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs, Language language,
+                             std::int64_t server_now_ms) {
   HeaderView header;
   header.brand = text(Str::brand, language);
   if (inputs.mode == Mode::counter) {
@@ -202,15 +209,16 @@ HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs
     header.next_tone = countdown_tone(*most_urgent, state.promise.seconds * 1000);
   }
   header.tabs = {
-      TabView{Screen::menu, text(Str::tab_menu, language), 0, inputs.screen == Screen::menu || inputs.screen == Screen::cart},
+      TabView{Screen::menu, text(Str::tab_menu, language), 0,
+              inputs.screen == Screen::menu || inputs.screen == Screen::cart},
       TabView{Screen::orders, text(Str::tab_orders, language), open_orders, inputs.screen == Screen::orders},
       TabView{Screen::bill, text(Str::tab_bill, language), 0, inputs.screen == Screen::bill},
   };
   return header;
 }
 
-MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuInputs& inputs,
-                         Language language, std::int64_t server_now_ms) {
+MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuInputs& inputs, Language language,
+                         std::int64_t server_now_ms) {
   MenuView view;
   view.header = build_header_view(state, inputs.header, language, server_now_ms);
   const core::Menu& menu = state.menu;
@@ -265,8 +273,8 @@ MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuIn
   return view;
 }
 
-CartView build_cart_view(const KioskState& state, const Cart& cart, const HeaderInputs& header,
-                         bool confirming, Language language, std::int64_t server_now_ms) {
+CartView build_cart_view(const KioskState& state, const Cart& cart, const HeaderInputs& header, bool confirming,
+                         Language language, std::int64_t server_now_ms) {
   CartView view;
   view.header = build_header_view(state, header, language, server_now_ms);
   view.title = text(Str::cart_title, language);
@@ -306,8 +314,7 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
   return view;
 }
 
-OrderCardView build_order_card(const core::Order& order, int round, Language language,
-                               std::int64_t server_now_ms) {
+OrderCardView build_order_card(const core::Order& order, int round, Language language, std::int64_t server_now_ms) {
   OrderCardView card;
   card.order_id = order.order_id;
   card.title = format(Str::round_label, language, round);
@@ -349,8 +356,7 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
     row.state = line_state_text(line.state, language);
     row.state_tone = line_state_tone(line.state);
     row.late = line.late;
-    row.free = (line.late && breached &&
-                std::holds_alternative<core::FreeUnservedPolicy>(order.promise.policy)) ||
+    row.free = (line.late && breached && std::holds_alternative<core::FreeUnservedPolicy>(order.promise.policy)) ||
                line.comped;
     row.free_text = text(Str::free_line, language);
     card.lines.push_back(std::move(row));
@@ -358,8 +364,8 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
   return card;
 }
 
-OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header,
-                             Language language, std::int64_t server_now_ms) {
+OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header, Language language,
+                             std::int64_t server_now_ms) {
   OrdersView view;
   view.header = build_header_view(state, header, language, server_now_ms);
   view.title = text(Str::orders_title, language);
@@ -437,8 +443,7 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
 }
 
 CounterDoneView build_counter_done_view(const KioskState& state, const std::string& order_id,
-                                        std::int64_t seconds_to_reset, Language language,
-                                        std::int64_t server_now_ms) {
+                                        std::int64_t seconds_to_reset, Language language, std::int64_t server_now_ms) {
   CounterDoneView view;
   view.header = build_header_view(state, HeaderInputs{Mode::counter, Screen::counter_done}, language, server_now_ms);
   view.pickup_title = text(Str::pickup_title, language);

@@ -50,7 +50,7 @@ struct HeaderView {
   std::string place;  // "Table 12" / "12号桌" / "Self-order"
   std::string promise;
   std::string language_button;
-  std::string call_waiter;  // empty: not offered (counter mode)
+  std::string call_waiter;    // empty: not offered (counter mode)
   std::vector<TabView> tabs;  // empty in counter mode
   // The most urgent open order, for the header clock.
   std::optional<std::string> next_countdown;
@@ -64,8 +64,8 @@ struct HeaderInputs {
   Mode mode = Mode::table;
   Screen screen = Screen::menu;
 };
-HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs,
-                             Language language, std::int64_t server_now_ms);
+HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs, Language language,
+                             std::int64_t server_now_ms);
 
 // ---- menu ----
 
@@ -79,10 +79,10 @@ struct CategoryTabView {
 
 struct DishView {
   std::string id;
-  std::string name;       // in the current language
+  std::string name;        // in the current language
   std::string other_name;  // in the other language, smaller
-  std::string initial;    // the first character of the Chinese name, for the tile
-  std::string price;      // "¥38.00"
+  std::string initial;     // the first character of the Chinese name, for the tile
+  std::string price;       // "¥38.00"
   std::string description;
   int spicy = 0;
   std::vector<std::string> allergens;  // labels in the current language
@@ -98,7 +98,7 @@ struct CartBarView {
   std::string count_text;  // "3 items"
   std::string total;       // "¥104.00"
   std::string empty_text;
-  std::string button;      // "Order"
+  std::string button;  // "Order"
   bool enabled = false;
 };
 
@@ -127,8 +127,8 @@ struct MenuInputs {
   std::optional<std::string> detail_item;
   int detail_qty = 1;
 };
-MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuInputs& inputs,
-                         Language language, std::int64_t server_now_ms);
+MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuInputs& inputs, Language language,
+                         std::int64_t server_now_ms);
 // The colour of the category at `index` (a fixed warm palette).
 std::uint32_t category_color(std::size_t index);
 
@@ -166,8 +166,8 @@ struct CartView {
   std::string sending_text;  // non-empty while an order is unacknowledged
 };
 
-CartView build_cart_view(const KioskState& state, const Cart& cart, const HeaderInputs& header,
-                         bool confirming, Language language, std::int64_t server_now_ms);
+CartView build_cart_view(const KioskState& state, const Cart& cart, const HeaderInputs& header, bool confirming,
+                         Language language, std::int64_t server_now_ms);
 
 // ---- orders ----
 
@@ -184,8 +184,8 @@ struct OrderLineView {
 
 struct OrderCardView {
   std::string order_id;
-  std::string title;   // "Round 2"
-  std::string ticket;  // "No. 41"
+  std::string title;     // "Round 2"
+  std::string ticket;    // "No. 41"
   std::string big_text;  // "07:42", "late by 01:05", "Promise kept"
   std::string caption;   // "left to serve everything", "All served in 08:12"
   Tone tone = Tone::good;
@@ -206,17 +206,16 @@ struct OrdersView {
   std::string title;
   std::string empty_text;
   std::optional<std::string> apology_banner;  // the latest breach's apology
-  std::vector<OrderCardView> cards;  // newest first
+  std::vector<OrderCardView> cards;           // newest first
   std::string sending_text;
   std::string add_more;
   std::string call_waiter;
   std::string view_bill;
 };
 
-OrderCardView build_order_card(const core::Order& order, int round, Language language,
-                               std::int64_t server_now_ms);
-OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header,
-                             Language language, std::int64_t server_now_ms);
+OrderCardView build_order_card(const core::Order& order, int round, Language language, std::int64_t server_now_ms);
+OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header, Language language,
+                             std::int64_t server_now_ms);
 
 // ---- bill ----
 
@@ -268,7 +267,6 @@ struct CounterDoneView {
 };
 
 CounterDoneView build_counter_done_view(const KioskState& state, const std::string& order_id,
-                                        std::int64_t seconds_to_reset, Language language,
-                                        std::int64_t server_now_ms);
+                                        std::int64_t seconds_to_reset, Language language, std::int64_t server_now_ms);
 
 }  // namespace hourglass::kiosk

@@ -8,13 +8,13 @@
 // (--menu, the config's "menu", or the sample menu) is added too, so a
 // kiosk that starts offline still shows its dishes without '?'.
 
-#include <CLI/CLI.hpp>
-#include <filesystem>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "kiosk/cart.hpp"
@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
   app.add_option("--demo-screen", demo_screen, "Screen the demo opens on")
       ->check(CLI::IsMember({"menu", "detail", "cart", "confirm", "orders", "breach", "bill", "counter_done"}));
   app.add_option("--demo-orders", demo_orders, "Open orders in the demo state (default 3)")->check(CLI::Range(0, 50));
-  app.add_option("--reset-seconds", reset_seconds, "Counter: seconds on the pickup screen before the next guest (default 20)")
+  app.add_option("--reset-seconds", reset_seconds,
+                 "Counter: seconds on the pickup screen before the next guest (default 20)")
       ->check(CLI::Range(1, 3600));
   app.add_option("--cart-file", cart_file, "Keep the cart in this file across restarts");
   app.add_option("--menu", menu_path, "Local menu file (demo state, and glyphs before the server's menu arrives)");
@@ -111,8 +112,8 @@ int main(int argc, char** argv) {
     spdlog::info("keeping the cart in {}", cart_file);
   }
   if (menu_path.empty() && config.menu) menu_path = *config.menu;
-  const core::Language language = !lang.empty() ? *kiosk::language_from_string(lang)
-                                                 : config.language.value_or(core::Language::zh);
+  const core::Language language =
+      !lang.empty() ? *kiosk::language_from_string(lang) : config.language.value_or(core::Language::zh);
   if (menu_path.empty()) {
     if (auto found = kiosk::find_sample_menu()) menu_path = *found;
   }
@@ -164,7 +165,7 @@ int main(int argc, char** argv) {
       extra_strings.emplace_back("少辣 less spicy");
     }
     options.start_screen = mode == kiosk::Mode::counter && demo_screen == "orders" ? kiosk::Screen::counter_done
-                                                                                    : *screen_from_string(demo_screen);
+                                                                                   : *screen_from_string(demo_screen);
     if (demo_screen == "menu") options.start_category = "wok";
     if (demo_screen == "detail") options.start_detail = "shuizhuyu";
     options.start_confirming = demo_screen == "confirm";

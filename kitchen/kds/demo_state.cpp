@@ -31,15 +31,22 @@ std::vector<DemoTicket> scripted() {
   return {
       {-65, "7", false, {{"mapo", 1, S::served}, {"shuizhuyu", 1, S::cooking}, {"rice", 3, S::served}}},
       {95, "12", true, {{"gongbao", 2, S::ready}, {"huiguorou", 1, S::cooking}, {"rice", 2, S::ready}}},
-      {250, "3", false,
+      {250,
+       "3",
+       false,
        {{"laziji", 1, S::queued, "extra chilli"}, {"paihuanggua", 1, S::served}, {"suanmeitang", 2, S::ready}}},
       {280, "counter", false, {{"reganmian", 1, S::cooking}, {"doujiang", 1, S::queued}}},
       {400, "15", false, {{"maoxuewang", 1, S::queued}, {"fanqie_chaodan", 1, S::queued, "no scallion"}}},
       {30, "6", false, {{"fenzheng_rou", 1, S::cooking}, {"suanmeitang", 1, S::ready}}},
-      {610, "9", false,
+      {610,
+       "9",
+       false,
        {{"xiaolongbao", 2, S::queued, "extra vinegar"}, {"suanla_tang", 1, S::queued}, {"cola", 2, S::ready}}},
-      {780, "21", true,
-       {{"koushuiji", 1, S::cooking}, {"dandan_mian", 2, S::queued, "less spicy 少辣"},
+      {780,
+       "21",
+       true,
+       {{"koushuiji", 1, S::cooking},
+        {"dandan_mian", 2, S::queued, "less spicy 少辣"},
         {"qingzheng_luyu", 1, S::queued}}},
       {870, "4", false, {{"yuxiang_rousi", 1, S::queued}, {"rice", 2, S::queued}, {"hongtang_ciba", 1, S::queued}}},
       {890, "18", false, {{"tsingtao", 2, S::queued}, {"pidan_doufu", 1, S::queued}}},
@@ -83,9 +90,8 @@ std::vector<core::Order> make_demo_orders(const core::Menu& menu, int count, std
   core::PromiseTerms terms;
   terms.seconds = promise_s;
   for (int i = 0; i < count; ++i) {
-    const DemoTicket ticket = i < static_cast<int>(script.size())
-                                  ? script[static_cast<std::size_t>(i)]
-                                  : generated(menu, i, promise_s, random);
+    const DemoTicket ticket = i < static_cast<int>(script.size()) ? script[static_cast<std::size_t>(i)]
+                                                                  : generated(menu, i, promise_s, random);
     std::vector<core::LineRequest> requests;
     for (const DemoLine& line : ticket.lines) {
       if (menu.find(line.item) != nullptr) requests.push_back(core::LineRequest{line.item, line.qty, line.note});

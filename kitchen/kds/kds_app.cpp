@@ -29,8 +29,7 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 }  // namespace
 
-KdsApp::KdsApp(net::Client& client, KdsSettings settings, ui::Sound* sound,
-               std::function<std::int64_t()> local_now_ms)
+KdsApp::KdsApp(net::Client& client, KdsSettings settings, ui::Sound* sound, std::function<std::int64_t()> local_now_ms)
     : client_(&client), settings_(settings), sound_(sound), local_now_ms_(std::move(local_now_ms)) {
   if (sound_ != nullptr) sound_->set_muted(settings_.muted);
 }
@@ -47,9 +46,7 @@ KdsApp::KdsApp(core::Menu menu, std::vector<core::Order> orders, KdsSettings set
   if (sound_ != nullptr) sound_->set_muted(settings_.muted);
 }
 
-std::int64_t KdsApp::server_now() const {
-  return client_ != nullptr ? client_->server_now_ms() : local_now_ms_();
-}
+std::int64_t KdsApp::server_now() const { return client_ != nullptr ? client_->server_now_ms() : local_now_ms_(); }
 
 const core::Menu& KdsApp::menu() const {
   if (client_ != nullptr && state_.menu) return *state_.menu;
@@ -89,9 +86,7 @@ void KdsApp::handle_event(const net::Event& event) {
                    toast(error.error.message, ui::ToastKind::error);
                    spdlog::warn("server refused a request: {}", error.error.message);
                  },
-                 [&](const net::RequestFailed& failed) {
-                   toast(failed.reason, ui::ToastKind::error);
-                 },
+                 [&](const net::RequestFailed& failed) { toast(failed.reason, ui::ToastKind::error); },
                  [&](const net::ConnectionChanged& changed) {
                    if (!changed.connected) spdlog::warn("connection lost: {}", changed.reason);
                  },

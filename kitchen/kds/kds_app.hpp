@@ -36,8 +36,7 @@ inline constexpr std::int64_t kRecallWindowMs = 60'000;
 class KdsApp {
  public:
   // Live: everything comes from `client`; `local_now_ms` is the local clock.
-  KdsApp(net::Client& client, KdsSettings settings, ui::Sound* sound,
-         std::function<std::int64_t()> local_now_ms);
+  KdsApp(net::Client& client, KdsSettings settings, ui::Sound* sound, std::function<std::int64_t()> local_now_ms);
   // Demo: a fixed menu and orders; bumps change the local copy; the server
   // clock is `local_now_ms`.
   KdsApp(core::Menu menu, std::vector<core::Order> orders, KdsSettings settings, ui::Sound* sound,

@@ -18,7 +18,6 @@ namespace {
 using core::LineState;
 using ui::FontSize;
 
-
 float font_px(FontSize size) {
   ImFont* f = ui::font(size);
   return f != nullptr ? f->FontSize : ImGui::GetFontSize();
@@ -65,8 +64,8 @@ std::size_t fitting_prefix(FontSize size, std::string_view text, float width) {
 
 // Draws text at `pos`, cut with "…" to `max_width` (0: no limit); bold draws
 // it twice, a pixel apart. Returns the width drawn.
-float draw_text(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 color, std::string_view text,
-                float max_width = 0.0f, bool bold = false) {
+float draw_text(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 color, std::string_view text, float max_width = 0.0f,
+                bool bold = false) {
   ImFont* f = font_or_default(size);
   std::string shown(text);
   ImVec2 extent = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
@@ -94,8 +93,8 @@ float draw_text(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 color, std::st
 }
 
 // A filled chip with a word in it; returns its width.
-float draw_chip(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 fill, ImVec4 color,
-                std::string_view text, const ui::Theme& theme, float height = 0.0f) {
+float draw_chip(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 fill, ImVec4 color, std::string_view text,
+                const ui::Theme& theme, float height = 0.0f) {
   const ImVec2 extent = text_size(size, text);
   const float pad = theme.px(8.0f);
   const float h = height > 0.0f ? height : extent.y + theme.px(6.0f);
@@ -107,21 +106,29 @@ float draw_chip(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 fill, ImVec4 c
 
 ImVec4 urgency_color(Urgency urgency, const ui::Theme& theme) {
   switch (urgency) {
-    case Urgency::calm: return theme.success;
-    case Urgency::amber: return theme.warning;
-    case Urgency::red: return theme.danger;
-    case Urgency::late: return theme.late;
+    case Urgency::calm:
+      return theme.success;
+    case Urgency::amber:
+      return theme.warning;
+    case Urgency::red:
+      return theme.danger;
+    case Urgency::late:
+      return theme.late;
   }
   return theme.text;
 }
 
 ImVec4 state_color(LineState state, const ui::Theme& theme) {
   switch (state) {
-    case LineState::queued: return theme.surface_alt;
-    case LineState::cooking: return theme.primary;
-    case LineState::ready: return ui::mix(theme.success, ui::rgb(0x000000), 0.15f);
+    case LineState::queued:
+      return theme.surface_alt;
+    case LineState::cooking:
+      return theme.primary;
+    case LineState::ready:
+      return ui::mix(theme.success, ui::rgb(0x000000), 0.15f);
     case LineState::served:
-    case LineState::cancelled: return ui::mix(theme.surface, theme.surface_alt, 0.5f);
+    case LineState::cancelled:
+      return ui::mix(theme.surface, theme.surface_alt, 0.5f);
   }
   return theme.surface_alt;
 }
@@ -259,8 +266,7 @@ std::vector<Placement> place_page(const KdsView& view, std::size_t first, const 
       // empty or put a calmer ticket ahead, show this one cut, with "+N".
       const float room = bottom - *shortest;
       std::size_t fit = 0;
-      while (fit < view.tickets[i].lines.size() &&
-             ticket_height(view.tickets[i], m, labels, theme, fit + 1) <= room) {
+      while (fit < view.tickets[i].lines.size() && ticket_height(view.tickets[i], m, labels, theme, fit + 1) <= room) {
         ++fit;
       }
       if (fit == 0 || cut_one) break;
@@ -286,9 +292,8 @@ struct TicketResult {
   bool selected = false;
 };
 
-TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement& p, const Metrics& m,
-                         int hotkey, bool selected, int selected_line, const KdsLabels& labels,
-                         const ui::Theme& theme) {
+TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement& p, const Metrics& m, int hotkey,
+                         bool selected, int selected_line, const KdsLabels& labels, const ui::Theme& theme) {
   TicketResult result;
   const ImVec2 min = p.pos;
   const ImVec2 max(min.x + m.col_w, min.y + p.height);
@@ -331,8 +336,7 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
     const ImVec2 kmin(x1 - right_w - m.gap - key_w, body_y - theme.px(2.0f));
     const ImVec2 kmax(kmin.x + key_w, body_y + m.body_h + theme.px(2.0f));
     dl->AddRect(kmin, kmax, ui::to_u32(theme.text_muted), theme.px(4.0f), 0, theme.px(1.5f));
-    draw_text(dl, ImVec2(kmin.x + theme.px(8.0f), body_y), FontSize::body, theme.text_muted,
-              std::to_string(hotkey));
+    draw_text(dl, ImVec2(kmin.x + theme.px(8.0f), body_y), FontSize::body, theme.text_muted, std::to_string(hotkey));
   }
   y += m.title_h + m.gap * 0.5f;
 
@@ -362,12 +366,13 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
   if (t.at_risk || t.rushed) {
     float cx = x0;
     if (t.at_risk) {
-      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.warning, ui::rgb(0x1A1A1A),
-                      "▲ " + labels.at_risk, theme, m.chip_row_h) + m.gap;
+      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.warning, ui::rgb(0x1A1A1A), "▲ " + labels.at_risk,
+                      theme, m.chip_row_h) +
+            m.gap;
     }
     if (t.rushed) {
-      draw_chip(dl, ImVec2(cx, y), FontSize::small, ui::rgb(0xB455E0), theme.on_primary, "» " + labels.rush,
-                theme, m.chip_row_h);
+      draw_chip(dl, ImVec2(cx, y), FontSize::small, ui::rgb(0xB455E0), theme.on_primary, "» " + labels.rush, theme,
+                m.chip_row_h);
     }
     y += m.chip_row_h + m.gap * 0.5f;
   }
@@ -415,8 +420,8 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
               line.state_word, state_w - theme.px(4.0f), !line.finished);
 
     const ImVec4 name_color = line.finished ? theme.text_muted : theme.text;
-    draw_text(dl, ImVec2(cmin.x + state_w + m.gap, mid), FontSize::body, name_color, fmt::format("{}×", line.qty),
-              0.0f, true);
+    draw_text(dl, ImVec2(cmin.x + state_w + m.gap, mid), FontSize::body, name_color, fmt::format("{}×", line.qty), 0.0f,
+              true);
     const float lx = x0 + name.x;
     float drawn = draw_text(dl, ImVec2(lx, mid), FontSize::body, name_color, name.first, name.width);
     if (!name.second.empty()) {
@@ -511,10 +516,12 @@ void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float w
     const int col = row == 0 ? i : i - 3;
     const float tile_w = (ix1 - ix0 - static_cast<float>(in_row - 1) * tile_gap) / static_cast<float>(in_row);
     const Tile& tile = tiles[i];
-    const ImVec2 tmin(ix0 + static_cast<float>(col) * (tile_w + tile_gap), y + static_cast<float>(row) * (tile_h + tile_gap));
+    const ImVec2 tmin(ix0 + static_cast<float>(col) * (tile_w + tile_gap),
+                      y + static_cast<float>(row) * (tile_h + tile_gap));
     const ImVec2 tmax(tmin.x + tile_w, tmin.y + tile_h);
     const bool active = tile.count > 0;
-    dl->AddRectFilled(tmin, tmax, ui::to_u32(active ? ui::mix(theme.surface_alt, tile.color, 0.25f) : theme.surface_alt),
+    dl->AddRectFilled(tmin, tmax,
+                      ui::to_u32(active ? ui::mix(theme.surface_alt, tile.color, 0.25f) : theme.surface_alt),
                       theme.px(6.0f));
     const std::string n = std::to_string(tile.count);
     const float nw = text_size(FontSize::title, n).x;
@@ -531,8 +538,7 @@ void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float w
   y += m.body_h + m.gap * 0.6f;
   for (const NextUp& next : view.next_up) {
     if (y + m.small_h + m.body_h > bottom - m.pad) break;
-    draw_text(dl, ImVec2(ix0, y), FontSize::small, theme.text_muted, next.station_name,
-              (ix1 - ix0) * 0.5f);
+    draw_text(dl, ImVec2(ix0, y), FontSize::small, theme.text_muted, next.station_name, (ix1 - ix0) * 0.5f);
     const bool fire = next.slack_ms <= 0;
     const std::string right = fmt::format("{}  {}", next.ticket, next.slack);
     const float rw = text_size(FontSize::small, right).x;
@@ -622,12 +628,13 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
     const float y = m.pad;
     const float bar_h = theme.touch_height;
     x += draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, theme.text, labels.title, 0.0f,
-                   true) + m.gap * 2.0f;
+                   true) +
+         m.gap * 2.0f;
     for (const StationOption& station : view.stations) {
       ImGui::SetCursorScreenPos(ImVec2(x, y + (bar_h - theme.px(40.0f)) * 0.5f));
       const std::string label =
-          (station.open_lines > 0 ? fmt::format("{} {}", station.name, station.open_lines) : station.name) +
-          "##st" + station.id;
+          (station.open_lines > 0 ? fmt::format("{} {}", station.name, station.open_lines) : station.name) + "##st" +
+          station.id;
       if (ui::pill(label.c_str(), selection.station == station.id, theme, {}, FontSize::small)) {
         intents.station = station.id;
       }
@@ -661,10 +668,21 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
     std::string conn;
     ImVec4 conn_color = theme.success;
     switch (status.connection) {
-      case Connection::demo: conn = labels.demo; conn_color = theme.accent; break;
-      case Connection::online: conn = "● " + labels.online; break;
-      case Connection::connecting: conn = labels.connecting; conn_color = theme.warning; break;
-      case Connection::offline: conn = "○ " + labels.offline.substr(0, labels.offline.find(' ')); conn_color = theme.danger; break;
+      case Connection::demo:
+        conn = labels.demo;
+        conn_color = theme.accent;
+        break;
+      case Connection::online:
+        conn = "● " + labels.online;
+        break;
+      case Connection::connecting:
+        conn = labels.connecting;
+        conn_color = theme.warning;
+        break;
+      case Connection::offline:
+        conn = "○ " + labels.offline.substr(0, labels.offline.find(' '));
+        conn_color = theme.danger;
+        break;
     }
     const std::string clock_conn = status.clock.empty() ? conn : fmt::format("{}   {}", status.clock, conn);
     const float cw = text_size(FontSize::large, clock_conn).x;
@@ -687,7 +705,8 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   const std::vector<std::size_t> starts = page_starts(view, m, labels, theme);
   const int pages = static_cast<int>(starts.size());
   const int page = std::clamp(selection.page, 0, std::max(0, pages - 1));
-  const auto placed = view.tickets.empty() ? std::vector<Placement>{} : place_page(view, starts[static_cast<std::size_t>(page)], m, labels, theme);
+  const auto placed = view.tickets.empty() ? std::vector<Placement>{}
+                                           : place_page(view, starts[static_cast<std::size_t>(page)], m, labels, theme);
   if (view.tickets.empty()) {
     const ImVec2 extent = text_size(FontSize::title, labels.no_tickets);
     draw_text(dl, ImVec2(m.grid_x + (m.grid_w - extent.x) * 0.5f, m.grid_y + m.grid_h * 0.4f), FontSize::title,
@@ -718,13 +737,13 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   if (pages > 1) {
     // Where the rest are: "Page 1/3  +14 more" with buttons.
     const std::size_t more = view.tickets.size() - shown_end;
-    const std::string text = fmt::format("{} {}/{}   +{} {}", labels.page, page + 1, pages,
-                                         more, labels.more_tickets);
+    const std::string text = fmt::format("{} {}/{}   +{} {}", labels.page, page + 1, pages, more, labels.more_tickets);
     const ImVec2 extent = text_size(FontSize::body, text);
     const float bw = theme.px(64.0f);
     const float bx = m.grid_x + m.grid_w - extent.x - 2.0f * bw - 3.0f * m.gap;
     const float by = m.grid_y + m.grid_h + m.pad;
-    dl->AddRectFilled(ImVec2(bx - m.gap, by - m.gap * 0.5f), ImVec2(m.grid_x + m.grid_w, by + m.button_h + m.gap * 0.5f),
+    dl->AddRectFilled(ImVec2(bx - m.gap, by - m.gap * 0.5f),
+                      ImVec2(m.grid_x + m.grid_w, by + m.button_h + m.gap * 0.5f),
                       ui::to_u32(ui::with_alpha(theme.background, 0.92f)), theme.rounding);
     draw_text(dl, ImVec2(bx, by + (m.button_h - extent.y) * 0.5f), FontSize::body, theme.text, text, 0.0f, true);
     ImGui::SetCursorScreenPos(ImVec2(bx + extent.x + m.gap, by));

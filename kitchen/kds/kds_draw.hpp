@@ -30,7 +30,7 @@ struct KdsSelection {
   std::string order_id;  // the keyboard-selected ticket
   int line = -1;         // index into its shown lines; −1: the next to advance
   int page = 0;
-  std::string station;   // the station filter
+  std::string station;  // the station filter
 };
 
 struct KdsBump {

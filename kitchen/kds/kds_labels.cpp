@@ -87,12 +87,12 @@ KdsLabels chinese() {
 }
 
 std::vector<std::string> as_list(const KdsLabels& l) {
-  return {l.title,     l.all_stations, l.all_day,   l.next_up,     l.fire_now,  l.fire_in,
-          l.at_risk,   l.rush,         l.calm,      l.amber,       l.red,       l.late,
-          l.serve_all, l.queued,       l.cooking,   l.start,       l.ready,     l.serve,
-          l.recall,    l.mute,         l.unmute,    l.language,    l.online,    l.offline,
-          l.connecting, l.demo,        l.more_tickets, l.page,     l.no_tickets, l.new_ticket,
-          l.call_waiter, l.rushed_toast, l.breach_toast, l.minutes, l.keys_hint, l.stale};
+  return {l.title,       l.all_stations, l.all_day,      l.next_up,  l.fire_now,   l.fire_in,
+          l.at_risk,     l.rush,         l.calm,         l.amber,    l.red,        l.late,
+          l.serve_all,   l.queued,       l.cooking,      l.start,    l.ready,      l.serve,
+          l.recall,      l.mute,         l.unmute,       l.language, l.online,     l.offline,
+          l.connecting,  l.demo,         l.more_tickets, l.page,     l.no_tickets, l.new_ticket,
+          l.call_waiter, l.rushed_toast, l.breach_toast, l.minutes,  l.keys_hint,  l.stale};
 }
 
 }  // namespace

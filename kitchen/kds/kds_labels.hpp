@@ -13,8 +13,8 @@ struct KdsLabels {
   std::string all_stations;
   std::string all_day;
   std::string next_up;
-  std::string fire_now;   // a line's mark, and next-up's slack when ≤ 0
-  std::string fire_in;    // "in" before a slack time
+  std::string fire_now;  // a line's mark, and next-up's slack when ≤ 0
+  std::string fire_in;   // "in" before a slack time
   std::string at_risk;
   std::string rush;
   std::string calm;
@@ -32,7 +32,7 @@ struct KdsLabels {
   std::string unmute;
   std::string language;  // the button that switches to the other language
   std::string online;
-  std::string offline;     // banner: "OFFLINE: reconnecting… data as of %s"
+  std::string offline;  // banner: "OFFLINE: reconnecting… data as of %s"
   std::string connecting;
   std::string demo;
   std::string more_tickets;  // "+{} more"

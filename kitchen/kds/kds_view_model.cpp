@@ -17,33 +17,37 @@ using core::LineState;
 
 namespace {
 
-bool is_finished(LineState state) {
-  return state == LineState::served || state == LineState::cancelled;
-}
+bool is_finished(LineState state) { return state == LineState::served || state == LineState::cancelled; }
 
 // Work still ahead of the stove: prep time counts for these.
-bool needs_cooking(LineState state) {
-  return state == LineState::queued || state == LineState::cooking;
-}
+bool needs_cooking(LineState state) { return state == LineState::queued || state == LineState::cooking; }
 
 std::optional<LineState> next_state(LineState state) {
   switch (state) {
-    case LineState::queued: return LineState::cooking;
-    case LineState::cooking: return LineState::ready;
-    case LineState::ready: return LineState::served;
+    case LineState::queued:
+      return LineState::cooking;
+    case LineState::cooking:
+      return LineState::ready;
+    case LineState::ready:
+      return LineState::served;
     case LineState::served:
-    case LineState::cancelled: return std::nullopt;
+    case LineState::cancelled:
+      return std::nullopt;
   }
   return std::nullopt;
 }
 
 std::string next_word(LineState state, const KdsLabels& labels) {
   switch (state) {
-    case LineState::queued: return labels.start;
-    case LineState::cooking: return labels.ready;
-    case LineState::ready: return labels.serve;
+    case LineState::queued:
+      return labels.start;
+    case LineState::cooking:
+      return labels.ready;
+    case LineState::ready:
+      return labels.serve;
     case LineState::served:
-    case LineState::cancelled: return {};
+    case LineState::cancelled:
+      return {};
   }
   return {};
 }
@@ -56,10 +60,14 @@ std::int64_t prep_ms(const core::Menu& menu, const std::string& item) {
 
 std::string urgency_word(Urgency urgency, const KdsLabels& labels) {
   switch (urgency) {
-    case Urgency::calm: return labels.calm;
-    case Urgency::amber: return labels.amber;
-    case Urgency::red: return labels.red;
-    case Urgency::late: return labels.late;
+    case Urgency::calm:
+      return labels.calm;
+    case Urgency::amber:
+      return labels.amber;
+    case Urgency::red:
+      return labels.red;
+    case Urgency::late:
+      return labels.late;
   }
   return {};
 }
@@ -93,9 +101,8 @@ Urgency urgency_for(std::int64_t remaining_ms, const KdsThresholds& thresholds) 
   return Urgency::calm;
 }
 
-KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu,
-                       const KdsFilter& filter, const KdsThresholds& thresholds,
-                       std::int64_t server_now_ms, Language language) {
+KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu, const KdsFilter& filter,
+                       const KdsThresholds& thresholds, std::int64_t server_now_ms, Language language) {
   const KdsLabels& labels = kds_labels(language);
   KdsView view;
   view.server_now_ms = server_now_ms;
@@ -134,12 +141,10 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     ticket.deadline_ms = order->deadline_ms;
     ticket.remaining_ms = remaining;
     ticket.promise_ms = order->deadline_ms - order->accepted_at_ms;
-    ticket.urgency = order->status == core::OrderStatus::breached ? Urgency::late
-                                                                  : urgency_for(remaining, thresholds);
+    ticket.urgency = order->status == core::OrderStatus::breached ? Urgency::late : urgency_for(remaining, thresholds);
     // A breached order shows LATE even if this screen's clock lags a little.
-    ticket.countdown = countdown_text(ticket.urgency == Urgency::late ? std::min<std::int64_t>(remaining, -1)
-                                                                      : remaining,
-                                      language);
+    ticket.countdown =
+        countdown_text(ticket.urgency == Urgency::late ? std::min<std::int64_t>(remaining, -1) : remaining, language);
     ticket.urgency_word = urgency_word(ticket.urgency, labels);
     ticket.rushed = order->rushed;
     ticket.flash_on = ticket.urgency != Urgency::late || (server_now_ms / 500) % 2 == 0;
@@ -173,8 +178,7 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
       lv.comped = line.comped;
       lv.finished = is_finished(line.state);
       const std::int64_t prep = prep_ms(menu, line.item);
-      lv.fire_now = ticket.urgency != Urgency::late && line.promised && needs_cooking(line.state) &&
-                    remaining < prep;
+      lv.fire_now = ticket.urgency != Urgency::late && line.promised && needs_cooking(line.state) && remaining < prep;
       lv.next_state = next_state(line.state);
       lv.next_word = next_word(line.state, labels);
       if (!lv.finished) ticket.can_serve_all = true;
@@ -189,8 +193,7 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
         const std::int64_t slack = remaining - prep;
         auto found = next_by_station.find(station);
         const bool better = found == next_by_station.end() || slack < found->second.next.slack_ms ||
-                            (slack == found->second.next.slack_ms &&
-                             order->deadline_ms < found->second.deadline_ms);
+                            (slack == found->second.next.slack_ms && order->deadline_ms < found->second.deadline_ms);
         if (better) {
           NextUp next;
           next.station = station;
@@ -201,8 +204,8 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
           next.ticket = ticket.ticket;
           next.dish = fmt::format("{}× {}", line.qty, lv.name);
           next.slack_ms = slack;
-          next.slack = slack <= 0 ? labels.fire_now
-                                  : fmt::format("{} {}", labels.fire_in, core::format_countdown(slack));
+          next.slack =
+              slack <= 0 ? labels.fire_now : fmt::format("{} {}", labels.fire_in, core::format_countdown(slack));
           next_by_station[station] = Candidate{std::move(next), order->deadline_ms};
         }
       }
@@ -211,10 +214,18 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     if (ticket.lines.empty() || !ticket.can_serve_all) continue;  // nothing for this station
 
     switch (ticket.urgency) {
-      case Urgency::calm: ++view.counts.calm; break;
-      case Urgency::amber: ++view.counts.amber; break;
-      case Urgency::red: ++view.counts.red; break;
-      case Urgency::late: ++view.counts.late; break;
+      case Urgency::calm:
+        ++view.counts.calm;
+        break;
+      case Urgency::amber:
+        ++view.counts.amber;
+        break;
+      case Urgency::red:
+        ++view.counts.red;
+        break;
+      case Urgency::late:
+        ++view.counts.late;
+        break;
     }
     if (ticket.at_risk) ++view.counts.at_risk;
     view.tickets.push_back(std::move(ticket));
@@ -259,8 +270,8 @@ std::vector<std::string> kds_strings(const core::Menu& menu) {
     strings.push_back(station.name.zh);
   }
   for (Language language : {Language::en, Language::zh}) {
-    for (auto state : {LineState::queued, LineState::cooking, LineState::ready, LineState::served,
-                       LineState::cancelled}) {
+    for (auto state :
+         {LineState::queued, LineState::cooking, LineState::ready, LineState::served, LineState::cancelled}) {
       strings.push_back(line_state_word(state, language));
     }
     strings.push_back(table_label("0123456789", language));

@@ -34,37 +34,37 @@ struct KdsLineView {
   std::string line_id;
   std::string item;
   int qty = 1;
-  std::string name;   // in the display language
+  std::string name;  // in the display language
   std::string note;
   core::LineState state = core::LineState::queued;
   std::string state_word;  // "COOKING" / "在做"
   std::string station;
   bool promised = true;
-  bool late = false;    // fixed by the server at the deadline
+  bool late = false;  // fixed by the server at the deadline
   bool comped = false;
   bool finished = false;  // served or cancelled
   // Queued or cooking, promised, and its typical prep time is more than the
   // time left: the dish to fire now.
   bool fire_now = false;
   std::optional<core::LineState> next_state;  // where one bump takes it
-  std::string next_word;  // the bump's label: "START" / "开做", "READY", "SERVE"
+  std::string next_word;                      // the bump's label: "START" / "开做", "READY", "SERVE"
 };
 
 struct KdsTicketView {
   std::string order_id;
   std::int64_t seq = 0;
-  std::string ticket;      // "#41"
-  std::string table;       // "Table 12"
-  std::string age;         // "7 min" / "7分钟"
+  std::string ticket;  // "#41"
+  std::string table;   // "Table 12"
+  std::string age;     // "7 min" / "7分钟"
   std::int64_t deadline_ms = 0;
   std::int64_t remaining_ms = 0;
   std::int64_t promise_ms = 0;  // the order's promise length, for the bar
-  std::string countdown;   // "04:59" or "LATE 01:05"
+  std::string countdown;        // "04:59" or "LATE 01:05"
   Urgency urgency = Urgency::calm;
   std::string urgency_word;  // words, so colour is never the only signal
   bool at_risk = false;
   bool rushed = false;
-  bool flash_on = true;  // late tickets flash: the phase at this server time
+  bool flash_on = true;            // late tickets flash: the phase at this server time
   std::vector<KdsLineView> lines;  // the lines shown (after the station filter)
   int hidden_lines = 0;            // lines of other stations, not shown
   bool can_serve_all = false;      // some shown line is not yet served
@@ -74,7 +74,7 @@ struct KdsTicketView {
 struct AllDayCount {
   std::string item;
   std::string name;
-  int queued = 0;   // Σ qty
+  int queued = 0;  // Σ qty
   int cooking = 0;
   int total() const { return queued + cooking; }
 };
@@ -106,9 +106,9 @@ struct KdsCounts {
 };
 
 struct KdsView {
-  std::vector<KdsTicketView> tickets;  // earliest deadline first
-  std::vector<AllDayCount> all_day;    // most first
-  std::vector<NextUp> next_up;         // in menu station order
+  std::vector<KdsTicketView> tickets;   // earliest deadline first
+  std::vector<AllDayCount> all_day;     // most first
+  std::vector<NextUp> next_up;          // in menu station order
   std::vector<StationOption> stations;  // "All" first
   KdsCounts counts;
   std::int64_t server_now_ms = 0;
@@ -117,9 +117,8 @@ struct KdsView {
 // One ticket per order that still has work: open orders, and breached or kept
 // ones with lines not yet served or cancelled (a late dish still has to go
 // out). Closed orders and orders whose every line is done are left out.
-KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu,
-                       const KdsFilter& filter, const KdsThresholds& thresholds,
-                       std::int64_t server_now_ms, core::Language language);
+KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu, const KdsFilter& filter,
+                       const KdsThresholds& thresholds, std::int64_t server_now_ms, core::Language language);
 
 // The line one "advance" key press bumps on a ticket: the first shown line
 // that is not finished, starting with the least advanced. nullopt when none.

@@ -1,8 +1,8 @@
 // hourglass-kds: the kitchen display. Reads options, builds the shell, the
 // net client (or a demo kitchen) and the app, runs the loop.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -26,8 +26,7 @@ namespace ui = hourglass::ui;
 namespace {
 
 std::int64_t wall_clock_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -84,8 +83,7 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<net::Client> client;
   if (!demo) {
-    auto connected = net::connect_screen(
-        {server, core::Role::kds, token, "kds", tls, ca_file, wall_clock_ms});
+    auto connected = net::connect_screen({server, core::Role::kds, token, "kds", tls, ca_file, wall_clock_ms});
     if (!connected) {
       spdlog::error("{}", connected.error());
       return 2;

@@ -9,7 +9,6 @@
 // With --spawn it starts hourglass-kitchen itself on a temporary config
 // (high limits); otherwise (burst only) it uses --server and the tokens.
 
-#include <CLI/CLI.hpp>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <arpa/inet.h>
@@ -24,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -240,9 +240,9 @@ struct KdsWatch {
   std::unordered_map<std::string, std::int64_t> sent_us;  // order_id -> when it was sent
   std::vector<double> display_ms;                         // send -> kds push
   std::unordered_map<std::int64_t, std::int64_t> deadline_by_seq;
-  std::vector<double> breach_lag_ms;                      // deadline -> breach at the kds
-  std::vector<std::int64_t> breach_deadline_ms;           // of the breaches counted in breach_lag_ms
-  std::int64_t first_breach_us = 0, last_breach_us = 0;   // receive times of those breaches
+  std::vector<double> breach_lag_ms;                     // deadline -> breach at the kds
+  std::vector<std::int64_t> breach_deadline_ms;          // of the breaches counted in breach_lag_ms
+  std::int64_t first_breach_us = 0, last_breach_us = 0;  // receive times of those breaches
   std::atomic<std::size_t> breaches{0};
   std::atomic<bool> stop{false};
 };
@@ -589,25 +589,28 @@ void run_steady(const Options& o, Target& target, const Rate& sqlite) {
     const auto connect = Clock::now();
     KdsReader kds(target, watch);  // its snapshot holds every open order
     const double snapshot_s = std::chrono::duration<double>(Clock::now() - connect).count();
-    fmt::print("steady: server up in {:.1f} s, kds snapshot in {:.1f} s; streaming {:.0f} orders/s for {:.0f} s "
-               "(promise {} s) ...\n",
-               restart_s, snapshot_s, o.stream_rate, o.stream_seconds, o.stream_promise_s);
+    fmt::print(
+        "steady: server up in {:.1f} s, kds snapshot in {:.1f} s; streaming {:.0f} orders/s for {:.0f} s "
+        "(promise {} s) ...\n",
+        restart_s, snapshot_s, o.stream_rate, o.stream_seconds, o.stream_promise_s);
     // The last table: no open orders of its own, so a small snapshot.
     streamed = stream_orders(target, target.table_tokens.back(), o.stream_rate, o.stream_seconds, watch);
     lag = wait_for_breaches(watch, streamed, std::chrono::seconds(o.stream_promise_s + 60));
   }
   fmt::print("\n| steady: measure | value | ratio |\n|---|---|---|\n");
-  fmt::print("| open orders placed ({} s promise, 8 connections, 64 in flight each) | {} in {:.1f} s = {:.0f} orders/s "
-             "| {:.1f} × SQLite single-row commits |\n",
-             o.long_promise_s, o.open_orders, place_s, o.open_orders / place_s,
-             o.open_orders / place_s / sqlite.per_second);
+  fmt::print(
+      "| open orders placed ({} s promise, 8 connections, 64 in flight each) | {} in {:.1f} s = {:.0f} orders/s "
+      "| {:.1f} × SQLite single-row commits |\n",
+      o.long_promise_s, o.open_orders, place_s, o.open_orders / place_s, o.open_orders / place_s / sqlite.per_second);
   fmt::print("| restart with {} open orders (load + schedule) | {:.1f} s | |\n", o.open_orders, restart_s);
-  fmt::print("| stream: {:.0f} orders/s for {:.0f} s, {} s promise, {} open orders beside them | {} accepted, "
-             "{} breaches received | |\n",
-             o.stream_rate, o.stream_seconds, o.stream_promise_s, o.open_orders, streamed, lag.count);
-  fmt::print("| breach lag after the deadline p50 / p99 / max | {:.1f} / {:.1f} / {:.1f} ms | p99 = {:.2f} × the "
-             "100 ms target |\n",
-             lag.p50, lag.p99, lag.max, lag.p99 / 100.0);
+  fmt::print(
+      "| stream: {:.0f} orders/s for {:.0f} s, {} s promise, {} open orders beside them | {} accepted, "
+      "{} breaches received | |\n",
+      o.stream_rate, o.stream_seconds, o.stream_promise_s, o.open_orders, streamed, lag.count);
+  fmt::print(
+      "| breach lag after the deadline p50 / p99 / max | {:.1f} / {:.1f} / {:.1f} ms | p99 = {:.2f} × the "
+      "100 ms target |\n",
+      lag.p50, lag.p99, lag.max, lag.p99 / 100.0);
 }
 
 // Burst: the throughput phase, then `open_orders` orders placed as fast as
@@ -637,25 +640,28 @@ void run_burst(const Options& o, Target& target, const Rate& sqlite, const Rate&
     }
   }
   fmt::print("\n| burst: measure | value | ratio |\n|---|---|---|\n");
-  fmt::print("| durable orders/s ({} clients, {} orders) | {:.0f} | {:.2f} × SQLite single-row commits |\n",
-             o.clients, throughput.orders, throughput.orders_per_s, throughput.orders_per_s / sqlite.per_second);
+  fmt::print("| durable orders/s ({} clients, {} orders) | {:.0f} | {:.2f} × SQLite single-row commits |\n", o.clients,
+             throughput.orders, throughput.orders_per_s, throughput.orders_per_s / sqlite.per_second);
   fmt::print("| accept latency p50 / p99 | {:.2f} ms / {:.2f} ms | {:.1f} × / {:.1f} × TCP round trip p50 |\n",
              throughput.accept_p50_ms, throughput.accept_p99_ms, throughput.accept_p50_ms * 1000 / tcp.p50_us,
              throughput.accept_p99_ms * 1000 / tcp.p50_us);
   fmt::print("| order to kitchen display p99 | {:.2f} ms | {:.1f} × accept p99 |\n", throughput.display_p99_ms,
              throughput.display_p99_ms / std::max(throughput.accept_p99_ms, 1e-9));
   if (o.open_orders == 0) return;
-  fmt::print("| placing {} open orders (8 connections, 64 in flight each) | {:.1f} s = {:.0f} orders/s | {:.2f} × "
-             "SQLite single-row commits |\n",
-             expected, place_s, static_cast<double>(expected) / place_s,
-             static_cast<double>(expected) / place_s / sqlite.per_second);
+  fmt::print(
+      "| placing {} open orders (8 connections, 64 in flight each) | {:.1f} s = {:.0f} orders/s | {:.2f} × "
+      "SQLite single-row commits |\n",
+      expected, place_s, static_cast<double>(expected) / place_s,
+      static_cast<double>(expected) / place_s / sqlite.per_second);
   fmt::print("| deadlines falling due | {:.0f}/s | |\n", lag.due_per_s);
-  fmt::print("| breaches evaluated, committed and pushed (first to last at the kds) | {:.0f}/s | {:.2f} × SQLite "
-             "single-row commits |\n",
-             lag.received_per_s, lag.received_per_s / sqlite.per_second);
-  fmt::print("| breach lag after the deadline, {} breaches: p50 / p99 / max | {:.1f} / {:.1f} / {:.1f} ms | p99 = "
-             "{:.2f} × the 100 ms target |\n",
-             lag.count, lag.p50, lag.p99, lag.max, lag.p99 / 100.0);
+  fmt::print(
+      "| breaches evaluated, committed and pushed (first to last at the kds) | {:.0f}/s | {:.2f} × SQLite "
+      "single-row commits |\n",
+      lag.received_per_s, lag.received_per_s / sqlite.per_second);
+  fmt::print(
+      "| breach lag after the deadline, {} breaches: p50 / p99 / max | {:.1f} / {:.1f} / {:.1f} ms | p99 = "
+      "{:.2f} × the 100 ms target |\n",
+      lag.count, lag.p50, lag.p99, lag.max, lag.p99 / 100.0);
 }
 
 }  // namespace
@@ -691,8 +697,8 @@ int main(int argc, char** argv) {
   fmt::print("machine: TCP loopback round trip ...\n");
   const Rate tcp = tcp_round_trip(20000);
   fmt::print("\n| machine | value |\n|---|---|\n");
-  fmt::print("| SQLite single-row commits/s (WAL, FULL) | {:.0f} (p50 {:.0f} µs, p99 {:.0f} µs) |\n",
-             sqlite.per_second, sqlite.p50_us, sqlite.p99_us);
+  fmt::print("| SQLite single-row commits/s (WAL, FULL) | {:.0f} (p50 {:.0f} µs, p99 {:.0f} µs) |\n", sqlite.per_second,
+             sqlite.p50_us, sqlite.p99_us);
   fmt::print("| TCP loopback round trip p50 / p99 | {:.1f} µs / {:.1f} µs |\n\n", tcp.p50_us, tcp.p99_us);
 
   try {

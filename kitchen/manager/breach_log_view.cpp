@@ -37,8 +37,8 @@ std::string local_time_text(std::int64_t epoch_ms, int utc_offset_minutes) {
   const year_month_day date{day};
   const hh_mm_ss<milliseconds> clock{time - day};
   return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                     clock.hours().count(), clock.minutes().count());
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), clock.hours().count(),
+                     clock.minutes().count());
 }
 
 std::optional<std::int64_t> local_day_start_ms(const std::string& text, int utc_offset_minutes) {
@@ -307,12 +307,23 @@ BreachLogView build_breach_log_view(const BreachLogIndex& index, const BreachFil
 
     std::int64_t key = 0;
     switch (sort.key) {
-      case BreachSortKey::time: break;
-      case BreachSortKey::ticket: key = e.seq; break;
-      case BreachSortKey::table: key = index.table_rank[e.table]; break;
-      case BreachSortKey::late_lines: key = static_cast<std::int64_t>(e.lines_end - e.lines_begin); break;
-      case BreachSortKey::worst_late: key = e.worst_late_ms; break;
-      case BreachSortKey::compensation: key = e.discount; break;
+      case BreachSortKey::time:
+        break;
+      case BreachSortKey::ticket:
+        key = e.seq;
+        break;
+      case BreachSortKey::table:
+        key = index.table_rank[e.table];
+        break;
+      case BreachSortKey::late_lines:
+        key = static_cast<std::int64_t>(e.lines_end - e.lines_begin);
+        break;
+      case BreachSortKey::worst_late:
+        key = e.worst_late_ms;
+        break;
+      case BreachSortKey::compensation:
+        key = e.discount;
+        break;
     }
     kept.push_back(Kept{key, e.at_ms, e.breach_id, i});
   }
@@ -327,9 +338,9 @@ BreachLogView build_breach_log_view(const BreachLogIndex& index, const BreachFil
     if (a.at_ms != b.at_ms) return a.at_ms < b.at_ms;
     return a.breach_id < b.breach_id;
   };
-  const bool strictly_ascending =
-      std::adjacent_find(kept.begin(), kept.end(), [&](const Kept& a, const Kept& b) { return !less(a, b); }) ==
-      kept.end();
+  const bool strictly_ascending = std::adjacent_find(kept.begin(), kept.end(), [&](const Kept& a, const Kept& b) {
+                                    return !less(a, b);
+                                  }) == kept.end();
   if (strictly_ascending) {
     // The common case: by time, and the log comes oldest first.
     if (sort.descending) std::reverse(kept.begin(), kept.end());
@@ -343,7 +354,8 @@ BreachLogView build_breach_log_view(const BreachLogIndex& index, const BreachFil
 
   view.dishes.reserve(dish_order.size());
   for (std::uint32_t slot : dish_order) {
-    view.dishes.push_back(DishLateCount{index.item_ids[slot], index.item_names[slot], dish_lines[slot], dish_qty[slot]});
+    view.dishes.push_back(
+        DishLateCount{index.item_ids[slot], index.item_names[slot], dish_lines[slot], dish_qty[slot]});
   }
   std::stable_sort(view.dishes.begin(), view.dishes.end(), [](const DishLateCount& a, const DishLateCount& b) {
     if (a.late_lines != b.late_lines) return a.late_lines > b.late_lines;
@@ -388,9 +400,8 @@ BreachLogView build_breach_log_view(const BreachLogIndex& index, const BreachFil
 }
 
 BreachLogView build_breach_log_view(const std::vector<core::BreachEntry>& entries,
-                                    const std::optional<std::vector<core::Order>>& history,
-                                    const BreachFilter& filter, const BreachSort& sort,
-                                    core::Language language, int utc_offset_minutes) {
+                                    const std::optional<std::vector<core::Order>>& history, const BreachFilter& filter,
+                                    const BreachSort& sort, core::Language language, int utc_offset_minutes) {
   return build_breach_log_view(index_breach_log(entries, history, language, utc_offset_minutes), filter, sort);
 }
 

@@ -22,9 +22,9 @@ namespace hourglass::manager {
 struct BreachFilter {
   std::optional<std::int64_t> since_ms;  // inclusive, on the breach time (at_ms)
   std::optional<std::int64_t> until_ms;  // exclusive
-  std::string table;   // empty: every table
-  std::string item;    // a dish id: breaches with that dish late; empty: all
-  std::string policy;  // "free_unserved" / "bill_percent"; empty: all
+  std::string table;                     // empty: every table
+  std::string item;                      // a dish id: breaches with that dish late; empty: all
+  std::string policy;                    // "free_unserved" / "bill_percent"; empty: all
 };
 
 enum class BreachSortKey { time, ticket, table, late_lines, worst_late, compensation };
@@ -35,8 +35,8 @@ struct BreachSort {
 
 struct LateLineRow {
   std::string item;
-  std::string dish;     // "2× Kung Pao Chicken"
-  std::string late_by;  // "+03:12" / "not served"
+  std::string dish;                     // "2× Kung Pao Chicken"
+  std::string late_by;                  // "+03:12" / "not served"
   std::optional<std::int64_t> late_ms;  // served − deadline; empty: never served
 };
 
@@ -53,8 +53,8 @@ struct BreachRow {
   std::string when;    // "2025-11-22 12:34" local
   std::string policy;  // shown label
   std::vector<LateLineRow> lines;
-  std::string lines_text;  // "2× Kung Pao Chicken +03:12  ·  1× Rice not served"
-  std::string worst_late;  // the latest line's lateness
+  std::string lines_text;          // "2× Kung Pao Chicken +03:12  ·  1× Rice not served"
+  std::string worst_late;          // the latest line's lateness
   std::int64_t worst_late_ms = 0;  // never served counts as later than any
   core::Fen compensation = 0;
   std::string compensation_text;  // "¥38.00"
@@ -69,11 +69,11 @@ struct DishLateCount {
 
 struct BreachTotals {
   // From the history query; nullopt until it has answered.
-  std::optional<int> orders;     // accepted in the period
+  std::optional<int> orders;  // accepted in the period
   std::optional<int> kept;
   std::optional<int> breached_orders;
-  std::string on_time_rate;      // "93.4%" or "—"
-  int breaches = 0;              // rows in the table
+  std::string on_time_rate;  // "93.4%" or "—"
+  int breaches = 0;          // rows in the table
   int late_lines = 0;
   core::Fen compensation = 0;
   std::string compensation_text;
@@ -84,8 +84,8 @@ struct BreachLogView {
   // view was built from (the caller keeps them; the view holds no copy).
   std::vector<std::uint32_t> order;
   BreachTotals totals;
-  std::vector<DishLateCount> dishes;      // most late lines first
-  std::array<int, 24> per_hour{};         // breaches by local hour of at_ms
+  std::vector<DishLateCount> dishes;  // most late lines first
+  std::array<int, 24> per_hour{};     // breaches by local hour of at_ms
   int max_per_hour = 0;
   // Filter choices present in the data.
   std::vector<std::string> tables;
@@ -115,8 +115,8 @@ struct BreachLogIndex {
     std::int64_t seq = 0;
     std::int64_t worst_late_ms = 0;  // never served: INT64_MAX
     core::Fen discount = 0;
-    std::uint32_t table = 0;  // slot in `table_ids`
-    std::uint32_t policy = 0;  // slot in `policy_ids`
+    std::uint32_t table = 0;                       // slot in `table_ids`
+    std::uint32_t policy = 0;                      // slot in `policy_ids`
     std::uint32_t lines_begin = 0, lines_end = 0;  // in `lines`
     std::uint8_t local_hour = 0;
   };
@@ -165,9 +165,8 @@ BreachLogView build_breach_log_view(const BreachLogIndex& index, const BreachFil
 
 // The same from the entries and history directly (index, then build).
 BreachLogView build_breach_log_view(const std::vector<core::BreachEntry>& entries,
-                                    const std::optional<std::vector<core::Order>>& history,
-                                    const BreachFilter& filter, const BreachSort& sort,
-                                    core::Language language, int utc_offset_minutes);
+                                    const std::optional<std::vector<core::Order>>& history, const BreachFilter& filter,
+                                    const BreachSort& sort, core::Language language, int utc_offset_minutes);
 
 // The display row of one entry: dates, dish list and money as text.
 BreachRow breach_row(const core::BreachEntry& entry, core::Language language, int utc_offset_minutes);

@@ -19,8 +19,8 @@ struct Lcg {
 
 }  // namespace
 
-std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int count, std::int64_t now_ms,
-                                                  int days, int utc_offset_minutes) {
+std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int count, std::int64_t now_ms, int days,
+                                                  int utc_offset_minutes) {
   std::vector<core::BreachEntry> out;
   std::vector<const core::MenuItem*> promised;
   for (const auto& item : menu.items) {
@@ -38,8 +38,8 @@ std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int co
     e.breach_id = i + 1;
     const int day = random.below(std::max(1, days));
     const int hour = hours[random.below(20)];
-    const std::int64_t local = today_local - static_cast<std::int64_t>(day) * 86'400'000 +
-                               hour * 3'600'000LL + random.below(3'600'000);
+    const std::int64_t local =
+        today_local - static_cast<std::int64_t>(day) * 86'400'000 + hour * 3'600'000LL + random.below(3'600'000);
     e.deadline_ms = local - offset_ms;
     e.accepted_at_ms = e.deadline_ms - 900'000;
     e.at_ms = e.deadline_ms + random.below(80);

@@ -14,8 +14,8 @@ namespace hourglass::manager {
 
 // `count` breaches over the `days` before `now_ms`, busiest at lunch and
 // dinner (local time at `utc_offset_minutes`).
-std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int count, std::int64_t now_ms,
-                                                  int days, int utc_offset_minutes);
+std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int count, std::int64_t now_ms, int days,
+                                                  int utc_offset_minutes);
 
 // The history for the same period: one breached order per entry plus
 // `kept_per_breach` kept orders for each.

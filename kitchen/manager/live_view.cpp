@@ -57,7 +57,8 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::
           lo.countdown = kitchen::countdown_text(std::min<std::int64_t>(remaining, -1), language);
           lo.status = zh ? "已超时" : "breached";
           break;
-        case core::OrderStatus::closed: break;
+        case core::OrderStatus::closed:
+          break;
       }
       if (order->status == core::OrderStatus::open) ++view.open_orders;
       if (lo.urgency == kitchen::Urgency::late) ++view.late_orders;
@@ -82,9 +83,8 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::
     table.total = core::format_money(subtotal - discount);
     view.tables.push_back(std::move(table));
   }
-  std::sort(view.tables.begin(), view.tables.end(), [](const LiveTable& a, const LiveTable& b) {
-    return a.earliest_deadline_ms < b.earliest_deadline_ms;
-  });
+  std::sort(view.tables.begin(), view.tables.end(),
+            [](const LiveTable& a, const LiveTable& b) { return a.earliest_deadline_ms < b.earliest_deadline_ms; });
   return view;
 }
 

@@ -18,10 +18,10 @@ struct LiveLine {
   std::string dish;        // "2× Kung Pao Chicken"
   std::string state_word;  // "COOKING"
   core::LineState state = core::LineState::queued;
-  std::string amount;      // "¥76.00"
+  std::string amount;  // "¥76.00"
   bool comped = false;
   bool late = false;
-  bool can_comp = false;   // not comped, not cancelled, order not closed
+  bool can_comp = false;  // not comped, not cancelled, order not closed
 };
 
 struct LiveOrder {
@@ -35,7 +35,7 @@ struct LiveOrder {
 
 struct LiveTable {
   std::string table_id;
-  std::string table;  // "Table 12"
+  std::string table;              // "Table 12"
   std::vector<LiveOrder> orders;  // earliest deadline first
   std::int64_t earliest_deadline_ms = 0;
   std::string subtotal;

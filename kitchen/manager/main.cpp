@@ -1,8 +1,8 @@
 // hourglass-manager: the manager console. Reads options, builds the shell,
 // the net client (or demo data) and the app, runs the loop.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <ctime>
 #include <memory>
@@ -27,8 +27,7 @@ namespace ui = hourglass::ui;
 namespace {
 
 std::int64_t wall_clock_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -106,8 +105,7 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<net::Client> client;
   if (!demo) {
-    auto connected = net::connect_screen(
-        {server, core::Role::manager, token, "manager", tls, ca_file, wall_clock_ms});
+    auto connected = net::connect_screen({server, core::Role::manager, token, "manager", tls, ca_file, wall_clock_ms});
     if (!connected) {
       spdlog::error("{}", connected.error());
       return 2;
@@ -133,8 +131,7 @@ int main(int argc, char** argv) {
     auto breaches = manager::make_demo_breaches(menu, demo_breaches, now, 30, utc_offset);
     auto history = manager::make_demo_history(breaches, 12);
     console = std::make_unique<manager::ManagerApp>(kitchen::make_demo_orders(menu, demo_tickets, now),
-                                                    std::move(breaches), std::move(history), settings,
-                                                    wall_clock_ms);
+                                                    std::move(breaches), std::move(history), settings, wall_clock_ms);
   } else {
     console = std::make_unique<manager::ManagerApp>(*client, settings, wall_clock_ms);
   }

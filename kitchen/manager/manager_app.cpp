@@ -41,8 +41,10 @@ ManagerApp::ManagerApp(net::Client& client, ManagerSettings settings, std::funct
 ManagerApp::ManagerApp(std::vector<core::Order> open_orders, std::vector<core::BreachEntry> breaches,
                        std::vector<core::Order> history, ManagerSettings settings,
                        std::function<std::int64_t()> local_now_ms)
-    : settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)),
-      entries_(std::move(breaches)), history_(std::move(history)) {
+    : settings_(std::move(settings)),
+      local_now_ms_(std::move(local_now_ms)),
+      entries_(std::move(breaches)),
+      history_(std::move(history)) {
   for (core::Order& order : open_orders) {
     std::string id = order.order_id;
     state_.orders.emplace(std::move(id), std::move(order));
@@ -55,9 +57,7 @@ ManagerApp::ManagerApp(std::vector<core::Order> open_orders, std::vector<core::B
   log_as_of_ms_ = now;
 }
 
-std::int64_t ManagerApp::server_now() const {
-  return client_ != nullptr ? client_->server_now_ms() : local_now_ms_();
-}
+std::int64_t ManagerApp::server_now() const { return client_ != nullptr ? client_->server_now_ms() : local_now_ms_(); }
 
 void ManagerApp::toast(std::string text, ui::ToastKind kind) {
   toasts_.push(std::move(text), kind, local_now_ms_(), 5000);
@@ -140,11 +140,11 @@ void ManagerApp::frame(const ui::Theme& theme) {
   live_view_ = build_live_view(orders, settings_.thresholds, server_now(), settings_.language);
 
   const BreachFilter filter = current_filter();
-  const std::string indexed_key = fmt::format("{}|{}|{}", data_version_, static_cast<int>(settings_.language),
-                                              settings_.utc_offset_minutes);
-  const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", indexed_key, filter.since_ms.value_or(-1),
-                                      filter.until_ms.value_or(-1), filter.table, filter.item, filter.policy,
-                                      static_cast<int>(form_.sort.key), form_.sort.descending);
+  const std::string indexed_key =
+      fmt::format("{}|{}|{}", data_version_, static_cast<int>(settings_.language), settings_.utc_offset_minutes);
+  const std::string key =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", indexed_key, filter.since_ms.value_or(-1), filter.until_ms.value_or(-1),
+                  filter.table, filter.item, filter.policy, static_cast<int>(form_.sort.key), form_.sort.descending);
   if (indexed_key != indexed_key_) {
     breach_index_ = index_breach_log(entries_, history_, settings_.language, settings_.utc_offset_minutes);
     indexed_key_ = indexed_key;
@@ -159,13 +159,15 @@ void ManagerApp::frame(const ui::Theme& theme) {
   status.online = client_ == nullptr || (state_.connection.connected && state_.connection.synced);
   status.language = settings_.language;
   if (state_.connection.offline_since_ms) {
-    status.offline_since = local_time_text(*state_.connection.offline_since_ms, settings_.utc_offset_minutes).substr(11);
+    status.offline_since =
+        local_time_text(*state_.connection.offline_since_ms, settings_.utc_offset_minutes).substr(11);
   }
   status.clock = local_time_text(server_now(), settings_.utc_offset_minutes);
   const bool zh = settings_.language == core::Language::zh;
-  status.last_update = log_as_of_ms_ > 0 ? fmt::format("{} {}", zh ? "数据更新于" : "as of",
-                                                       local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
-                                         : (zh ? "正在加载…" : "loading…");
+  status.last_update = log_as_of_ms_ > 0
+                           ? fmt::format("{} {}", zh ? "数据更新于" : "as of",
+                                         local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
+                           : (zh ? "正在加载…" : "loading…");
   breach_rows_.sync(data_version_, settings_.language, settings_.utc_offset_minutes);
   const ManagerIntents intents =
       draw_manager(live_view_, breach_view_, BreachTable{entries_, breach_rows_}, form_, status, theme);

@@ -36,8 +36,7 @@ class ManagerApp {
  public:
   ManagerApp(net::Client& client, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
   ManagerApp(std::vector<core::Order> open_orders, std::vector<core::BreachEntry> breaches,
-             std::vector<core::Order> history, ManagerSettings settings,
-             std::function<std::int64_t()> local_now_ms);
+             std::vector<core::Order> history, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
 
   void frame(const ui::Theme& theme);
 

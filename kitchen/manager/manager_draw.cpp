@@ -26,55 +26,124 @@ using ui::FontSize;
 
 ManagerLabels english() {
   ManagerLabels l;
-  l.title = "Hourglass Manager"; l.live = "Live orders"; l.breaches = "Breach log"; l.language = "中文";
-  l.online = "● Live"; l.offline = "Offline since"; l.demo = "Demo data";
-  l.from = "From"; l.to = "To"; l.table = "Table"; l.dish = "Dish"; l.policy = "Policy"; l.all = "All";
-  l.refresh = "Apply dates"; l.export_csv = "Export CSV"; l.export_to = "File";
-  l.orders = "Orders"; l.on_time = "On-time rate"; l.breach_count = "Breaches"; l.late_dishes = "Late dishes";
+  l.title = "Hourglass Manager";
+  l.live = "Live orders";
+  l.breaches = "Breach log";
+  l.language = "中文";
+  l.online = "● Live";
+  l.offline = "Offline since";
+  l.demo = "Demo data";
+  l.from = "From";
+  l.to = "To";
+  l.table = "Table";
+  l.dish = "Dish";
+  l.policy = "Policy";
+  l.all = "All";
+  l.refresh = "Apply dates";
+  l.export_csv = "Export CSV";
+  l.export_to = "File";
+  l.orders = "Orders";
+  l.on_time = "On-time rate";
+  l.breach_count = "Breaches";
+  l.late_dishes = "Late dishes";
   l.compensation = "Compensation paid";
-  l.col_time = "Time"; l.col_ticket = "Ticket"; l.col_table = "Table"; l.col_late = "Late dishes (served how late)";
-  l.col_worst = "Latest"; l.col_policy = "Policy"; l.col_comp = "Compensation";
-  l.per_dish = "Late dishes by dish"; l.per_hour = "Breaches by hour of day"; l.no_breaches = "No breaches in this period";
-  l.comp = "Comp"; l.comp_reason = "Reason"; l.comp_confirm = "Comp this dish"; l.cancel = "Cancel";
-  l.close_table = "Close table"; l.close_confirm = "Close and print the bill";
-  l.subtotal = "Subtotal"; l.discount = "Discount"; l.total = "Total"; l.comped = "comped";
-  l.open_orders = "open orders"; l.late_orders = "late"; l.no_open = "No open orders"; l.kept_of = "kept";
+  l.col_time = "Time";
+  l.col_ticket = "Ticket";
+  l.col_table = "Table";
+  l.col_late = "Late dishes (served how late)";
+  l.col_worst = "Latest";
+  l.col_policy = "Policy";
+  l.col_comp = "Compensation";
+  l.per_dish = "Late dishes by dish";
+  l.per_hour = "Breaches by hour of day";
+  l.no_breaches = "No breaches in this period";
+  l.comp = "Comp";
+  l.comp_reason = "Reason";
+  l.comp_confirm = "Comp this dish";
+  l.cancel = "Cancel";
+  l.close_table = "Close table";
+  l.close_confirm = "Close and print the bill";
+  l.subtotal = "Subtotal";
+  l.discount = "Discount";
+  l.total = "Total";
+  l.comped = "comped";
+  l.open_orders = "open orders";
+  l.late_orders = "late";
+  l.no_open = "No open orders";
+  l.kept_of = "kept";
   return l;
 }
 
 ManagerLabels chinese() {
   ManagerLabels l;
-  l.title = "沙漏 · 店长后台"; l.live = "实时订单"; l.breaches = "超时记录"; l.language = "English";
-  l.online = "● 在线"; l.offline = "离线，自"; l.demo = "演示数据";
-  l.from = "从"; l.to = "到"; l.table = "桌号"; l.dish = "菜品"; l.policy = "赔付方式"; l.all = "全部";
-  l.refresh = "应用日期"; l.export_csv = "导出 CSV"; l.export_to = "文件";
-  l.orders = "订单数"; l.on_time = "准时率"; l.breach_count = "超时单数"; l.late_dishes = "超时菜品";
+  l.title = "沙漏 · 店长后台";
+  l.live = "实时订单";
+  l.breaches = "超时记录";
+  l.language = "English";
+  l.online = "● 在线";
+  l.offline = "离线，自";
+  l.demo = "演示数据";
+  l.from = "从";
+  l.to = "到";
+  l.table = "桌号";
+  l.dish = "菜品";
+  l.policy = "赔付方式";
+  l.all = "全部";
+  l.refresh = "应用日期";
+  l.export_csv = "导出 CSV";
+  l.export_to = "文件";
+  l.orders = "订单数";
+  l.on_time = "准时率";
+  l.breach_count = "超时单数";
+  l.late_dishes = "超时菜品";
   l.compensation = "已赔付金额";
-  l.col_time = "时间"; l.col_ticket = "单号"; l.col_table = "桌号"; l.col_late = "超时菜品（晚上多久）";
-  l.col_worst = "最晚"; l.col_policy = "赔付方式"; l.col_comp = "赔付";
-  l.per_dish = "各菜品超时次数"; l.per_hour = "各时段超时单数"; l.no_breaches = "该时段没有超时";
-  l.comp = "赠送"; l.comp_reason = "原因"; l.comp_confirm = "赠送此菜"; l.cancel = "取消";
-  l.close_table = "结账清台"; l.close_confirm = "结账并打印账单";
-  l.subtotal = "小计"; l.discount = "优惠"; l.total = "合计"; l.comped = "已赠送";
-  l.open_orders = "个进行中订单"; l.late_orders = "超时"; l.no_open = "暂无进行中的订单"; l.kept_of = "准时";
+  l.col_time = "时间";
+  l.col_ticket = "单号";
+  l.col_table = "桌号";
+  l.col_late = "超时菜品（晚上多久）";
+  l.col_worst = "最晚";
+  l.col_policy = "赔付方式";
+  l.col_comp = "赔付";
+  l.per_dish = "各菜品超时次数";
+  l.per_hour = "各时段超时单数";
+  l.no_breaches = "该时段没有超时";
+  l.comp = "赠送";
+  l.comp_reason = "原因";
+  l.comp_confirm = "赠送此菜";
+  l.cancel = "取消";
+  l.close_table = "结账清台";
+  l.close_confirm = "结账并打印账单";
+  l.subtotal = "小计";
+  l.discount = "优惠";
+  l.total = "合计";
+  l.comped = "已赠送";
+  l.open_orders = "个进行中订单";
+  l.late_orders = "超时";
+  l.no_open = "暂无进行中的订单";
+  l.kept_of = "准时";
   return l;
 }
 
 std::vector<std::string> as_list(const ManagerLabels& l) {
-  return {l.title, l.live, l.breaches, l.language, l.online, l.offline, l.demo, l.from, l.to, l.table, l.dish,
-          l.policy, l.all, l.refresh, l.export_csv, l.export_to, l.orders, l.on_time, l.breach_count,
-          l.late_dishes, l.compensation, l.col_time, l.col_ticket, l.col_table, l.col_late, l.col_worst,
-          l.col_policy, l.col_comp, l.per_dish, l.per_hour, l.no_breaches, l.comp, l.comp_reason,
-          l.comp_confirm, l.cancel, l.close_table, l.close_confirm, l.subtotal, l.discount, l.total, l.comped,
-          l.open_orders, l.late_orders, l.no_open, l.kept_of};
+  return {l.title,         l.live,        l.breaches,     l.language,     l.online,     l.offline,
+          l.demo,          l.from,        l.to,           l.table,        l.dish,       l.policy,
+          l.all,           l.refresh,     l.export_csv,   l.export_to,    l.orders,     l.on_time,
+          l.breach_count,  l.late_dishes, l.compensation, l.col_time,     l.col_ticket, l.col_table,
+          l.col_late,      l.col_worst,   l.col_policy,   l.col_comp,     l.per_dish,   l.per_hour,
+          l.no_breaches,   l.comp,        l.comp_reason,  l.comp_confirm, l.cancel,     l.close_table,
+          l.close_confirm, l.subtotal,    l.discount,     l.total,        l.comped,     l.open_orders,
+          l.late_orders,   l.no_open,     l.kept_of};
 }
 
 ImVec4 urgency_color(kitchen::Urgency u, const ui::Theme& theme) {
   switch (u) {
-    case kitchen::Urgency::calm: return theme.success;
-    case kitchen::Urgency::amber: return theme.warning;
+    case kitchen::Urgency::calm:
+      return theme.success;
+    case kitchen::Urgency::amber:
+      return theme.warning;
     case kitchen::Urgency::red:
-    case kitchen::Urgency::late: return theme.danger;
+    case kitchen::Urgency::late:
+      return theme.danger;
   }
   return theme.text;
 }
@@ -104,8 +173,8 @@ bool choice(const char* id, const std::string& all, std::string& value,
   return changed;
 }
 
-void total_card(const char* id, const std::string& label, const std::string& value, const std::string& sub,
-                float width, ImVec4 value_color, const ui::Theme& theme, bool emphasised = false) {
+void total_card(const char* id, const std::string& label, const std::string& value, const std::string& sub, float width,
+                ImVec4 value_color, const ui::Theme& theme, bool emphasised = false) {
   ui::CardStyle style;
   style.width = width;
   if (emphasised) style.stripe = theme.primary;
@@ -115,8 +184,8 @@ void total_card(const char* id, const std::string& label, const std::string& val
   ui::text(sub.empty() ? " " : sub, theme.text_muted, FontSize::small);
 }
 
-void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const ManagerLabels& l, const ManagerStatus& status,
-                   const ui::Theme& theme, ManagerIntents& intents) {
+void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const ManagerLabels& l,
+                   const ManagerStatus& status, const ui::Theme& theme, ManagerIntents& intents) {
   // ---- filters ----
   const float field = theme.px(150.0f);
   ImGui::AlignTextToFramePadding();
@@ -183,8 +252,8 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
                                     ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("breach_log", 7, flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(l.col_time.c_str(), ImGuiTableColumnFlags_DefaultSort |
-                                                    ImGuiTableColumnFlags_PreferSortDescending, 0.0f,
+    ImGui::TableSetupColumn(l.col_time.c_str(),
+                            ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.0f,
                             static_cast<ImGuiID>(BreachSortKey::time));
     ImGui::TableSetupColumn(l.col_ticket.c_str(), 0, 0.0f, static_cast<ImGuiID>(BreachSortKey::ticket));
     ImGui::TableSetupColumn(l.col_table.c_str(), 0, 0.0f, static_cast<ImGuiID>(BreachSortKey::table));
@@ -253,8 +322,8 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
                         ui::to_u32(n == log.max_per_hour && n > 0 ? theme.danger : theme.primary), theme.px(2.0f));
       if (hour % 3 == 0) {
         const std::string label = std::to_string(hour);
-        dl->AddText(ui::font(FontSize::small), ui::font(FontSize::small)->FontSize * 0.8f, ImVec2(x, base + theme.px(2.0f)),
-                    ui::to_u32(theme.text_muted), label.c_str());
+        dl->AddText(ui::font(FontSize::small), ui::font(FontSize::small)->FontSize * 0.8f,
+                    ImVec2(x, base + theme.px(2.0f)), ui::to_u32(theme.text_muted), label.c_str());
       }
     }
     ImGui::Dummy(ImVec2(w, h));
@@ -276,7 +345,8 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
         ImGui::TableNextColumn();
         ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
                             ImVec2(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x,
-                                   ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight()), true);
+                                   ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight()),
+                            true);
         ui::text(dish.name, theme.text);
         ImGui::PopClipRect();
         ImGui::TableNextColumn();
@@ -284,9 +354,10 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
         ImGui::TableNextColumn();
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float bar = (w * 0.3f) * static_cast<float>(dish.late_lines) / static_cast<float>(max);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y + theme.px(4.0f)),
-                                                  ImVec2(pos.x + bar, pos.y + ImGui::GetTextLineHeight() - theme.px(3.0f)),
-                                                  ui::to_u32(ui::with_alpha(theme.danger, 0.75f)), theme.px(2.0f));
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            ImVec2(pos.x, pos.y + theme.px(4.0f)),
+            ImVec2(pos.x + bar, pos.y + ImGui::GetTextLineHeight() - theme.px(3.0f)),
+            ui::to_u32(ui::with_alpha(theme.danger, 0.75f)), theme.px(2.0f));
         ImGui::Dummy(ImVec2(bar, ImGui::GetTextLineHeight()));
       }
       ImGui::EndTable();
@@ -410,8 +481,9 @@ void draw_dialogs(ManagerForm& form, const ManagerLabels& l, const ui::Theme& th
   }
   if (!form.close_table.empty()) {
     ImGui::OpenPopup("close");
-    if (ImGui::BeginPopupModal("close", nullptr,
-                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginPopupModal(
+            "close", nullptr,
+            ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize)) {
       ui::text_bold(l.close_table + ": " + form.close_table, theme.text, FontSize::large);
       ui::ButtonStyle style;
       style.font = FontSize::body;
@@ -463,8 +535,8 @@ std::vector<std::string> manager_strings(const core::Menu& menu) {
   return out;
 }
 
-ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows,
-                            ManagerForm& form, const ManagerStatus& status, const ui::Theme& theme) {
+ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows, ManagerForm& form,
+                            const ManagerStatus& status, const ui::Theme& theme) {
   ManagerIntents intents;
   const ManagerLabels& l = manager_labels(status.language);
 

@@ -26,7 +26,7 @@ struct ManagerForm {
   ManagerTab tab = ManagerTab::breaches;
   std::array<char, 16> from{};  // "YYYY-MM-DD"
   std::array<char, 16> to{};
-  std::string table;   // filter choices ("" = all)
+  std::string table;  // filter choices ("" = all)
   std::string item;
   std::string policy;
   BreachSort sort;
@@ -45,7 +45,7 @@ struct ManagerStatus {
   bool online = false;
   std::string offline_since;  // "" when online
   std::string clock;
-  std::string last_update;    // "breach log as of 12:34"
+  std::string last_update;  // "breach log as of 12:34"
   core::Language language = core::Language::en;
 };
 
@@ -53,7 +53,7 @@ struct ManagerIntents {
   bool toggle_language = false;
   bool refresh = false;  // dates changed or asked: fetch the log and history again
   bool export_csv = false;
-  std::optional<std::pair<std::string, std::string>> comp;  // line id, reason
+  std::optional<std::pair<std::string, std::string>> comp;   // line id, reason
   std::optional<std::pair<std::string, std::string>> close;  // table, order id (counter)
 };
 
@@ -65,7 +65,7 @@ struct BreachTable {
   BreachRowCache& cache;
 };
 
-ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows,
-                            ManagerForm& form, const ManagerStatus& status, const ui::Theme& theme);
+ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows, ManagerForm& form,
+                            const ManagerStatus& status, const ui::Theme& theme);
 
 }  // namespace hourglass::manager

@@ -50,7 +50,9 @@ std::optional<std::int64_t> seq_of_line(std::string_view line_id) {
   return seq;
 }
 
-std::string who(const Identity& identity) { return fmt::format("{} {}", core::to_string(identity.role), identity.device); }
+std::string who(const Identity& identity) {
+  return fmt::format("{} {}", core::to_string(identity.role), identity.device);
+}
 
 }  // namespace
 
@@ -67,8 +69,8 @@ std::string kiosk_owner(std::string_view token) {
 
 std::string table_owner(std::string_view table) { return fmt::format("table:{}", table); }
 
-KitchenService::KitchenService(const core::ServerConfig& config, core::Menu menu, Storage& storage,
-                               const Clock& clock, Hub& hub)
+KitchenService::KitchenService(const core::ServerConfig& config, core::Menu menu, Storage& storage, const Clock& clock,
+                               Hub& hub)
     : config_(config), menu_(std::move(menu)), storage_(storage), clock_(clock), hub_(hub) {}
 
 void KitchenService::start() {
@@ -94,8 +96,8 @@ void KitchenService::index(const StoredOrder& stored) {
 
 core::Result<Identity, Error> KitchenService::authenticate(const core::Hello& hello) const {
   if (hello.proto != core::kProtocolVersion) {
-    return core::fail(Error{ErrorCode::unsupported_proto,
-                            fmt::format("this server speaks proto {}", core::kProtocolVersion)});
+    return core::fail(
+        Error{ErrorCode::unsupported_proto, fmt::format("this server speaks proto {}", core::kProtocolVersion)});
   }
   const core::Device* device = core::find_device(config_.devices, hello.token);
   if (device == nullptr || device->role != hello.role) {
@@ -488,12 +490,15 @@ void KitchenService::on(const Context& c, const core::CompLine& m) {
   }
   core::comp_line(ref->stored->order, *ref->line);
   save(*ref->stored);
-  CompRecord comp{c.now_ms, ref->stored->order.seq, m.line_id, m.reason,
-                  std::string(core::to_string(c.from->identity().role)), c.from->identity().device};
+  CompRecord comp{c.now_ms,
+                  ref->stored->order.seq,
+                  m.line_id,
+                  m.reason,
+                  std::string(core::to_string(c.from->identity().role)),
+                  c.from->identity().device};
   storage_.add_comp(comp);
   audit(&c, *ref->stored, m.line_id, "comp_line", m.reason, c.now_ms);
-  spdlog::info("comp {} on order #{} by {}: {}", m.line_id, ref->stored->order.seq, who(c.from->identity()),
-               m.reason);
+  spdlog::info("comp {} on order #{} by {}: {}", m.line_id, ref->stored->order.seq, who(c.from->identity()), m.reason);
   publish_change(c, *ref->stored);
 }
 

@@ -1,11 +1,11 @@
 // hourglass-kitchen: the kitchen server. Reads options, builds the parts,
 // runs the loop. `export-breaches` writes the breach log as CSV.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <cstdio>
 #include <iostream>
@@ -95,8 +95,8 @@ int main(int argc, char** argv) {
     spdlog::info("database {}, menu {}, promise {} s {}, {} devices, {}", config.database, config.menu,
                  config.promise.seconds, hg::core::policy_name(config.promise.policy), config.devices.size(),
                  config.tls ? "TLS with " + config.tls->cert : std::string("plain TCP"));
-    const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]"
-                                                     : bound.address().to_string();
+    const std::string host =
+        bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
     std::printf("listening on %s:%u\n", host.c_str(), static_cast<unsigned>(bound.port()));
     std::fflush(stdout);
     io.run();

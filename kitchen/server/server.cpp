@@ -81,9 +81,9 @@ void Server::accept() {
                                              [this](Session& closed) { sessions_.erase(closed.id()); });
     sessions_[id] = session;
     if (over_limit) {
-      session->refuse(core::Error{core::ErrorCode::rate_limited,
-                                  fmt::format("the server is at its maximum of {} connections",
-                                              config_.limits.max_connections)});
+      session->refuse(
+          core::Error{core::ErrorCode::rate_limited,
+                      fmt::format("the server is at its maximum of {} connections", config_.limits.max_connections)});
     } else {
       session->start();
     }

@@ -67,19 +67,18 @@ void Session::handshake(std::function<void(Session&)> next) {
     next(*this);
     return;
   }
-  stream_.tls().async_handshake(
-      asio::ssl::stream_base::server,
-      [self = shared_from_this(), next = std::move(next)](const boost::system::error_code& error) {
-        if (self->closing_) return;
-        if (error) {
-          // A plain-TCP client lands here: it never gets a byte of the protocol.
-          spdlog::info("conn {} from {}: TLS handshake failed: {}", self->id_, self->peer_, error.message());
-          self->close();
-          return;
-        }
-        self->handshake_done_ = true;
-        next(*self);
-      });
+  stream_.tls().async_handshake(asio::ssl::stream_base::server, [self = shared_from_this(), next = std::move(next)](
+                                                                    const boost::system::error_code& error) {
+    if (self->closing_) return;
+    if (error) {
+      // A plain-TCP client lands here: it never gets a byte of the protocol.
+      spdlog::info("conn {} from {}: TLS handshake failed: {}", self->id_, self->peer_, error.message());
+      self->close();
+      return;
+    }
+    self->handshake_done_ = true;
+    next(*self);
+  });
 }
 
 void Session::close() {
@@ -115,29 +114,29 @@ void Session::close_socket() {
 }
 
 void Session::read() {
-  stream_.async_read_some(asio::buffer(chunk_), [self = shared_from_this()](const boost::system::error_code& error,
-                                                                               std::size_t size) {
-    if (self->closing_) return;
-    if (error) {
-      self->close();
-      return;
-    }
-    self->inbox_.append(self->chunk_.data(), size);
-    std::size_t start = 0;
-    for (std::size_t end; !self->closing_ && (end = self->inbox_.find('\n', start)) != std::string::npos;
-         start = end + 1) {
-      self->on_line(std::string_view(self->inbox_).substr(start, end - start));
-    }
-    if (self->closing_) return;
-    self->inbox_.erase(0, start);
-    if (self->inbox_.size() > core::kMaxFrameBytes) {
-      self->fail_and_close(Error{ErrorCode::frame_too_large,
-                                 fmt::format("a line may be at most {} bytes", core::kMaxFrameBytes)},
-                           std::nullopt);
-      return;
-    }
-    self->read();
-  });
+  stream_.async_read_some(
+      asio::buffer(chunk_), [self = shared_from_this()](const boost::system::error_code& error, std::size_t size) {
+        if (self->closing_) return;
+        if (error) {
+          self->close();
+          return;
+        }
+        self->inbox_.append(self->chunk_.data(), size);
+        std::size_t start = 0;
+        for (std::size_t end; !self->closing_ && (end = self->inbox_.find('\n', start)) != std::string::npos;
+             start = end + 1) {
+          self->on_line(std::string_view(self->inbox_).substr(start, end - start));
+        }
+        if (self->closing_) return;
+        self->inbox_.erase(0, start);
+        if (self->inbox_.size() > core::kMaxFrameBytes) {
+          self->fail_and_close(
+              Error{ErrorCode::frame_too_large, fmt::format("a line may be at most {} bytes", core::kMaxFrameBytes)},
+              std::nullopt);
+          return;
+        }
+        self->read();
+      });
 }
 
 void Session::on_line(std::string_view line) {
@@ -181,10 +180,10 @@ void Session::on_hello(std::string_view line) {
   auto decoded = core::decode_client_message(line);
   if (!decoded) {
     const core::DecodeError& error = decoded.error();
-    const Error answer = error.error.code == ErrorCode::frame_too_large
-                             ? error.error
-                             : Error{ErrorCode::unauthorized, "the first message must be a valid hello: " +
-                                                                  error.error.message};
+    const Error answer =
+        error.error.code == ErrorCode::frame_too_large
+            ? error.error
+            : Error{ErrorCode::unauthorized, "the first message must be a valid hello: " + error.error.message};
     spdlog::info("conn {} from {}: hello refused: {}", id_, peer_, answer.message);
     fail_and_close(answer, error.req);
     return;

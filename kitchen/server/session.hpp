@@ -5,10 +5,9 @@
 // slows the others nor grows memory), a hello deadline, and a token-bucket
 // rate limit. With TLS the handshake comes first, inside the hello deadline.
 
+#include <array>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-
-#include <array>
 #include <deque>
 #include <functional>
 #include <memory>

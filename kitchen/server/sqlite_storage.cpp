@@ -112,13 +112,27 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
@@ -187,8 +201,7 @@ std::vector<core::BreachLateLine> late_lines_from_json(const std::string& text, 
 
 }  // namespace
 
-SqliteStorage::SqliteStorage(const std::string& path)
-    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
   db_.setBusyTimeout(5000);
   db_.exec("PRAGMA journal_mode=WAL");
   db_.exec("PRAGMA synchronous=FULL");
@@ -197,27 +210,31 @@ SqliteStorage::SqliteStorage(const std::string& path)
   begin_ = prepare(db_, "BEGIN IMMEDIATE");
   commit_ = prepare(db_, "COMMIT");
   rollback_ = prepare(db_, "ROLLBACK");
-  upsert_order_ = prepare(db_, fmt::format(
-      "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
-      "status=excluded.status, rushed=excluded.rushed, subtotal=excluded.subtotal, discount=excluded.discount",
-      kOrderColumns));
-  upsert_line_ = prepare(db_,
-      "INSERT INTO lines(line_id, seq, n, item, name_en, name_zh, qty, price, promised, state, served_at_ms,"
-      " cancelled_at_ms, note, comped, late, station) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-      " ON CONFLICT(line_id) DO UPDATE SET state=excluded.state, served_at_ms=excluded.served_at_ms,"
-      " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late");
+  upsert_order_ = prepare(
+      db_, fmt::format(
+               "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
+               "status=excluded.status, rushed=excluded.rushed, subtotal=excluded.subtotal, discount=excluded.discount",
+               kOrderColumns));
+  upsert_line_ =
+      prepare(db_,
+              "INSERT INTO lines(line_id, seq, n, item, name_en, name_zh, qty, price, promised, state, served_at_ms,"
+              " cancelled_at_ms, note, comped, late, station) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+              " ON CONFLICT(line_id) DO UPDATE SET state=excluded.state, served_at_ms=excluded.served_at_ms,"
+              " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late");
   update_verdict_ = prepare(db_, "UPDATE orders SET status = ?, subtotal = ?, discount = ? WHERE seq = ?");
   clear_late_ = prepare(db_, "UPDATE lines SET late = 0 WHERE seq = ? AND late != 0");
   set_late_ = prepare(db_, "UPDATE lines SET late = 1 WHERE line_id = ?");
-  insert_audit_ = prepare(db_,
-      "INSERT INTO audit(at_ms, seq, line_id, action, detail, role, device) VALUES(?,?,?,?,?,?,?)");
-  insert_breach_ = prepare(db_,
+  insert_audit_ =
+      prepare(db_, "INSERT INTO audit(at_ms, seq, line_id, action, detail, role, device) VALUES(?,?,?,?,?,?,?)");
+  insert_breach_ = prepare(
+      db_,
       "INSERT INTO breaches(seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy,"
       " at_ms) VALUES(?,?,?,?,?,?,?,?,?)");
   insert_comp_ = prepare(db_, "INSERT INTO comps(at_ms, seq, line_id, reason, role, device) VALUES(?,?,?,?,?,?)");
   order_by_id_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE order_id = ?", kOrderColumns));
   order_by_seq_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE seq = ?", kOrderColumns));
-  lines_of_order_ = prepare(db_,
+  lines_of_order_ = prepare(
+      db_,
       "SELECT line_id, item, name_en, name_zh, qty, price, promised, state, served_at_ms, cancelled_at_ms, note,"
       " comped, late, station FROM lines WHERE seq = ? ORDER BY n");
   served_at_ = prepare(db_, "SELECT served_at_ms FROM lines WHERE line_id = ?");
@@ -233,9 +250,7 @@ SqliteStorage::~SqliteStorage() {
   }
 }
 
-int SqliteStorage::schema_version() {
-  return db_.execAndGet("SELECT version FROM schema_version").getInt();
-}
+int SqliteStorage::schema_version() { return db_.execAndGet("SELECT version FROM schema_version").getInt(); }
 
 void SqliteStorage::migrate() {
   db_.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
@@ -244,8 +259,8 @@ void SqliteStorage::migrate() {
   }
   int version = schema_version();
   if (version > static_cast<int>(migrations().size())) {
-    throw std::runtime_error(fmt::format("the database has schema version {}, newer than this server's {}", version,
-                                         migrations().size()));
+    throw std::runtime_error(
+        fmt::format("the database has schema version {}, newer than this server's {}", version, migrations().size()));
   }
   for (; version < static_cast<int>(migrations().size()); ++version) {
     SQLite::Transaction transaction(db_);
@@ -424,7 +439,8 @@ std::vector<StoredOrder> SqliteStorage::load_orders(SQLite::Statement& query) {
 }
 
 std::vector<StoredOrder> SqliteStorage::load_unclosed_orders() {
-  SQLite::Statement query(db_, fmt::format("SELECT {} FROM orders WHERE status != 'closed' ORDER BY seq", kOrderColumns));
+  SQLite::Statement query(db_,
+                          fmt::format("SELECT {} FROM orders WHERE status != 'closed' ORDER BY seq", kOrderColumns));
   return load_orders(query);
 }
 
@@ -445,7 +461,8 @@ std::optional<StoredOrder> SqliteStorage::find_order_by_seq(std::int64_t seq) {
 std::int64_t SqliteStorage::max_seq() { return db_.execAndGet("SELECT coalesce(max(seq), 0) FROM orders").getInt64(); }
 
 std::vector<core::BreachEntry> SqliteStorage::breaches(const BreachQuery& query) {
-  SQLite::Statement q(db_,
+  SQLite::Statement q(
+      db_,
       "SELECT breach_id, seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy, at_ms"
       " FROM breaches WHERE (?1 IS NULL OR at_ms >= ?1) AND (?2 IS NULL OR at_ms < ?2)"
       " AND (?3 IS NULL OR table_name = ?3) ORDER BY at_ms, breach_id");

@@ -39,8 +39,7 @@ class SqliteStorage final : public Storage {
   std::optional<StoredOrder> find_order_by_seq(std::int64_t seq) override;
   std::int64_t max_seq() override;
   std::vector<core::BreachEntry> breaches(const BreachQuery& query) override;
-  std::vector<core::Order> history(std::optional<std::int64_t> since_ms,
-                                   std::optional<std::int64_t> until_ms) override;
+  std::vector<core::Order> history(std::optional<std::int64_t> since_ms, std::optional<std::int64_t> until_ms) override;
   std::int64_t count_audit() override;
 
  private:

@@ -30,7 +30,7 @@ struct AuditEntry {
   std::string line_id;  // empty for whole-order actions
   std::string action;   // placed, cancel_line, mark_line, recall_line, rush, comp_line, close, kept, breached
   std::string detail;
-  std::string role;     // "system" for deadline evaluations
+  std::string role;  // "system" for deadline evaluations
   std::string device;
 };
 

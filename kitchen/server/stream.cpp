@@ -19,8 +19,7 @@ namespace {
 void check_readable(const char* what, const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "r");
   if (file == nullptr) {
-    throw std::runtime_error(
-        fmt::format("cannot read the TLS {} {}: {}", what, path, std::strerror(errno)));
+    throw std::runtime_error(fmt::format("cannot read the TLS {} {}: {}", what, path, std::strerror(errno)));
   }
   std::fclose(file);
 }
@@ -29,9 +28,8 @@ void check_readable(const char* what, const std::string& path) {
 
 std::unique_ptr<ssl::context> make_tls_context(const core::TlsFiles& files) {
   auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
-  context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                       ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
-                       ssl::context::single_dh_use);
+  context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                       ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
   if (SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION) != 1) {
     throw std::runtime_error("cannot require TLS 1.2 or later");
   }
@@ -40,17 +38,14 @@ std::unique_ptr<ssl::context> make_tls_context(const core::TlsFiles& files) {
   boost::system::error_code error;
   context->use_certificate_chain_file(files.cert, error);
   if (error)
-    throw std::runtime_error(
-        fmt::format("cannot load the TLS certificate {}: not a PEM certificate chain ({})",
-                    files.cert, error.message()));
+    throw std::runtime_error(fmt::format("cannot load the TLS certificate {}: not a PEM certificate chain ({})",
+                                         files.cert, error.message()));
   context->use_private_key_file(files.key, ssl::context::pem, error);
   if (error)
     throw std::runtime_error(
-        fmt::format("cannot load the TLS key {}: not an unencrypted PEM private key ({})",
-                    files.key, error.message()));
+        fmt::format("cannot load the TLS key {}: not an unencrypted PEM private key ({})", files.key, error.message()));
   if (SSL_CTX_check_private_key(context->native_handle()) != 1) {
-    throw std::runtime_error(
-        fmt::format("the TLS key {} does not match the certificate {}", files.key, files.cert));
+    throw std::runtime_error(fmt::format("the TLS key {} does not match the certificate {}", files.key, files.cert));
   }
   return context;
 }

@@ -38,18 +38,13 @@ class Stream {
 
   template <class Handler>
   void async_read_some(const boost::asio::mutable_buffer& buffer, Handler&& handler) {
-    std::visit(
-        [&](auto& stream) { stream.async_read_some(buffer, std::forward<Handler>(handler)); },
-        stream_);
+    std::visit([&](auto& stream) { stream.async_read_some(buffer, std::forward<Handler>(handler)); }, stream_);
   }
 
   template <class Handler>
   void async_write(const boost::asio::const_buffer& buffer, Handler&& handler) {
-    std::visit(
-        [&](auto& stream) {
-          boost::asio::async_write(stream, buffer, std::forward<Handler>(handler));
-        },
-        stream_);
+    std::visit([&](auto& stream) { boost::asio::async_write(stream, buffer, std::forward<Handler>(handler)); },
+               stream_);
   }
 
  private:

@@ -29,10 +29,23 @@ std::string csv_row(const std::vector<std::string>& fields) {
 }
 
 const std::vector<std::string>& breach_csv_columns() {
-  static const std::vector<std::string> columns = {
-      "breach_id", "recorded_at", "table",      "ticket",   "order_id",  "dish_id",   "dish_en",
-      "dish_zh",   "qty",         "price_fen",  "accepted", "deadline",  "served",    "late_s",
-      "late_mmss", "policy",      "order_compensation_fen"};
+  static const std::vector<std::string> columns = {"breach_id",
+                                                   "recorded_at",
+                                                   "table",
+                                                   "ticket",
+                                                   "order_id",
+                                                   "dish_id",
+                                                   "dish_en",
+                                                   "dish_zh",
+                                                   "qty",
+                                                   "price_fen",
+                                                   "accepted",
+                                                   "deadline",
+                                                   "served",
+                                                   "late_s",
+                                                   "late_mmss",
+                                                   "policy",
+                                                   "order_compensation_fen"};
   return columns;
 }
 
@@ -43,9 +56,8 @@ std::string format_utc_ms(std::int64_t epoch_ms) {
   const year_month_day date{day};
   const hh_mm_ss<milliseconds> clock{time - day};
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                     clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
-                     clock.subseconds().count());
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), clock.hours().count(),
+                     clock.minutes().count(), clock.seconds().count(), clock.subseconds().count());
 }
 
 std::string format_mm_ss(std::int64_t ms) {
@@ -82,11 +94,11 @@ std::vector<std::vector<std::string>> breach_csv_rows(const BreachEntry& entry) 
       late_s = std::to_string(late_ms < 0 ? 0 : late_ms / 1000);
       late_mmss = format_mm_ss(late_ms);
     }
-    rows.push_back({std::to_string(entry.breach_id), format_utc_ms(entry.at_ms), entry.table,
-                    std::to_string(entry.seq), entry.order_id, line.item, line.name ? line.name->en : "",
-                    line.name ? line.name->zh : "", std::to_string(line.qty), std::to_string(line.price),
-                    format_utc_ms(entry.accepted_at_ms), format_utc_ms(entry.deadline_ms), served, late_s,
-                    late_mmss, entry.policy, std::to_string(entry.discount)});
+    rows.push_back({std::to_string(entry.breach_id), format_utc_ms(entry.at_ms), entry.table, std::to_string(entry.seq),
+                    entry.order_id, line.item, line.name ? line.name->en : "", line.name ? line.name->zh : "",
+                    std::to_string(line.qty), std::to_string(line.price), format_utc_ms(entry.accepted_at_ms),
+                    format_utc_ms(entry.deadline_ms), served, late_s, late_mmss, entry.policy,
+                    std::to_string(entry.discount)});
   }
   return rows;
 }

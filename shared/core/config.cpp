@@ -42,7 +42,8 @@ Limits read_limits(const JsonObjectReader& r) {
   Limits limits;
   const auto read = [&](const char* key, int& out, int min, int max) {
     if (const auto value = r.optional_integer(key)) {
-      if (*value < min || *value > max) throw_field_error(r.path_of(key), fmt::format("must be an integer {}-{}", min, max));
+      if (*value < min || *value > max)
+        throw_field_error(r.path_of(key), fmt::format("must be an integer {}-{}", min, max));
       out = static_cast<int>(*value);
     }
   };
@@ -95,7 +96,8 @@ Result<ServerConfig> parse_server_config(std::string_view json_text, std::string
       device.role = *parsed;
       device.table = d.optional_string("table");
       if (device.role == Role::table) {
-        if (!device.table || device.table->empty()) throw_field_error(d.path_of("table"), "a table device needs its table");
+        if (!device.table || device.table->empty())
+          throw_field_error(d.path_of("table"), "a table device needs its table");
         if (*device.table == kCounterTable) throw_field_error(d.path_of("table"), "\"counter\" is reserved for kiosks");
       } else if (device.table) {
         throw_field_error(d.path_of("table"), "only a table device has a table");

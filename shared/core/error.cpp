@@ -33,8 +33,7 @@ std::optional<ErrorCode> error_code_from_string(std::string_view text) {
 }
 
 bool closes_connection(ErrorCode code) {
-  return code == ErrorCode::unauthorized || code == ErrorCode::unsupported_proto ||
-         code == ErrorCode::frame_too_large;
+  return code == ErrorCode::unauthorized || code == ErrorCode::unsupported_proto || code == ErrorCode::frame_too_large;
 }
 
 }  // namespace hourglass::core

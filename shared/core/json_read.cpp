@@ -28,8 +28,7 @@ std::string json_type_name(const Json& value) {
   }
 }
 
-JsonObjectReader::JsonObjectReader(const Json& object, std::string path)
-    : object_(object), path_(std::move(path)) {
+JsonObjectReader::JsonObjectReader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {
   if (!object_.is_object()) {
     throw_field_error(path_, "must be a JSON object, got " + json_type_name(object_));
   }
@@ -79,9 +78,7 @@ bool expect_boolean(const Json& value, const std::string& path) {
 
 }  // namespace
 
-std::string JsonObjectReader::string(const char* key) const {
-  return expect_string(required(key), path_of(key));
-}
+std::string JsonObjectReader::string(const char* key) const { return expect_string(required(key), path_of(key)); }
 
 std::optional<std::string> JsonObjectReader::optional_string(const char* key) const {
   const Json* value = find(key);
@@ -89,9 +86,7 @@ std::optional<std::string> JsonObjectReader::optional_string(const char* key) co
   return expect_string(*value, path_of(key));
 }
 
-std::int64_t JsonObjectReader::integer(const char* key) const {
-  return expect_integer(required(key), path_of(key));
-}
+std::int64_t JsonObjectReader::integer(const char* key) const { return expect_integer(required(key), path_of(key)); }
 
 std::optional<std::int64_t> JsonObjectReader::optional_integer(const char* key) const {
   const Json* value = find(key);
@@ -99,9 +94,7 @@ std::optional<std::int64_t> JsonObjectReader::optional_integer(const char* key) 
   return expect_integer(*value, path_of(key));
 }
 
-bool JsonObjectReader::boolean(const char* key) const {
-  return expect_boolean(required(key), path_of(key));
-}
+bool JsonObjectReader::boolean(const char* key) const { return expect_boolean(required(key), path_of(key)); }
 
 std::optional<bool> JsonObjectReader::optional_boolean(const char* key) const {
   const Json* value = find(key);

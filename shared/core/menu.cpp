@@ -25,9 +25,8 @@ const MenuGroup* find_group(const std::vector<MenuGroup>& groups, std::string_vi
 
 bool is_valid_id(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; });
 }
 
 constexpr int kMaxSpicy = 3;
@@ -39,10 +38,10 @@ const MenuGroup* Menu::station(std::string_view id) const { return find_group(st
 
 const std::vector<MenuGroup>& known_allergens() {
   static const std::vector<MenuGroup> allergens = {
-      {"peanut", {"Peanut", "花生"}},   {"tree_nut", {"Tree nuts", "坚果"}},
-      {"gluten", {"Gluten", "麸质"}},   {"soy", {"Soy", "大豆"}},
-      {"egg", {"Egg", "鸡蛋"}},         {"milk", {"Milk", "奶"}},
-      {"fish", {"Fish", "鱼"}},         {"shellfish", {"Shellfish", "甲壳类"}},
+      {"peanut", {"Peanut", "花生"}}, {"tree_nut", {"Tree nuts", "坚果"}},
+      {"gluten", {"Gluten", "麸质"}}, {"soy", {"Soy", "大豆"}},
+      {"egg", {"Egg", "鸡蛋"}},       {"milk", {"Milk", "奶"}},
+      {"fish", {"Fish", "鱼"}},       {"shellfish", {"Shellfish", "甲壳类"}},
       {"sesame", {"Sesame", "芝麻"}},
   };
   return allergens;
@@ -103,8 +102,7 @@ MenuItem read_item(const Json& value, std::size_t index, const Menu& menu) {
   if (menu.category(item.category) == nullptr) {
     throw_field_error(named, fmt::format("unknown category \"{}\" (declare it under \"categories\")", item.category));
   }
-  if (!reader.has("price") || !reader.find("price")->is_number_integer() ||
-      reader.integer("price") <= 0) {
+  if (!reader.has("price") || !reader.find("price")->is_number_integer() || reader.integer("price") <= 0) {
     throw_field_error(named, "price must be a positive integer (fen)");
   }
   item.price = reader.integer("price");
@@ -182,9 +180,12 @@ Json local_group_to_json(const MenuGroup& group) {
 }
 
 Json menu_item_to_json(const MenuItem& item) {
-  Json json{{"id", item.id},       {"name", local_text_to_json(item.name)},
-            {"category", item.category}, {"price", item.price},
-            {"station", item.station},   {"promised", item.promised}};
+  Json json{{"id", item.id},
+            {"name", local_text_to_json(item.name)},
+            {"category", item.category},
+            {"price", item.price},
+            {"station", item.station},
+            {"promised", item.promised}};
   if (item.prep_s) json["prep_s"] = *item.prep_s;
   if (item.spicy != 0) json["spicy"] = item.spicy;
   if (!item.allergens.empty()) json["allergens"] = item.allergens;

@@ -13,8 +13,8 @@ namespace {
 template <class Enum, std::size_t N>
 using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
 
-constexpr NameTable<Role, 4> kRoleNames{{
-    {Role::table, "table"}, {Role::kiosk, "kiosk"}, {Role::kds, "kds"}, {Role::manager, "manager"}}};
+constexpr NameTable<Role, 4> kRoleNames{
+    {{Role::table, "table"}, {Role::kiosk, "kiosk"}, {Role::kds, "kds"}, {Role::manager, "manager"}}};
 constexpr NameTable<LineState, 5> kLineStateNames{{{LineState::queued, "queued"},
                                                    {LineState::cooking, "cooking"},
                                                    {LineState::ready, "ready"},
@@ -49,12 +49,8 @@ std::string_view to_string(Role role) { return name_of(kRoleNames, role); }
 std::string_view to_string(LineState state) { return name_of(kLineStateNames, state); }
 std::string_view to_string(OrderStatus status) { return name_of(kStatusNames, status); }
 std::optional<Role> role_from_string(std::string_view text) { return value_of(kRoleNames, text); }
-std::optional<LineState> line_state_from_string(std::string_view text) {
-  return value_of(kLineStateNames, text);
-}
-std::optional<OrderStatus> order_status_from_string(std::string_view text) {
-  return value_of(kStatusNames, text);
-}
+std::optional<LineState> line_state_from_string(std::string_view text) { return value_of(kLineStateNames, text); }
+std::optional<OrderStatus> order_status_from_string(std::string_view text) { return value_of(kStatusNames, text); }
 
 bool is_staff(Role role) { return role == Role::kds || role == Role::manager; }
 
@@ -67,9 +63,9 @@ const OrderLine* Order::find_line(std::string_view line_id) const {
   return const_cast<Order*>(this)->find_line(line_id);
 }
 
-Result<Order, Error> make_order(const std::string& order_id, const std::vector<LineRequest>& lines,
-                                const Menu& menu, std::int64_t seq, const std::string& table,
-                                std::int64_t accepted_at_ms, const PromiseTerms& terms) {
+Result<Order, Error> make_order(const std::string& order_id, const std::vector<LineRequest>& lines, const Menu& menu,
+                                std::int64_t seq, const std::string& table, std::int64_t accepted_at_ms,
+                                const PromiseTerms& terms) {
   Order order;
   order.order_id = order_id;
   order.seq = seq;
@@ -81,8 +77,8 @@ Result<Order, Error> make_order(const std::string& order_id, const std::vector<L
     const LineRequest& request = lines[i];
     const MenuItem* item = menu.find(request.item);
     if (item == nullptr) {
-      return fail(Error{ErrorCode::bad_request,
-                        fmt::format("lines[{}].item: \"{}\" is not on the menu", i, request.item)});
+      return fail(
+          Error{ErrorCode::bad_request, fmt::format("lines[{}].item: \"{}\" is not on the menu", i, request.item)});
     }
     OrderLine line;
     line.line_id = fmt::format("{}-{}", seq, i + 1);
@@ -123,8 +119,8 @@ std::optional<Error> check_mark_line(const Order& order, const OrderLine& line, 
   }
   if (line.state == LineState::cancelled) return conflict(fmt::format("line {} is cancelled", line.line_id));
   if (static_cast<int>(target) <= static_cast<int>(line.state)) {
-    return conflict(fmt::format("line {} is already {}; {} is not a forward state", line.line_id,
-                                to_string(line.state), to_string(target)));
+    return conflict(fmt::format("line {} is already {}; {} is not a forward state", line.line_id, to_string(line.state),
+                                to_string(target)));
   }
   return std::nullopt;
 }

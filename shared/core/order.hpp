@@ -45,7 +45,7 @@ struct OrderLine {
   std::optional<std::int64_t> cancelled_at_ms;  // extension: when it was cancelled
   std::string note;
   bool comped = false;
-  bool late = false;  // extension: fixed at the deadline (PROTOCOL.md: the set of late lines)
+  bool late = false;    // extension: fixed at the deadline (PROTOCOL.md: the set of late lines)
   std::string station;  // extension: the menu station that cooks it
   bool operator==(const OrderLine&) const = default;
 };
@@ -85,9 +85,9 @@ struct LineRequest {
 // A new order: checks every line against the menu (unknown item is
 // bad_request), takes prices from the menu, numbers the lines
 // "<seq>-1", "<seq>-2"..., and starts the promise clock at `accepted_at_ms`.
-Result<Order, Error> make_order(const std::string& order_id, const std::vector<LineRequest>& lines,
-                                const Menu& menu, std::int64_t seq, const std::string& table,
-                                std::int64_t accepted_at_ms, const PromiseTerms& terms);
+Result<Order, Error> make_order(const std::string& order_id, const std::vector<LineRequest>& lines, const Menu& menu,
+                                std::int64_t seq, const std::string& table, std::int64_t accepted_at_ms,
+                                const PromiseTerms& terms);
 
 // Transition checks. Each returns the error to send, or nothing when the
 // change is allowed; none changes the order. Ownership (is this the

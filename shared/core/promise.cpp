@@ -180,8 +180,6 @@ void recompute_totals(Order& order) {
   order.discount = order_discount(order);
 }
 
-std::int64_t remaining_ms(const Order& order, std::int64_t server_now_ms) {
-  return order.deadline_ms - server_now_ms;
-}
+std::int64_t remaining_ms(const Order& order, std::int64_t server_now_ms) { return order.deadline_ms - server_now_ms; }
 
 }  // namespace hourglass::core

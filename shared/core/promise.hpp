@@ -26,8 +26,8 @@ struct OrderLine;
 
 // What the diner is owed when a promise is broken, before comps.
 struct CompensationInputs {
-  Fen base = 0;            // subtotal minus comped lines (what the diner would pay)
-  Fen late_unpaid = 0;     // price × qty of late lines that are not comped (nor cancelled)
+  Fen base = 0;         // subtotal minus comped lines (what the diner would pay)
+  Fen late_unpaid = 0;  // price × qty of late lines that are not comped (nor cancelled)
 };
 
 // "All promised dishes in time, or the late ones are free."

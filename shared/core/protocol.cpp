@@ -13,8 +13,7 @@ namespace {
 
 // ---- small readers ----
 
-std::string bounded_text(const JsonObjectReader& reader, const char* key, std::size_t max_code_points,
-                         bool required) {
+std::string bounded_text(const JsonObjectReader& reader, const char* key, std::size_t max_code_points, bool required) {
   std::string text = required ? reader.string(key) : reader.optional_string(key).value_or("");
   if (utf8_length(text) > max_code_points) {
     throw_field_error(reader.path_of(key), fmt::format("must be at most {} characters", max_code_points));
@@ -600,11 +599,16 @@ Json breach_entry_to_json(const BreachEntry& entry) {
     if (line.name) json["name"] = local_text_to_json(*line.name);
     lines.push_back(std::move(json));
   }
-  return Json{{"breach_id", entry.breach_id},       {"order_id", entry.order_id},
-              {"seq", entry.seq},                   {"table", entry.table},
-              {"accepted_at_ms", entry.accepted_at_ms}, {"deadline_ms", entry.deadline_ms},
-              {"late_lines", std::move(lines)},     {"discount", entry.discount},
-              {"policy", entry.policy},             {"at_ms", entry.at_ms}};
+  return Json{{"breach_id", entry.breach_id},
+              {"order_id", entry.order_id},
+              {"seq", entry.seq},
+              {"table", entry.table},
+              {"accepted_at_ms", entry.accepted_at_ms},
+              {"deadline_ms", entry.deadline_ms},
+              {"late_lines", std::move(lines)},
+              {"discount", entry.discount},
+              {"policy", entry.policy},
+              {"at_ms", entry.at_ms}};
 }
 
 std::string_view message_type(const ClientMessage& message) { return std::visit(ClientTypeName{}, message); }

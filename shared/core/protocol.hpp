@@ -72,7 +72,7 @@ struct CloseTable {
   bool operator==(const CloseTable&) const = default;
 };
 struct GetBill {
-  std::optional<std::string> table;  // a table may omit it; a kiosk names an order instead
+  std::optional<std::string> table;     // a table may omit it; a kiosk names an order instead
   std::optional<std::string> order_id;  // extension: a kiosk's or a counter order's bill
   bool operator==(const GetBill&) const = default;
 };
@@ -103,8 +103,8 @@ struct GetHistory {
   bool operator==(const GetHistory&) const = default;
 };
 
-using ClientMessage = std::variant<Hello, PlaceOrder, CancelLine, MarkLine, Rush, CallWaiter, CloseTable,
-                                   GetBill, GetBreachLog, CompLine, Ping, RecallLine, GetHistory>;
+using ClientMessage = std::variant<Hello, PlaceOrder, CancelLine, MarkLine, Rush, CallWaiter, CloseTable, GetBill,
+                                   GetBreachLog, CompLine, Ping, RecallLine, GetHistory>;
 
 struct ClientEnvelope {
   std::optional<RequestId> req;
@@ -194,8 +194,8 @@ struct History {
   bool operator==(const History&) const = default;
 };
 
-using ServerMessage = std::variant<Welcome, MenuMessage, Snapshot, OrderMessage, BreachMessage, BillMessage,
-                                   BreachLog, Ok, Pong, ErrorMessage, CallWaiterNotice, History>;
+using ServerMessage = std::variant<Welcome, MenuMessage, Snapshot, OrderMessage, BreachMessage, BillMessage, BreachLog,
+                                   Ok, Pong, ErrorMessage, CallWaiterNotice, History>;
 
 struct ServerEnvelope {
   std::optional<RequestId> re;

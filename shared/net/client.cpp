@@ -44,8 +44,7 @@ bool is_fatal(core::ErrorCode code) {
 std::unique_ptr<asio::ssl::context> make_tls_context(const Options& options) {
   auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
   context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
-                       asio::ssl::context::no_tlsv1_1);
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
   if (!options.tls_verify) {
     context->set_verify_mode(asio::ssl::verify_none);
     return context;
@@ -279,8 +278,7 @@ struct Client::Impl {
         {
           std::lock_guard lock(mutex);
           state.connection.fatal = error->error;
-          state.connection.last_error =
-              fmt::format("{}: {}", core::to_string(error->error.code), error->error.message);
+          state.connection.last_error = fmt::format("{}: {}", core::to_string(error->error.code), error->error.message);
           push_event(Event{std::nullopt, *error});
           bump();
         }
@@ -380,18 +378,18 @@ struct Client::Impl {
     asio::co_spawn(io, writer(c), asio::detached);
     c->hello_sent_ms = options.now_ms();
     c->last_heard_ms = c->hello_sent_ms;
-    core::ClientEnvelope hello{new_req(), core::Hello{core::kProtocolVersion, options.role, options.device,
-                                                      options.token}};
+    core::ClientEnvelope hello{new_req(),
+                               core::Hello{core::kProtocolVersion, options.role, options.device, options.token}};
     send(*c, hello);
 
     std::string buffer;
     while (c->open) {
       // One byte over the limit is enough to know the line is too long.
       auto limited = asio::dynamic_buffer(buffer, core::kMaxServerFrameBytes + 1);
-      const std::size_t n =
-          c->tls ? co_await asio::async_read_until(*c->tls, limited, '\n', asio::redirect_error(asio::use_awaitable, ec))
-                 : co_await asio::async_read_until(c->socket, limited, '\n',
-                                                   asio::redirect_error(asio::use_awaitable, ec));
+      const std::size_t n = c->tls ? co_await asio::async_read_until(*c->tls, limited, '\n',
+                                                                     asio::redirect_error(asio::use_awaitable, ec))
+                                   : co_await asio::async_read_until(c->socket, limited, '\n',
+                                                                     asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (ec == asio::error::eof) {
           c->close("server closed the connection");
@@ -425,8 +423,7 @@ struct Client::Impl {
         return ok;
       });
     } else {
-      spdlog::warn("net: TLS certificate verification is OFF: anyone can pose as {}:{}", options.host,
-                   options.port);
+      spdlog::warn("net: TLS certificate verification is OFF: anyone can pose as {}:{}", options.host, options.port);
     }
     error_code ec;
     asio::ip::make_address(options.host, ec);

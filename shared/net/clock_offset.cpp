@@ -4,8 +4,7 @@
 
 namespace hourglass::net {
 
-void ClockOffsetEstimator::add(std::int64_t local_send_ms, std::int64_t local_receive_ms,
-                               std::int64_t server_time_ms) {
+void ClockOffsetEstimator::add(std::int64_t local_send_ms, std::int64_t local_receive_ms, std::int64_t server_time_ms) {
   if (local_receive_ms < local_send_ms) return;  // our clock stepped back: the sample means nothing
   const std::int64_t rtt = local_receive_ms - local_send_ms;
   // Midpoint without overflow: send + rtt/2.

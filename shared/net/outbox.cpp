@@ -89,8 +89,7 @@ core::Result<std::vector<PendingOrder>, std::string> load_outbox(const std::stri
   return orders;
 }
 
-core::Result<core::Done, std::string> save_outbox(const std::string& path,
-                                                  const std::vector<PendingOrder>& orders) {
+core::Result<core::Done, std::string> save_outbox(const std::string& path, const std::vector<PendingOrder>& orders) {
   const std::string temporary = path + ".tmp";
   const std::string data = encode_outbox(orders);
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

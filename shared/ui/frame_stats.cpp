@@ -31,8 +31,7 @@ FrameStats frame_stats(std::span<const double> frame_ms) {
   stats.p50_ms = percentile(frame_ms, 50.0);
   stats.p99_ms = percentile(frame_ms, 99.0);
   stats.max_ms = *std::max_element(frame_ms.begin(), frame_ms.end());
-  stats.mean_ms =
-      std::accumulate(frame_ms.begin(), frame_ms.end(), 0.0) / static_cast<double>(frame_ms.size());
+  stats.mean_ms = std::accumulate(frame_ms.begin(), frame_ms.end(), 0.0) / static_cast<double>(frame_ms.size());
   return stats;
 }
 

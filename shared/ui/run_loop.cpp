@@ -24,27 +24,23 @@ std::optional<int> parse_positive(std::string_view text) {
   return value;
 }
 
-double ms_between(std::chrono::steady_clock::time_point a,
-                  std::chrono::steady_clock::time_point b) {
+double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-void draw_one(Shell& shell, std::uint64_t frame,
-              const std::function<void(FrameContext&)>& draw_frame) {
+void draw_one(Shell& shell, std::uint64_t frame, const std::function<void(FrameContext&)>& draw_frame) {
   FrameContext context{shell, shell.theme(), frame, shell.size()};
   draw_frame(context);
 }
 
-int run_bench(Shell& shell, const RunOptions& options,
-              const std::function<void(FrameContext&)>& draw_frame) {
+int run_bench(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame) {
   std::vector<double> frame_ms;
   frame_ms.reserve(static_cast<std::size_t>(options.bench_frames));
   double first_frame_ms = 0.0;
   for (int i = 0; i < options.bench_frames; ++i) {
     const auto start = std::chrono::steady_clock::now();
     if (!shell.begin_frame()) {
-      spdlog::error("bench stopped after {} of {} frames: the window closed", i,
-                    options.bench_frames);
+      spdlog::error("bench stopped after {} of {} frames: the window closed", i, options.bench_frames);
       return 1;
     }
     draw_one(shell, static_cast<std::uint64_t>(i), draw_frame);
@@ -61,14 +57,13 @@ int run_bench(Shell& shell, const RunOptions& options,
   fmt::print(
       "bench frames={} size={}x{} frame_ms_p50={:.3f} frame_ms_p99={:.3f} frame_ms_max={:.3f} "
       "first_frame_ms={:.1f} rss_kib={}\n",
-      options.bench_frames, static_cast<int>(shell.size().x), static_cast<int>(shell.size().y),
-      stats.p50_ms, stats.p99_ms, stats.max_ms, first_frame_ms, rss ? *rss : -1);
+      options.bench_frames, static_cast<int>(shell.size().x), static_cast<int>(shell.size().y), stats.p50_ms,
+      stats.p99_ms, stats.max_ms, first_frame_ms, rss ? *rss : -1);
   std::fflush(stdout);
   return 0;
 }
 
-int run_screenshot(Shell& shell, const RunOptions& options,
-                   const std::function<void(FrameContext&)>& draw_frame) {
+int run_screenshot(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame) {
   const int frames = std::max(1, options.frames);
   Image image;
   for (int i = 0; i < frames; ++i) {
@@ -89,8 +84,7 @@ int run_screenshot(Shell& shell, const RunOptions& options,
     spdlog::error("{}", e.what());
     return 1;
   }
-  spdlog::info("wrote {} ({}x{}) after {} frames", options.screenshot, image.width, image.height,
-               frames);
+  spdlog::info("wrote {} ({}x{}) after {} frames", options.screenshot, image.width, image.height, frames);
   return 0;
 }
 
@@ -106,8 +100,7 @@ std::optional<WindowSize> parse_size(std::string_view text) {
 }
 
 void add_options(CLI::App& app, RunOptions& options) {
-  app.add_option("--screenshot", options.screenshot,
-                 "Render headless, write the last frame to this PNG and exit");
+  app.add_option("--screenshot", options.screenshot, "Render headless, write the last frame to this PNG and exit");
   app.add_option("--frames", options.frames, "Frames to render before --screenshot (default 3)")
       ->check(CLI::PositiveNumber);
   app.add_option_function<std::string>(
@@ -138,8 +131,7 @@ void apply_options(const RunOptions& options, ShellConfig& config) {
   if (options.scale > 0.0f) config.scale = options.scale;
 }
 
-int run_loop(Shell& shell, const RunOptions& options,
-             const std::function<void(FrameContext&)>& draw_frame) {
+int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame) {
   if (options.bench_frames > 0) return run_bench(shell, options, draw_frame);
   if (!options.screenshot.empty()) return run_screenshot(shell, options, draw_frame);
   std::uint64_t frame = 0;

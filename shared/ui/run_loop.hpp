@@ -65,7 +65,6 @@ struct FrameContext {
 //   returns 0 (1 if the PNG could not be written, with a log line);
 // - otherwise: loops until the window closes or request_quit(), returns 0.
 // The callback draws one frame (typically inside a RootWindow).
-int run_loop(Shell& shell, const RunOptions& options,
-             const std::function<void(FrameContext&)>& draw_frame);
+int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame);
 
 }  // namespace hourglass::ui

@@ -8,9 +8,7 @@
 namespace hourglass::ui {
 
 Rgba8 Image::pixel(int x, int y) const {
-  const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                  static_cast<std::size_t>(x)) *
-                 4;
+  const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
   return Rgba8{rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]};
 }
 
@@ -21,8 +19,7 @@ std::size_t count_different_pixels(const Image& a, const Image& b) {
   }
   std::size_t different = 0;
   for (std::size_t i = 0; i + 3 < a.rgba.size(); i += 4) {
-    if (a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] ||
-        a.rgba[i + 2] != b.rgba[i + 2]) {
+    if (a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2]) {
       ++different;
     }
   }
@@ -36,8 +33,7 @@ void write_png(const Image& image, const std::filesystem::path& path) {
   // Debian's libstb.so already contains stb_image_write's implementation, so
   // it is linked rather than compiled here (defining
   // STB_IMAGE_WRITE_IMPLEMENTATION too would duplicate the symbols).
-  const int ok = stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(),
-                                image.width * 4);
+  const int ok = stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4);
   if (ok == 0) {
     throw std::runtime_error("write_png: cannot write " + path.string());
   }

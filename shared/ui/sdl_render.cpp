@@ -95,13 +95,10 @@ class CommandRenderer {
       const SDL_Rect src{q.src_x, q.src_y, q.src_w, q.src_h};
       SDL_RenderCopyF(renderer_, texture_, &src, &dst);
     } else {
-      const SDL_Rect src{q.src_w < 0 ? q.src_x + q.src_w : q.src_x,
-                         q.src_h < 0 ? q.src_y + q.src_h : q.src_y, std::abs(q.src_w),
-                         std::abs(q.src_h)};
-      const int flip =
-          (q.src_w < 0 ? SDL_FLIP_HORIZONTAL : 0) | (q.src_h < 0 ? SDL_FLIP_VERTICAL : 0);
-      SDL_RenderCopyExF(renderer_, texture_, &src, &dst, 0.0, nullptr,
-                        static_cast<SDL_RendererFlip>(flip));
+      const SDL_Rect src{q.src_w < 0 ? q.src_x + q.src_w : q.src_x, q.src_h < 0 ? q.src_y + q.src_h : q.src_y,
+                         std::abs(q.src_w), std::abs(q.src_h)};
+      const int flip = (q.src_w < 0 ? SDL_FLIP_HORIZONTAL : 0) | (q.src_h < 0 ? SDL_FLIP_VERTICAL : 0);
+      SDL_RenderCopyExF(renderer_, texture_, &src, &dst, 0.0, nullptr, static_cast<SDL_RendererFlip>(flip));
     }
     ++stats_.copied_rects;
   }
@@ -154,10 +151,8 @@ class CommandRenderer {
     }
     const ImU32 col_b = vtx_[quad[others[0]]].col;
     if (vtx_[quad[others[1]]].col != col_b) return false;
-    const bool rows = ys[0] == ys[partner] && ys[others[0]] == ys[others[1]] &&
-                      std::abs(ys[0] - ys[others[0]]) == 1;
-    const bool columns = xs[0] == xs[partner] && xs[others[0]] == xs[others[1]] &&
-                         std::abs(xs[0] - xs[others[0]]) == 1;
+    const bool rows = ys[0] == ys[partner] && ys[others[0]] == ys[others[1]] && std::abs(ys[0] - ys[others[0]]) == 1;
+    const bool columns = xs[0] == xs[partner] && xs[others[0]] == xs[others[1]] && std::abs(xs[0] - xs[others[0]]) == 1;
     if (!rows && !columns) return false;
 
     fringe_polygon_.clear();
@@ -167,11 +162,9 @@ class CommandRenderer {
     flush_fan();
     flush_pending();
     const auto mid = [&](int shift) {
-      return static_cast<ImU32>((((col_a >> shift) & 0xFFu) + ((col_b >> shift) & 0xFFu)) / 2u)
-             << shift;
+      return static_cast<ImU32>((((col_a >> shift) & 0xFFu) + ((col_b >> shift) & 0xFFu)) / 2u) << shift;
     };
-    const ImU32 color = mid(IM_COL32_R_SHIFT) | mid(IM_COL32_G_SHIFT) | mid(IM_COL32_B_SHIFT) |
-                        mid(IM_COL32_A_SHIFT);
+    const ImU32 color = mid(IM_COL32_R_SHIFT) | mid(IM_COL32_G_SHIFT) | mid(IM_COL32_B_SHIFT) | mid(IM_COL32_A_SHIFT);
     ++stats_.fringe_strips;
     if (fringe_rects_.empty() || (color >> IM_COL32_A_SHIFT & 0xFFu) == 0) return true;  // no change
     sdl_rects_.clear();
@@ -200,8 +193,7 @@ class CommandRenderer {
       pending_.insert(pending_.end(), t, t + 3);
       return;
     }
-    if (!fan_.empty() &&
-        (t[0] != fan_.front() || t[1] != fan_.back() || vtx_[t[0]].col != fan_color_)) {
+    if (!fan_.empty() && (t[0] != fan_.front() || t[1] != fan_.back() || vtx_[t[0]].col != fan_color_)) {
       flush_fan();
     }
     if (fan_.empty()) {
@@ -222,8 +214,7 @@ class CommandRenderer {
       // Not convex once truncated to pixels: each triangle alone, as SDL.
       rects_.clear();
       for (std::size_t k = 1; k + 1 < fan_.size(); ++k) {
-        const std::vector<ImVec2> triangle{vtx_[fan_[0]].pos, vtx_[fan_[k]].pos,
-                                           vtx_[fan_[k + 1]].pos};
+        const std::vector<ImVec2> triangle{vtx_[fan_[0]].pos, vtx_[fan_[k]].pos, vtx_[fan_[k + 1]].pos};
         scan_convex_polygon(triangle, rects_);
       }
     }
@@ -247,14 +238,11 @@ class CommandRenderer {
     const ImDrawIdx highest = *std::max_element(pending_.begin(), pending_.end());
     for (ImDrawIdx& k : pending_) k = static_cast<ImDrawIdx>(k - lowest);
     const auto* base = reinterpret_cast<const char*>(vtx_ + lowest);
-    SDL_RenderGeometryRaw(renderer_, texture_,
-                          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, pos)),
-                          sizeof(ImDrawVert),
-                          reinterpret_cast<const SDL_Color*>(base + offsetof(ImDrawVert, col)),
-                          sizeof(ImDrawVert),
-                          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, uv)),
-                          sizeof(ImDrawVert), highest - lowest + 1, pending_.data(),
-                          static_cast<int>(pending_.size()), sizeof(ImDrawIdx));
+    SDL_RenderGeometryRaw(renderer_, texture_, reinterpret_cast<const float*>(base + offsetof(ImDrawVert, pos)),
+                          sizeof(ImDrawVert), reinterpret_cast<const SDL_Color*>(base + offsetof(ImDrawVert, col)),
+                          sizeof(ImDrawVert), reinterpret_cast<const float*>(base + offsetof(ImDrawVert, uv)),
+                          sizeof(ImDrawVert), highest - lowest + 1, pending_.data(), static_cast<int>(pending_.size()),
+                          sizeof(ImDrawIdx));
     stats_.general_triangles += static_cast<int>(pending_.size() / 3);
     pending_.clear();
   }
@@ -280,8 +268,7 @@ class CommandRenderer {
 
 }  // namespace
 
-QuadShape classify_quad(const ImDrawVert* vtx, const ImDrawIdx prev[3], const ImDrawIdx tri[3],
-                        int tex_w, int tex_h) {
+QuadShape classify_quad(const ImDrawVert* vtx, const ImDrawIdx prev[3], const ImDrawIdx tri[3], int tex_w, int tex_h) {
   QuadShape shape;
   int common = 0;
   for (int k = 0; k < 3; ++k) {
@@ -315,9 +302,7 @@ QuadShape classify_quad(const ImDrawVert* vtx, const ImDrawIdx prev[3], const Im
   const ImDrawIdx c2 = third(prev);
   const ImVec2 pa = vtx[a].pos;
   const ImVec2 pb = vtx[b].pos;
-  const auto right_angle = [&](ImVec2 pc) {
-    return (pa.x == pc.x && pb.y == pc.y) || (pa.y == pc.y && pb.x == pc.x);
-  };
+  const auto right_angle = [&](ImVec2 pc) { return (pa.x == pc.x && pb.y == pc.y) || (pa.y == pc.y && pb.x == pc.x); };
   if (!right_angle(vtx[c].pos) || !right_angle(vtx[c2].pos)) return shape;
   const ImU32 color = vtx[a].col;
   if (vtx[b].col != color || vtx[c].col != color || vtx[c2].col != color) return shape;
@@ -438,8 +423,8 @@ bool scan_convex_polygon(const std::vector<ImVec2>& polygon, std::vector<PixelRe
     if (a.x == b.x) {
       // A vertical edge bounds every row alike.
       const std::int64_t constant = sign * (b.y - a.y) * a.x + bias;
-      const std::int64_t bound = slope > 0 ? ceil_div(ceil_div(-constant, slope) - 1, 2)
-                                           : floor_div(floor_div(constant, -slope) - 1, 2);
+      const std::int64_t bound =
+          slope > 0 ? ceil_div(ceil_div(-constant, slope) - 1, 2) : floor_div(floor_div(constant, -slope) - 1, 2);
       for (std::int64_t row = std::min(a.y, b.y) / 2; row < std::max(a.y, b.y) / 2; ++row) {
         const auto r = static_cast<std::size_t>(row - first_row);
         if (slope > 0) {
@@ -487,8 +472,7 @@ RenderStats render_draw_data(SDL_Renderer* renderer, ImDrawData* draw_data) {
   float scale_x = 1.0f;
   float scale_y = 1.0f;
   SDL_RenderGetScale(renderer, &scale_x, &scale_y);
-  const bool software = SDL_GetRendererInfo(renderer, &info) == 0 &&
-                        (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+  const bool software = SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
   // The fast paths work in target pixels: leave any scaling to the backend.
   if (!software || scale_x != 1.0f || scale_y != 1.0f || draw_data->FramebufferScale.x != 1.0f ||
       draw_data->FramebufferScale.y != 1.0f) {

@@ -56,8 +56,7 @@ struct QuadShape {
 // shared vertices, right angles at both other corners, one colour, u in
 // [0, 1]), so what it drew as rectangles before is drawn the same way now.
 // tex_w/tex_h: the texture's size, 0 for none.
-QuadShape classify_quad(const ImDrawVert* vtx, const ImDrawIdx prev[3], const ImDrawIdx tri[3],
-                        int tex_w, int tex_h);
+QuadShape classify_quad(const ImDrawVert* vtx, const ImDrawIdx prev[3], const ImDrawIdx tri[3], int tex_w, int tex_h);
 
 // A horizontal band of pixels [x0, x1) x [y0, y1).
 struct PixelRect {

@@ -27,8 +27,8 @@ std::vector<char> read_file(const std::string& path) {
   return std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-constexpr FontSize all_font_sizes[] = {FontSize::small, FontSize::body, FontSize::large,
-                                       FontSize::title, FontSize::huge};
+constexpr FontSize all_font_sizes[] = {FontSize::small, FontSize::body, FontSize::large, FontSize::title,
+                                       FontSize::huge};
 
 }  // namespace
 
@@ -78,13 +78,12 @@ void Shell::init_sdl() {
   } else {
     window_flags |= SDL_WINDOW_RESIZABLE;
   }
-  window_ = SDL_CreateWindow(config_.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                             config_.width, config_.height, window_flags);
+  window_ = SDL_CreateWindow(config_.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config_.width,
+                             config_.height, window_flags);
   if (window_ == nullptr) throw ShellError(sdl_error("SDL_CreateWindow"));
 
   if (!config_.headless) {
-    renderer_ =
-        SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (renderer_ == nullptr) {
       spdlog::info("no accelerated renderer ({}); using the software renderer", SDL_GetError());
     }
@@ -165,8 +164,8 @@ void Shell::load_fonts() {
       cfg.OversampleV = 1;
       const bool typed_text = size == FontSize::small || size == FontSize::body;
       const std::vector<ImWchar>& ranges = typed_text ? typed_text_glyph_ranges_ : glyph_ranges_;
-      ImFont* f = atlas.AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()),
-                                             px, &cfg, ranges.data());
+      ImFont* f =
+          atlas.AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()), px, &cfg, ranges.data());
       if (f == nullptr) break;
     }
     if (atlas.Fonts.Size == static_cast<int>(font_size_count) && atlas.Build()) {
@@ -238,8 +237,8 @@ bool Shell::begin_frame() {
 void Shell::render_draw_data() {
   ImGui::Render();
   const ImVec4& bg = theme_.background;
-  SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255.0f),
-                         static_cast<Uint8>(bg.y * 255.0f), static_cast<Uint8>(bg.z * 255.0f), 255);
+  SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255.0f), static_cast<Uint8>(bg.y * 255.0f),
+                         static_cast<Uint8>(bg.z * 255.0f), 255);
   SDL_RenderClear(renderer_);
   if (imgui_backend_only_) {
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
@@ -278,11 +277,9 @@ Image Shell::end_frame_with_capture() {
   if (SDL_GetRendererOutputSize(renderer_, &image.width, &image.height) != 0) {
     throw ShellError(sdl_error("SDL_GetRendererOutputSize"));
   }
-  image.rgba.resize(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) *
-                    4);
+  image.rgba.resize(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4);
   // RGBA32 is R, G, B, A in memory whatever the byte order, as PNG wants.
-  if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, image.rgba.data(),
-                           image.width * 4) != 0) {
+  if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, image.rgba.data(), image.width * 4) != 0) {
     throw ShellError(sdl_error("SDL_RenderReadPixels"));
   }
   // The window surface's alpha is undefined; a screenshot is opaque.
@@ -291,9 +288,7 @@ Image Shell::end_frame_with_capture() {
   return image;
 }
 
-void Shell::inject_mouse(float x, float y, bool down) {
-  injected_mouse_ = InjectedMouse{x, y, down};
-}
+void Shell::inject_mouse(float x, float y, bool down) { injected_mouse_ = InjectedMouse{x, y, down}; }
 
 void Shell::inject_text(const std::string& utf8) { injected_text_ += utf8; }
 

@@ -14,8 +14,8 @@ namespace {
 // Adds a tone to `out` from `start_s` for `length_s`: a fundamental plus a
 // quieter octave (a softer, bell-like timbre than a pure sine), with a short
 // attack and an exponential decay so notes neither click nor drone.
-void add_tone(std::vector<float>& out, int sample_rate, double start_s, double length_s,
-              double frequency, double amplitude, double decay_per_s) {
+void add_tone(std::vector<float>& out, int sample_rate, double start_s, double length_s, double frequency,
+              double amplitude, double decay_per_s) {
   const auto first = static_cast<std::size_t>(start_s * sample_rate);
   const auto count = static_cast<std::size_t>(length_s * sample_rate);
   if (out.size() < first + count) out.resize(first + count, 0.0f);

@@ -5,15 +5,13 @@
 namespace hourglass::ui {
 
 ImVec4 rgb(std::uint32_t hex, float alpha) {
-  return ImVec4(static_cast<float>((hex >> 16) & 0xFF) / 255.0f,
-                static_cast<float>((hex >> 8) & 0xFF) / 255.0f,
+  return ImVec4(static_cast<float>((hex >> 16) & 0xFF) / 255.0f, static_cast<float>((hex >> 8) & 0xFF) / 255.0f,
                 static_cast<float>(hex & 0xFF) / 255.0f, alpha);
 }
 
 ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
   t = std::clamp(t, 0.0f, 1.0f);
-  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t,
-                a.w + (b.w - a.w) * t);
+  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, a.w + (b.w - a.w) * t);
 }
 
 ImVec4 with_alpha(const ImVec4& c, float alpha) { return ImVec4(c.x, c.y, c.z, alpha); }

@@ -14,9 +14,7 @@ namespace {
 
 ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
-const ImVec4& or_default(const ImVec4& c, const ImVec4& fallback) {
-  return c.w > 0.0f ? c : fallback;
-}
+const ImVec4& or_default(const ImVec4& c, const ImVec4& fallback) { return c.w > 0.0f ? c : fallback; }
 
 // The visible part of an ImGui label ("Add##dish42" shows "Add").
 const char* label_end(const char* label) {
@@ -53,10 +51,10 @@ void fill_rounded_rect(ImDrawList* draw_list, ImVec2 min, ImVec2 max, ImU32 colo
   // translucent colour shows darker seams: prefer opaque colours here.)
   const float o = std::min(1.0f, r);
   draw_list->AddRectFilled(ImVec2(min.x, min.y + r - o), ImVec2(max.x, max.y - r + o), color);
-  draw_list->AddRectFilled(ImVec2(min.x + (tl ? r - o : 0.0f), min.y),
-                           ImVec2(max.x - (tr ? r - o : 0.0f), min.y + r), color);
-  draw_list->AddRectFilled(ImVec2(min.x + (bl ? r - o : 0.0f), max.y - r),
-                           ImVec2(max.x - (br ? r - o : 0.0f), max.y), color);
+  draw_list->AddRectFilled(ImVec2(min.x + (tl ? r - o : 0.0f), min.y), ImVec2(max.x - (tr ? r - o : 0.0f), min.y + r),
+                           color);
+  draw_list->AddRectFilled(ImVec2(min.x + (bl ? r - o : 0.0f), max.y - r), ImVec2(max.x - (br ? r - o : 0.0f), max.y),
+                           color);
   // Quarter discs fanned from their own centre: every triangle stays small.
   const auto corner = [&](ImVec2 centre, float from, float to) {
     draw_list->PathLineTo(centre);
@@ -82,8 +80,7 @@ RootWindow::RootWindow(const char* id, const Theme& theme) {
   // 1280x800, against ~0.2 ms for the clear.
   ImGui::PushStyleColor(ImGuiCol_WindowBg, with_alpha(theme.background, 0.0f));
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   // Begin's result only says whether the window is visible; End is owed either way.
   ImGui::Begin(id, nullptr, flags);
   ImGui::PopStyleColor();
@@ -92,8 +89,7 @@ RootWindow::RootWindow(const char* id, const Theme& theme) {
 
 RootWindow::~RootWindow() { ImGui::End(); }
 
-Card::Card(const char* id, const Theme& theme, const CardStyle& style)
-    : theme_(theme), style_(style) {
+Card::Card(const char* id, const Theme& theme, const CardStyle& style) : theme_(theme), style_(style) {
   ImGui::PushID(id);
   ImDrawList* draw_list = ImGui::GetWindowDrawList();
   // Content goes to channel 1; the background, whose height is only known at
@@ -125,15 +121,13 @@ Card::~Card() {
 
   ImDrawList* draw_list = ImGui::GetWindowDrawList();
   splitter_.SetCurrentChannel(draw_list, 0);
-  fill_rounded_rect(draw_list, origin_, max, to_u32(or_default(style_.background, theme_.surface)),
-                    theme_.rounding);
+  fill_rounded_rect(draw_list, origin_, max, to_u32(or_default(style_.background, theme_.surface)), theme_.rounding);
   if (style_.stripe.w > 0.0f) {
-    fill_rounded_rect(draw_list, origin_, ImVec2(origin_.x + theme_.px(6.0f), max.y),
-                      to_u32(style_.stripe), theme_.rounding, ImDrawFlags_RoundCornersLeft);
+    fill_rounded_rect(draw_list, origin_, ImVec2(origin_.x + theme_.px(6.0f), max.y), to_u32(style_.stripe),
+                      theme_.rounding, ImDrawFlags_RoundCornersLeft);
   }
   if (style_.border.w > 0.0f) {
-    const float thickness =
-        style_.border_thickness > 0.0f ? theme_.px(style_.border_thickness) : theme_.px(2.0f);
+    const float thickness = style_.border_thickness > 0.0f ? theme_.px(style_.border_thickness) : theme_.px(2.0f);
     draw_list->AddRect(origin_, max, to_u32(style_.border), theme_.rounding, 0, thickness);
   }
   splitter_.Merge(draw_list);
@@ -168,9 +162,9 @@ bool big_button(const char* label, const Theme& theme, ImVec2 size, const Button
   fill_rounded_rect(draw_list, pos, max, ImGui::GetColorU32(fill), theme.rounding);
   const char* end = label_end(label);
   draw_list->PushClipRect(pos, max, true);
-  draw_list->AddText(add(pos, ImVec2(std::max(padding.x, (button_size.x - text_size.x) * 0.5f),
-                                     (button_size.y - text_size.y) * 0.5f)),
-                     ImGui::GetColorU32(text_color), label, end);
+  draw_list->AddText(
+      add(pos, ImVec2(std::max(padding.x, (button_size.x - text_size.x) * 0.5f), (button_size.y - text_size.y) * 0.5f)),
+      ImGui::GetColorU32(text_color), label, end);
   draw_list->PopClipRect();
   ImGui::EndDisabled();
   return clicked;
@@ -194,9 +188,7 @@ bool pill(const char* label, bool selected, const Theme& theme, ImVec4 color, Fo
     background = held ? darker(fill, 0.18f) : hovered ? lighter(fill, 0.1f) : fill;
     text_color = theme.on_primary;
   } else {
-    background = held      ? mix(theme.surface_alt, fill, 0.25f)
-                 : hovered ? mix(theme.surface, fill, 0.1f)
-                           : theme.surface;
+    background = held ? mix(theme.surface_alt, fill, 0.25f) : hovered ? mix(theme.surface, fill, 0.1f) : theme.surface;
     text_color = theme.text;
   }
   ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -204,8 +196,8 @@ bool pill(const char* label, bool selected, const Theme& theme, ImVec4 color, Fo
   const float rounding = size.y * 0.5f;
   fill_rounded_rect(draw_list, pos, max, to_u32(background), rounding);
   if (!selected) draw_list->AddRect(pos, max, to_u32(theme.border), rounding, 0, theme.px(1.5f));
-  draw_list->AddText(add(pos, ImVec2((size.x - text_size.x) * 0.5f, (size.y - text_size.y) * 0.5f)),
-                     to_u32(text_color), label, end);
+  draw_list->AddText(add(pos, ImVec2((size.x - text_size.x) * 0.5f, (size.y - text_size.y) * 0.5f)), to_u32(text_color),
+                     label, end);
   return clicked;
 }
 
@@ -234,30 +226,26 @@ void countdown(const CountdownSpec& spec, const Theme& theme) {
     // Empty, and outlined in danger so "late" reads even in grey-scale.
     // Opaque mix rather than alpha: the corner fans overlap their bands by the
     // anti-aliasing fringe, which would show as seams in a translucent fill.
-    fill_rounded_rect(draw_list, pos, max, to_u32(mix(theme.surface, theme.danger, 0.22f)),
-                      rounding);
+    fill_rounded_rect(draw_list, pos, max, to_u32(mix(theme.surface, theme.danger, 0.22f)), rounding);
     draw_list->AddRect(pos, max, to_u32(theme.danger), rounding, 0, theme.px(1.5f));
   } else {
     fill_rounded_rect(draw_list, pos, max, to_u32(theme.surface_alt), rounding);
     const float fraction = countdown_fraction(spec.remaining_ms, spec.total_ms);
     if (fraction > 0.0f) {
-      fill_rounded_rect(draw_list, pos, ImVec2(pos.x + width * fraction, max.y), to_u32(color),
-                        rounding);
+      fill_rounded_rect(draw_list, pos, ImVec2(pos.x + width * fraction, max.y), to_u32(color), rounding);
     }
   }
   ImGui::Dummy(ImVec2(width, bar_height));
 }
 
-void banner(std::string_view text, ImVec4 background, ImVec4 text_color, const Theme& theme,
-            FontSize font) {
+void banner(std::string_view text, ImVec4 background, ImVec4 text_color, const Theme& theme, FontSize font) {
   FontScope font_scope(font);
   const ImVec2 text_size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 size(ImGui::GetContentRegionAvail().x, text_size.y + 2.0f * theme.px(12.0f));
   ImDrawList* draw_list = ImGui::GetWindowDrawList();
   fill_rounded_rect(draw_list, pos, add(pos, size), to_u32(background), theme.rounding);
-  draw_list->AddText(add(pos, ImVec2(std::max(0.0f, (size.x - text_size.x) * 0.5f),
-                                     (size.y - text_size.y) * 0.5f)),
+  draw_list->AddText(add(pos, ImVec2(std::max(0.0f, (size.x - text_size.x) * 0.5f), (size.y - text_size.y) * 0.5f)),
                      to_u32(text_color), text.data(), text.data() + text.size());
   ImGui::Dummy(size);
 }
@@ -272,8 +260,7 @@ void text(std::string_view s, ImVec4 color, FontSize font) {
 void text_right(std::string_view s, ImVec4 color, float right_edge, FontSize font) {
   FontScope font_scope(font);
   const float width = ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
-  const float right =
-      right_edge > 0.0f ? right_edge : ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  const float right = right_edge > 0.0f ? right_edge : ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - width));
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   text_unformatted(s);
@@ -295,15 +282,13 @@ void text_bold(std::string_view s, ImVec4 color, FontSize font) {
   // Thicken proportionally: 1 px is invisible on a 64 px countdown.
   const float offset = std::max(1.0f, std::round(ImGui::GetFontSize() / 36.0f));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + offset, pos.y), to_u32(color), s.data(),
-                                      s.data() + s.size());
+  ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + offset, pos.y), to_u32(color), s.data(), s.data() + s.size());
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   text_unformatted(s);
   ImGui::PopStyleColor();
 }
 
-void ToastStack::push(std::string text, ToastKind kind, std::int64_t now_ms,
-                      std::int64_t duration_ms) {
+void ToastStack::push(std::string text, ToastKind kind, std::int64_t now_ms, std::int64_t duration_ms) {
   if (toasts_.size() >= max_toasts) toasts_.pop_front();
   toasts_.push_back(Toast{std::move(text), kind, now_ms + duration_ms});
 }
@@ -345,9 +330,8 @@ void ToastStack::draw(std::int64_t now_ms, const Theme& theme) {
     const ImVec2 min(viewport->WorkPos.x + (viewport->WorkSize.x - size.x) * 0.5f, bottom - size.y);
     const ImVec2 max = add(min, size);
     // A soft shadow so the toast reads over any content.
-    draw_list->AddRectFilled(add(min, ImVec2(0, theme.px(3.0f))),
-                             add(max, ImVec2(0, theme.px(3.0f))), to_u32(ImVec4(0, 0, 0, 0.18f)),
-                             size.y * 0.5f);
+    draw_list->AddRectFilled(add(min, ImVec2(0, theme.px(3.0f))), add(max, ImVec2(0, theme.px(3.0f))),
+                             to_u32(ImVec4(0, 0, 0, 0.18f)), size.y * 0.5f);
     fill_rounded_rect(draw_list, min, max, to_u32(background), size.y * 0.5f);
     draw_list->AddText(toast_font, font_size, add(min, padding), to_u32(text_color), begin, end);
     bottom = min.y - theme.px(10.0f);

@@ -77,8 +77,7 @@ struct ButtonStyle {
 // A big touch button: at least theme.touch_height high, coloured, rounded.
 // size.x == 0: fit the label; size.x < 0: fill the available width.
 // Returns true when clicked (released over it).
-bool big_button(const char* label, const Theme& theme, ImVec2 size = {0, 0},
-                const ButtonStyle& style = {});
+bool big_button(const char* label, const Theme& theme, ImVec2 size = {0, 0}, const ButtonStyle& style = {});
 
 // A pill (category tab, station filter, status chip). Selected: filled with
 // `color` (alpha 0: theme.primary); not selected: outlined, muted text.
@@ -116,8 +115,7 @@ void banner(std::string_view text, ImVec4 background, ImVec4 text_color, const T
 void text(std::string_view text, ImVec4 color, FontSize font = FontSize::body);
 // Right-aligned so its right edge is at the right of the available region (or
 // at `right_edge` when given, in window-local x): money columns.
-void text_right(std::string_view text, ImVec4 color, float right_edge = 0.0f,
-                FontSize font = FontSize::body);
+void text_right(std::string_view text, ImVec4 color, float right_edge = 0.0f, FontSize font = FontSize::body);
 void text_centered(std::string_view text, ImVec4 color, FontSize font = FontSize::body);
 // wqy-microhei has no bold face: draws twice, 1 px apart (scaled).
 void text_bold(std::string_view text, ImVec4 color, FontSize font = FontSize::body);

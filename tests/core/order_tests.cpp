@@ -36,8 +36,8 @@ TEST_CASE("a new order takes prices and names from the menu", "[core][order]") {
 }
 
 TEST_CASE("an item not on the menu is a bad request naming the line", "[core][order]") {
-  const auto order = make_order("o-1", {{"rice", 1, ""}, {"lobster", 1, ""}}, hourglass::test::small_menu(), 1, "3",
-                                0, PromiseTerms{});
+  const auto order = make_order("o-1", {{"rice", 1, ""}, {"lobster", 1, ""}}, hourglass::test::small_menu(), 1, "3", 0,
+                                PromiseTerms{});
   REQUIRE_FALSE(order.ok());
   CHECK(order.error().code == ErrorCode::bad_request);
   CHECK(order.error().message == "lines[1].item: \"lobster\" is not on the menu");
@@ -168,8 +168,8 @@ TEST_CASE("a bill adds up every order of the table", "[core][order]") {
 }
 
 TEST_CASE("enum names round trip", "[core][order]") {
-  for (const auto state : {LineState::queued, LineState::cooking, LineState::ready, LineState::served,
-                           LineState::cancelled}) {
+  for (const auto state :
+       {LineState::queued, LineState::cooking, LineState::ready, LineState::served, LineState::cancelled}) {
     CHECK(line_state_from_string(to_string(state)) == state);
   }
   for (const auto role : {Role::table, Role::kiosk, Role::kds, Role::manager}) {

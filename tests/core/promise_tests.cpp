@@ -16,8 +16,8 @@ PromiseTerms terms(PromisePolicy policy = FreeUnservedPolicy{}, std::int64_t sec
 
 // 2 × gongbao (7600), 2 × rice (600), 1 × fish (12800, not promised).
 Order sample_order(PromisePolicy policy = FreeUnservedPolicy{}) {
-  auto order = make_order("o-1", {{"gongbao", 2, ""}, {"rice", 2, ""}, {"fish", 1, ""}},
-                          hourglass::test::small_menu(), 41, "12", kAccepted, terms(policy));
+  auto order = make_order("o-1", {{"gongbao", 2, ""}, {"rice", 2, ""}, {"fish", 1, ""}}, hourglass::test::small_menu(),
+                          41, "12", kAccepted, terms(policy));
   REQUIRE(order.ok());
   return order.value();
 }
@@ -142,7 +142,7 @@ TEST_CASE("bill_percent: comps come off before the percentage", "[core][promise]
   Order order = sample_order(BillPercentPolicy{69});
   comp_line(order, order.lines[1]);  // rice 600 comped
   order = evaluated(order);
-  const Fen base = 21000 - 600;        // 20400
+  const Fen base = 21000 - 600;            // 20400
   const Fen pay = (base * 69 + 50) / 100;  // 14076
   CHECK(order.discount == 600 + base - pay);
   CHECK(promise_compensation(order) == base - pay);
@@ -222,7 +222,8 @@ TEST_CASE("an order is due from its deadline on while open", "[core][promise][ed
 TEST_CASE("policies read and write their JSON form", "[core][promise][policy]") {
   CHECK(policy_to_json(FreeUnservedPolicy{}) == Json{{"policy", "free_unserved"}});
   CHECK(policy_to_json(BillPercentPolicy{69}) == Json{{"policy", "bill_percent"}, {"pay_percent", 69}});
-  const auto parsed = promise_terms_from_json(Json::parse(R"({"seconds":1500,"policy":"bill_percent","pay_percent":69})"), "promise");
+  const auto parsed =
+      promise_terms_from_json(Json::parse(R"({"seconds":1500,"policy":"bill_percent","pay_percent":69})"), "promise");
   CHECK(parsed == PromiseTerms{1500, BillPercentPolicy{69}});
   CHECK(promise_terms_to_json(parsed) == Json::parse(R"({"seconds":1500,"policy":"bill_percent","pay_percent":69})"));
   CHECK(policy_name(parsed.policy) == "bill_percent");

@@ -19,41 +19,119 @@ Order sample_order() {
 template <class T>
 T sample();
 
-template <> Hello sample() { return {1, Role::table, "tablet-12", "secret-token"}; }
-template <> PlaceOrder sample() { return {"3f6c", {{"gongbao", 2, "less spicy"}, {"rice", 2, ""}}}; }
-template <> CancelLine sample() { return {"41-1", "changed our mind"}; }
-template <> MarkLine sample() { return {"41-1", LineState::served}; }
-template <> Rush sample() { return {"3f6c"}; }
-template <> CallWaiter sample() { return {}; }
-template <> CloseTable sample() { return {"counter", "3f6c"}; }
-template <> GetBill sample() { return {"12", std::nullopt}; }
-template <> GetBreachLog sample() { return {1000, 2000, "12"}; }
-template <> CompLine sample() { return {"41-2", "hair in the soup"}; }
-template <> Ping sample() { return {}; }
-template <> RecallLine sample() { return {"41-1"}; }
-template <> GetHistory sample() { return {1000, std::nullopt}; }
+template <>
+Hello sample() {
+  return {1, Role::table, "tablet-12", "secret-token"};
+}
+template <>
+PlaceOrder sample() {
+  return {"3f6c", {{"gongbao", 2, "less spicy"}, {"rice", 2, ""}}};
+}
+template <>
+CancelLine sample() {
+  return {"41-1", "changed our mind"};
+}
+template <>
+MarkLine sample() {
+  return {"41-1", LineState::served};
+}
+template <>
+Rush sample() {
+  return {"3f6c"};
+}
+template <>
+CallWaiter sample() {
+  return {};
+}
+template <>
+CloseTable sample() {
+  return {"counter", "3f6c"};
+}
+template <>
+GetBill sample() {
+  return {"12", std::nullopt};
+}
+template <>
+GetBreachLog sample() {
+  return {1000, 2000, "12"};
+}
+template <>
+CompLine sample() {
+  return {"41-2", "hair in the soup"};
+}
+template <>
+Ping sample() {
+  return {};
+}
+template <>
+RecallLine sample() {
+  return {"41-1"};
+}
+template <>
+GetHistory sample() {
+  return {1000, std::nullopt};
+}
 
-template <> Welcome sample() { return {1, 1'763'800'000'000, Role::table, "12", 900, BillPercentPolicy{69}}; }
-template <> MenuMessage sample() { return {hourglass::test::small_menu()}; }
-template <> Snapshot sample() { return {{sample_order(), sample_order()}}; }
-template <> OrderMessage sample() { return {sample_order()}; }
-template <> BreachMessage sample() {
+template <>
+Welcome sample() {
+  return {1, 1'763'800'000'000, Role::table, "12", 900, BillPercentPolicy{69}};
+}
+template <>
+MenuMessage sample() {
+  return {hourglass::test::small_menu()};
+}
+template <>
+Snapshot sample() {
+  return {{sample_order(), sample_order()}};
+}
+template <>
+OrderMessage sample() {
+  return {sample_order()};
+}
+template <>
+BreachMessage sample() {
   const Order order = sample_order();
   return {order.order_id, order.table, order.seq, {order.lines[0]}, 7600, "free_unserved"};
 }
-template <> BillMessage sample() { return {make_bill("12", {sample_order()})}; }
-template <> BreachLog sample() {
-  BreachEntry entry{7, "3f6c", 41, "12", 1000, 901'000,
+template <>
+BillMessage sample() {
+  return {make_bill("12", {sample_order()})};
+}
+template <>
+BreachLog sample() {
+  BreachEntry entry{7,
+                    "3f6c",
+                    41,
+                    "12",
+                    1000,
+                    901'000,
                     {{"gongbao", 2, 3800, 905'000, LocalText{"Kung Pao Chicken", "宫保鸡丁"}},
                      {"rice", 1, 300, std::nullopt, std::nullopt}},
-                    7900, "free_unserved", 901'010};
+                    7900,
+                    "free_unserved",
+                    901'010};
   return {{entry}};
 }
-template <> Ok sample() { return {}; }
-template <> Pong sample() { return {1'763'800'000'123}; }
-template <> ErrorMessage sample() { return {{ErrorCode::forbidden, "not your table"}}; }
-template <> CallWaiterNotice sample() { return {"counter", 1'763'800'000'000}; }
-template <> History sample() { return {{sample_order()}}; }
+template <>
+Ok sample() {
+  return {};
+}
+template <>
+Pong sample() {
+  return {1'763'800'000'123};
+}
+template <>
+ErrorMessage sample() {
+  return {{ErrorCode::forbidden, "not your table"}};
+}
+template <>
+CallWaiterNotice sample() {
+  return {"counter", 1'763'800'000'000};
+}
+template <>
+History sample() {
+  return {{sample_order()}};
+}
 
 DecodeError rejection_of(const std::string& line) {
   const auto decoded = decode_client_message(line);
@@ -67,9 +145,8 @@ std::string place_order_with(const std::string& lines) {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("client messages round trip", "[core][protocol][roundtrip]", Hello, PlaceOrder, CancelLine,
-                   MarkLine, Rush, CallWaiter, CloseTable, GetBill, GetBreachLog, CompLine, Ping, RecallLine,
-                   GetHistory) {
+TEMPLATE_TEST_CASE("client messages round trip", "[core][protocol][roundtrip]", Hello, PlaceOrder, CancelLine, MarkLine,
+                   Rush, CallWaiter, CloseTable, GetBill, GetBreachLog, CompLine, Ping, RecallLine, GetHistory) {
   const ClientEnvelope envelope{RequestId{std::int64_t{7}}, sample<TestType>()};
   const std::string line = encode(envelope);
   CHECK(line.find('\n') == std::string::npos);
@@ -149,8 +226,10 @@ TEST_CASE("rejections: every decode rule is a bad_request with its field named",
       {R"({"type":"hello","proto":1,"role":"admin","token":"x"})", "role: must be one of table, kiosk, kds, manager"},
       {R"({"type":"hello","proto":1,"role":"table"})", "token: missing"},
       {R"({"type":"place_order","lines":[{"item":"rice","qty":1}]})", "order_id: missing"},
-      {R"({"type":"place_order","order_id":"","lines":[{"item":"rice","qty":1}]})", "order_id: must be a string of 1-64 characters"},
-      {R"({"type":"place_order","order_id":42,"lines":[{"item":"rice","qty":1}]})", "order_id: must be a string, got integer"},
+      {R"({"type":"place_order","order_id":"","lines":[{"item":"rice","qty":1}]})",
+       "order_id: must be a string of 1-64 characters"},
+      {R"({"type":"place_order","order_id":42,"lines":[{"item":"rice","qty":1}]})",
+       "order_id: must be a string, got integer"},
       {place_order_with(R"([])"), "lines: must have 1-100 entries, got 0"},
       {place_order_with(R"({"item":"rice"})"), "lines: must be an array, got object"},
       {place_order_with(R"([{"item":"rice","qty":"2"}])"), "lines[0].qty: must be an integer, got string"},
@@ -161,8 +240,10 @@ TEST_CASE("rejections: every decode rule is a bad_request with its field named",
       {place_order_with(R"([{"qty":1}])"), "lines[0].item: missing"},
       {place_order_with(R"([{"item":"rice","qty":1,"note":5}])"), "lines[0].note: must be a string, got integer"},
       {place_order_with(R"(["rice"])"), "lines[0]: must be a JSON object, got string"},
-      {R"({"type":"mark_line","line_id":"41-1","state":"burnt"})", "state: must be one of queued, cooking, ready, served"},
-      {R"({"type":"mark_line","line_id":"41-1","state":"cancelled"})", "state: must be one of queued, cooking, ready, served (use cancel_line)"},
+      {R"({"type":"mark_line","line_id":"41-1","state":"burnt"})",
+       "state: must be one of queued, cooking, ready, served"},
+      {R"({"type":"mark_line","line_id":"41-1","state":"cancelled"})",
+       "state: must be one of queued, cooking, ready, served (use cancel_line)"},
       {R"({"type":"mark_line","state":"served"})", "line_id: missing"},
       {R"({"type":"cancel_line","line_id":""})", "line_id: must not be empty"},
       {R"({"type":"close_table","table":"counter"})", "order_id: is required to close a counter order"},
@@ -227,9 +308,9 @@ TEST_CASE("the frame limit is 65,536 bytes", "[core][protocol][rejection][edge]"
 }
 
 TEST_CASE("error codes have their protocol names", "[core][protocol]") {
-  for (const auto code : {ErrorCode::bad_request, ErrorCode::unauthorized, ErrorCode::forbidden,
-                          ErrorCode::not_found, ErrorCode::conflict, ErrorCode::frame_too_large,
-                          ErrorCode::unsupported_proto, ErrorCode::rate_limited}) {
+  for (const auto code :
+       {ErrorCode::bad_request, ErrorCode::unauthorized, ErrorCode::forbidden, ErrorCode::not_found,
+        ErrorCode::conflict, ErrorCode::frame_too_large, ErrorCode::unsupported_proto, ErrorCode::rate_limited}) {
     CHECK(error_code_from_string(to_string(code)) == code);
   }
   CHECK(to_string(ErrorCode::unsupported_proto) == "unsupported_proto");

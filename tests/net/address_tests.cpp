@@ -20,8 +20,8 @@ TEST_CASE("server address: host and port", "[net]") {
 }
 
 TEST_CASE("server address: refusals say why", "[net]") {
-  const auto text = GENERATE(as<std::string>{}, "", ":7015", "host:", "host:0", "host:65536", "host:12x",
-                             "[::1", "[::1]x");
+  const auto text =
+      GENERATE(as<std::string>{}, "", ":7015", "host:", "host:0", "host:65536", "host:12x", "[::1", "[::1]x");
   const auto parsed = parse_server_address(text);
   CHECK_FALSE(parsed);
   if (!parsed) CHECK_FALSE(parsed.error().empty());

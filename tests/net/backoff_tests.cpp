@@ -21,8 +21,8 @@ TEST_CASE("backoff: doubles from the initial delay up to the maximum", "[net]") 
 TEST_CASE("backoff: jitter stays within its band and under the maximum", "[net]") {
   BackoffOptions options{milliseconds(200), milliseconds(5000), 2.0, 0.2};
   const auto [random, first, third, tenth] = GENERATE(table<double, std::int64_t, std::int64_t, std::int64_t>({
-      {0.0, 160, 640, 4000},     // the low edge: 0.8 ×
-      {0.5, 200, 800, 5000},     // the middle: 1.0 ×
+      {0.0, 160, 640, 4000},       // the low edge: 0.8 ×
+      {0.5, 200, 800, 5000},       // the middle: 1.0 ×
       {0.999999, 240, 960, 5000},  // the high edge: 1.2 ×, capped at max
   }));
   Backoff backoff(options);

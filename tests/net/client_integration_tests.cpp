@@ -155,7 +155,8 @@ net::Options options_for(const KitchenProcess& server, core::Role role, const st
   options.role = role;
   options.token = token;
   options.device = "test-" + std::string(core::to_string(role));
-  options.backoff = net::BackoffOptions{initial_backoff, std::max<std::chrono::milliseconds>(initial_backoff, 400ms), 2.0, 0.0};
+  options.backoff =
+      net::BackoffOptions{initial_backoff, std::max<std::chrono::milliseconds>(initial_backoff, 400ms), 2.0, 0.0};
   options.ping_interval = 200ms;
   return options;
 }
@@ -313,10 +314,12 @@ TEST_CASE("client: the server killed and restarted: the order is resent once, ne
   }
 
   server.restart();
-  REQUIRE(wait_until([&] {
-    const auto state = table.snapshot();
-    return state.connection.synced && state.outbox.empty() && count_orders(state, order_id) == 1;
-  }, 10000ms));
+  REQUIRE(wait_until(
+      [&] {
+        const auto state = table.snapshot();
+        return state.connection.synced && state.outbox.empty() && count_orders(state, order_id) == 1;
+      },
+      10000ms));
 
   // A second client sees exactly one order: the resend was idempotent.
   net::Client kds(options_for(server, core::Role::kds, kKdsToken));
@@ -353,11 +356,13 @@ TEST_CASE("client: after a reconnect the snapshot shows what changed while offli
   (void)req;
   CHECK_FALSE(table.connected());  // it missed the push
 
-  REQUIRE(wait_until([&] {
-    const auto state = table.snapshot();
-    const auto* order = state.find_order(order_id);
-    return state.connection.synced && order && order->find_line(line_id)->state == core::LineState::cooking;
-  }, 10000ms));
+  REQUIRE(wait_until(
+      [&] {
+        const auto state = table.snapshot();
+        const auto* order = state.find_order(order_id);
+        return state.connection.synced && order && order->find_line(line_id)->state == core::LineState::cooking;
+      },
+      10000ms));
 }
 
 TEST_CASE("client: a wrong token is fatal: no retry storm, the error is shown", "[net][integration]") {
@@ -381,8 +386,7 @@ TEST_CASE("client: a wrong token is fatal: no retry storm, the error is shown", 
   }
 }
 
-TEST_CASE("client: an outbox file carries unacknowledged orders across a program restart",
-          "[net][integration]") {
+TEST_CASE("client: an outbox file carries unacknowledged orders across a program restart", "[net][integration]") {
   KitchenProcess server("outbox");
   const auto folder = fresh_folder("outbox-file");
   const std::string outbox = (folder / "outbox.json").string();

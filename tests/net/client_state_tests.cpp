@@ -6,8 +6,7 @@ using namespace hourglass;
 
 namespace {
 
-core::Order make_order(const std::string& id, std::int64_t seq,
-                       core::OrderStatus status = core::OrderStatus::open) {
+core::Order make_order(const std::string& id, std::int64_t seq, core::OrderStatus status = core::OrderStatus::open) {
   core::Order order;
   order.order_id = id;
   order.seq = seq;
@@ -16,7 +15,9 @@ core::Order make_order(const std::string& id, std::int64_t seq,
   return order;
 }
 
-core::ServerEnvelope push(core::ServerMessage message) { return core::ServerEnvelope{std::nullopt, std::move(message)}; }
+core::ServerEnvelope push(core::ServerMessage message) {
+  return core::ServerEnvelope{std::nullopt, std::move(message)};
+}
 
 core::ServerEnvelope reply(std::int64_t re, core::ServerMessage message) {
   return core::ServerEnvelope{core::RequestId{re}, std::move(message)};

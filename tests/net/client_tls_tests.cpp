@@ -48,9 +48,8 @@ std::string read_text(const fs::path& file) {
 
 fs::path fresh_folder(const std::string& name) {
   static int counter = 0;
-  const auto folder =
-      fs::temp_directory_path() / ("hourglass-net-tls-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(++counter) + "-" + name);
+  const auto folder = fs::temp_directory_path() / ("hourglass-net-tls-" + std::to_string(::getpid()) + "-" +
+                                                   std::to_string(++counter) + "-" + name);
   fs::remove_all(folder);
   fs::create_directories(folder);
   return folder;
@@ -62,8 +61,8 @@ void make_certificate(const fs::path& folder, const std::string& name,
   const std::string command =
       "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
       "subjectAltName=" +
-      names + " -keyout '" + (folder / (name + ".key")).string() + "' -out '" +
-      (folder / (name + ".crt")).string() + "' 2>/dev/null";
+      names + " -keyout '" + (folder / (name + ".key")).string() + "' -out '" + (folder / (name + ".crt")).string() +
+      "' 2>/dev/null";
   REQUIRE(std::system(command.c_str()) == 0);
 }
 
@@ -71,8 +70,7 @@ void make_certificate(const fs::path& folder, const std::string& name,
 // The certificate is server.crt in folder().
 class TlsKitchen {
  public:
-  TlsKitchen(const std::string& name, bool tls = true,
-             const std::string& names = "DNS:localhost,IP:127.0.0.1")
+  TlsKitchen(const std::string& name, bool tls = true, const std::string& names = "DNS:localhost,IP:127.0.0.1")
       : folder_(fresh_folder(name)) {
     make_certificate(folder_, "server", names);
     nlohmann::json config{
@@ -82,9 +80,7 @@ class TlsKitchen {
         {"promise", {{"seconds", 900}, {"policy", "free_unserved"}}},
         {"devices", {{{"token", kTableToken}, {"role", "table"}, {"table", "12"}}}},
     };
-    if (tls)
-      config["tls"] = {{"cert", (folder_ / "server.crt").string()},
-                       {"key", (folder_ / "server.key").string()}};
+    if (tls) config["tls"] = {{"cert", (folder_ / "server.crt").string()}, {"key", (folder_ / "server.key").string()}};
     std::ofstream(folder_ / "config.json") << config.dump(2);
 
     const auto out_path = folder_ / "stdout.txt";
@@ -99,8 +95,7 @@ class TlsKitchen {
       if (out < 0 || err < 0) ::_exit(126);
       ::dup2(out, STDOUT_FILENO);
       ::dup2(err, STDERR_FILENO);
-      ::execl(binary.c_str(), binary.c_str(), "--config", config_path.c_str(),
-              static_cast<char*>(nullptr));
+      ::execl(binary.c_str(), binary.c_str(), "--config", config_path.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
     std::string line;
@@ -143,8 +138,7 @@ class TlsKitchen {
   std::uint16_t port_ = 0;
 };
 
-net::Options tls_options(const TlsKitchen& server, const fs::path& ca_file,
-                         const std::string& host = "127.0.0.1") {
+net::Options tls_options(const TlsKitchen& server, const fs::path& ca_file, const std::string& host = "127.0.0.1") {
   net::Options options;
   options.host = host;
   options.port = server.port();

@@ -27,7 +27,7 @@ TEST_CASE("clock offset: server time minus the midpoint of send and receive", "[
 
 TEST_CASE("clock offset: the lowest round trip among recent samples wins", "[net]") {
   ClockOffsetEstimator clock(4);
-  clock.add(0, 400, 10'000);    // rtt 400, offset 9800
+  clock.add(0, 400, 10'000);      // rtt 400, offset 9800
   clock.add(1000, 1010, 11'000);  // rtt 10, offset 9995
   clock.add(2000, 2300, 12'500);  // rtt 300, offset 10350
   CHECK(clock.offset_ms() == 9995);

@@ -8,8 +8,7 @@ using namespace hourglass;
 
 namespace {
 std::filesystem::path temp_path(const std::string& name) {
-  const auto folder = std::filesystem::temp_directory_path() /
-                      ("hourglass-net-outbox-" + std::to_string(::getpid()));
+  const auto folder = std::filesystem::temp_directory_path() / ("hourglass-net-outbox-" + std::to_string(::getpid()));
   std::filesystem::create_directories(folder);
   return folder / name;
 }

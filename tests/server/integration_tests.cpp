@@ -2,9 +2,10 @@
 // real sockets: every message, every cell of the permission table, bad input,
 // routing, breaches under both policies, idempotency.
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <signal.h>
+
+#include <catch2/catch.hpp>
 
 #include "tests/server/test_support.hpp"
 
@@ -29,15 +30,14 @@ core::Order order_of(const core::ServerEnvelope& envelope) {
   return message->order;
 }
 
-core::Order place(LineClient& client, const std::string& id, std::vector<std::pair<std::string, int>> lines = {
-                                                                  {"gongbao", 1}, {"rice", 2}}) {
+core::Order place(LineClient& client, const std::string& id,
+                  std::vector<std::pair<std::string, int>> lines = {{"gongbao", 1}, {"rice", 2}}) {
   return order_of(client.request(simple_order(id, std::move(lines))));
 }
 
 std::size_t count_orders(const std::vector<core::ServerEnvelope>& pushes) {
-  return static_cast<std::size_t>(std::count_if(pushes.begin(), pushes.end(), [](const auto& e) {
-    return as<core::OrderMessage>(e) != nullptr;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(pushes.begin(), pushes.end(), [](const auto& e) { return as<core::OrderMessage>(e) != nullptr; }));
 }
 
 }  // namespace
@@ -163,17 +163,17 @@ TEST_CASE("permission table: every cell", "[server][integration]") {
     std::string success_type;
   };
   const std::vector<Row> rows = {
-      {"place_order", true, true, false, false, "order"},   {"cancel_line", true, true, true, true, "order"},
-      {"rush", true, true, false, false, "order"},           {"call_waiter", true, true, false, false, "ok"},
-      {"get_bill", true, true, true, true, "bill"},          {"mark_line", false, false, true, true, "order"},
-      {"close_table", false, false, true, true, "bill"},     {"get_breach_log", false, false, false, true, "breach_log"},
-      {"comp_line", false, false, false, true, "order"},     {"ping", true, true, true, true, "pong"},
-      {"recall_line", false, false, true, true, "error"},    {"get_history", false, false, false, true, "history"},
+      {"place_order", true, true, false, false, "order"}, {"cancel_line", true, true, true, true, "order"},
+      {"rush", true, true, false, false, "order"},        {"call_waiter", true, true, false, false, "ok"},
+      {"get_bill", true, true, true, true, "bill"},       {"mark_line", false, false, true, true, "order"},
+      {"close_table", false, false, true, true, "bill"},  {"get_breach_log", false, false, false, true, "breach_log"},
+      {"comp_line", false, false, false, true, "order"},  {"ping", true, true, true, true, "pong"},
+      {"recall_line", false, false, true, true, "error"}, {"get_history", false, false, false, true, "history"},
   };
   for (const auto& row : rows) {
     for (Connected* who : {&table, &kiosk, &kds, &manager}) {
       const Role role = who->welcome.role;
-      const bool allowed = role == Role::table ? row.table
+      const bool allowed = role == Role::table   ? row.table
                            : role == Role::kiosk ? row.kiosk
                            : role == Role::kds   ? row.kds
                                                  : row.manager;
@@ -186,7 +186,8 @@ TEST_CASE("permission table: every cell", "[server][integration]") {
       if (row.name == "cancel_line") message = core::CancelLine{line, "changed my mind"};
       if (row.name == "rush") message = core::Rush{fresh.order_id};
       if (row.name == "call_waiter") message = core::CallWaiter{};
-      if (row.name == "get_bill") message = core::GetBill{core::is_staff(role) ? std::optional<std::string>("1") : std::nullopt, std::nullopt};
+      if (row.name == "get_bill")
+        message = core::GetBill{core::is_staff(role) ? std::optional<std::string>("1") : std::nullopt, std::nullopt};
       if (row.name == "mark_line") message = core::MarkLine{line, core::LineState::cooking};
       if (row.name == "close_table") message = core::CloseTable{"2", std::nullopt};
       if (row.name == "get_breach_log") message = core::GetBreachLog{};
@@ -419,8 +420,10 @@ TEST_CASE("breach under free_unserved: late lines free, pushed at the deadline",
   REQUIRE(log);
   REQUIRE(log->entries.size() == 1);
   CHECK(log->entries[0].late_lines.at(0).served_at_ms == served.lines[0].served_at_ms);
-  CHECK(as<core::BreachLog>(manager.client.request(core::GetBreachLog{std::nullopt, std::nullopt, "2"}))->entries.empty());
-  CHECK(as<core::BreachLog>(manager.client.request(core::GetBreachLog{log->entries[0].at_ms + 1, std::nullopt, std::nullopt}))
+  CHECK(as<core::BreachLog>(manager.client.request(core::GetBreachLog{std::nullopt, std::nullopt, "2"}))
+            ->entries.empty());
+  CHECK(as<core::BreachLog>(
+            manager.client.request(core::GetBreachLog{log->entries[0].at_ms + 1, std::nullopt, std::nullopt}))
             ->entries.empty());
   CHECK(table2.client.drain().empty());  // another table hears nothing
 }
@@ -442,7 +445,8 @@ TEST_CASE("breach under bill_percent: the whole bill at 69%, kept orders pay in 
     auto pushed = table.client.next_push(5s);
     REQUIRE(pushed);
     if (as<core::BreachMessage>(*pushed)) breaches.push_back(*pushed);
-    if (const auto* update = as<core::OrderMessage>(*pushed); update && update->order.status != core::OrderStatus::open) {
+    if (const auto* update = as<core::OrderMessage>(*pushed);
+        update && update->order.status != core::OrderStatus::open) {
       verdicts.push_back(update->order);
     }
   }

@@ -1,8 +1,8 @@
 // Crashes, load and misbehaving clients against the real server binary.
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <set>
 #include <thread>
@@ -123,7 +123,8 @@ TEST_CASE("200 concurrent clients each place an order, the kitchen display sees 
   auto kds = connect_as(server.port(), kKds, Role::kds);
   std::vector<Connected> clients;
   clients.reserve(200);
-  for (int i = 0; i < 200; ++i) clients.push_back(connect_as(server.port(), fmt::format("token-extra-{}", i), Role::table));
+  for (int i = 0; i < 200; ++i)
+    clients.push_back(connect_as(server.port(), fmt::format("token-extra-{}", i), Role::table));
   for (int i = 0; i < 200; ++i) {
     clients[i].client.send(simple_order(fmt::format("many-{}", i), {{"rice", 1}}), core::RequestId{std::int64_t{i}});
   }

@@ -73,8 +73,8 @@ struct Fixture {
 
 TEST_CASE("service: replies and pushes leave only after the commit", "[server]") {
   Fixture f;
-  f.service->handle(f.table1, core::ClientEnvelope{core::RequestId{std::int64_t{5}},
-                                                   core::PlaceOrder{"o1", {{"gongbao", 1, ""}}}});
+  f.service->handle(
+      f.table1, core::ClientEnvelope{core::RequestId{std::int64_t{5}}, core::PlaceOrder{"o1", {{"gongbao", 1, ""}}}});
   CHECK(f.storage.in_batch());
   CHECK(f.table1->received.empty());
   CHECK(f.kds->received.empty());
@@ -92,8 +92,7 @@ TEST_CASE("service: the promise at the millisecond edges of the deadline", "[ser
   Fixture f;
   const core::Order order = f.place();
   REQUIRE(order.deadline_ms == 1'000'000 + 60'000);
-  const auto [served_at, breached] =
-      GENERATE(table<std::int64_t, bool>({{-1, false}, {0, false}, {1, true}}));
+  const auto [served_at, breached] = GENERATE(table<std::int64_t, bool>({{-1, false}, {0, false}, {1, true}}));
   CAPTURE(served_at);
   f.clock.set(order.deadline_ms - 10);
   f.ask(f.kds, core::MarkLine{order.lines[1].line_id, core::LineState::served});  // the rice, in time

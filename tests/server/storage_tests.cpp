@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "kitchen/server/sqlite_storage.hpp"
@@ -26,11 +25,15 @@ StoredOrder sample_order(std::int64_t seq, const std::string& id, std::int64_t a
 
 core::BreachEntry sample_breach() {
   // Aggregate initialisation: gcc 12 warns falsely on assigning short literals.
-  return core::BreachEntry{0,      std::string("a"),
-                           1,      std::string("12"),
-                           1'000,  61'000,
+  return core::BreachEntry{0,
+                           std::string("a"),
+                           1,
+                           std::string("12"),
+                           1'000,
+                           61'000,
                            {{"gongbao", 2, 3800, std::nullopt, core::LocalText{"Kung Pao Chicken", "宫保鸡丁"}}},
-                           100,    std::string("bill_percent"),
+                           100,
+                           std::string("bill_percent"),
                            61'005};
 }
 

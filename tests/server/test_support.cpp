@@ -1,7 +1,6 @@
 #include "tests/server/test_support.hpp"
 
 #include <arpa/inet.h>
-#include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <netinet/in.h>
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -47,16 +47,15 @@ TempDir::~TempDir() {
 }
 
 fs::path TempDir::write_config(const TestConfig& config) const {
-  std::string devices = fmt::format(
-      R"([{{"token":"{}","role":"table","table":"1","name":"tablet-1"}},)"
-      R"({{"token":"{}","role":"table","table":"1","name":"tablet-1b"}},)"
-      R"({{"token":"{}","role":"table","table":"2","name":"tablet-2"}},)"
-      R"({{"token":"{}","role":"kiosk","name":"kiosk-1"}},)"
-      R"({{"token":"{}","role":"kiosk","name":"kiosk-2"}},)"
-      R"({{"token":"{}","role":"kds","name":"kds-1"}},)"
-      R"({{"token":"{}","role":"kds","name":"kds-2"}},)"
-      R"({{"token":"{}","role":"manager","name":"manager"}})",
-      kTable1, kTable1b, kTable2, kKiosk1, kKiosk2, kKds, kKds2, kManager);
+  std::string devices = fmt::format(R"([{{"token":"{}","role":"table","table":"1","name":"tablet-1"}},)"
+                                    R"({{"token":"{}","role":"table","table":"1","name":"tablet-1b"}},)"
+                                    R"({{"token":"{}","role":"table","table":"2","name":"tablet-2"}},)"
+                                    R"({{"token":"{}","role":"kiosk","name":"kiosk-1"}},)"
+                                    R"({{"token":"{}","role":"kiosk","name":"kiosk-2"}},)"
+                                    R"({{"token":"{}","role":"kds","name":"kds-1"}},)"
+                                    R"({{"token":"{}","role":"kds","name":"kds-2"}},)"
+                                    R"({{"token":"{}","role":"manager","name":"manager"}})",
+                                    kTable1, kTable1b, kTable2, kKiosk1, kKiosk2, kKds, kKds2, kManager);
   for (int i = 0; i < config.extra_tables; ++i) {
     devices += fmt::format(R"(,{{"token":"token-extra-{}","role":"table","table":"x{}"}})", i, i);
   }
@@ -64,10 +63,10 @@ fs::path TempDir::write_config(const TestConfig& config) const {
   auto policy = core::Json::parse(config.policy);
   policy["seconds"] = config.promise_seconds;
   const std::string tls = config.tls.empty() ? std::string() : R"("tls":)" + config.tls + ",";
-  const std::string text = fmt::format(
-      R"({{"listen":"127.0.0.1:0","database":"kitchen.db","menu":"{}/assets/menu.json","promise":{},)"
-      R"({}"limits":{},"log_level":"{}","devices":{}}})",
-      HOURGLASS_SOURCE_DIR, policy.dump(), tls, config.limits, config.log_level, devices);
+  const std::string text =
+      fmt::format(R"({{"listen":"127.0.0.1:0","database":"kitchen.db","menu":"{}/assets/menu.json","promise":{},)"
+                  R"({}"limits":{},"log_level":"{}","devices":{}}})",
+                  HOURGLASS_SOURCE_DIR, policy.dump(), tls, config.limits, config.log_level, devices);
   const fs::path file = path_ / "kitchen.json";
   std::ofstream(file) << text;
   return file;
@@ -79,8 +78,7 @@ ServerProcess::ServerProcess(const fs::path& config, std::vector<std::string> ex
     : log_file_(log_file.empty() ? config.parent_path() / "server.log" : log_file) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {HOURGLASS_KITCHEN_BINARY, "--config", config.string(), "--listen",
-                                   "127.0.0.1:0"};
+  std::vector<std::string> args = {HOURGLASS_KITCHEN_BINARY, "--config", config.string(), "--listen", "127.0.0.1:0"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());

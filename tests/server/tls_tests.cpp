@@ -93,9 +93,8 @@ struct RunResult {
 // Runs the server to completion (it is expected to refuse to start).
 RunResult run_server(const fs::path& config) {
   const fs::path output = config.parent_path() / "run.txt";
-  const std::string command =
-      fmt::format("timeout 20 '{}' --config '{}' --listen 127.0.0.1:0 > '{}' 2>&1",
-                  HOURGLASS_KITCHEN_BINARY, config.string(), output.string());
+  const std::string command = fmt::format("timeout 20 '{}' --config '{}' --listen 127.0.0.1:0 > '{}' 2>&1",
+                                          HOURGLASS_KITCHEN_BINARY, config.string(), output.string());
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -105,8 +104,7 @@ RunResult run_server(const fs::path& config) {
 
 }  // namespace
 
-TEST_CASE("tls: the line protocol runs inside TLS and nothing else is served",
-          "[server][integration][tls]") {
+TEST_CASE("tls: the line protocol runs inside TLS and nothing else is served", "[server][integration][tls]") {
   TempDir dir;
   make_certificate(dir.path(), "server");
   TestConfig config;
@@ -152,9 +150,7 @@ TEST_CASE("tls: the line protocol runs inside TLS and nothing else is served",
   SECTION("a client that never starts the handshake is closed at the hello deadline") {
     LineClient silent(server.port());
     CHECK(silent.wait_closed(10s));
-    CHECK(eventually([&] {
-      return server.log().find("TLS handshake or hello within 1 s") != std::string::npos;
-    }));
+    CHECK(eventually([&] { return server.log().find("TLS handshake or hello within 1 s") != std::string::npos; }));
   }
 
   SECTION("a TLS client that trusts another CA cannot connect") {

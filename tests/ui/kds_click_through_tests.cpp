@@ -3,8 +3,10 @@
 // diner's tablet (a table-role net client) places an order, the display
 // renders headless frames, a click on the line bumps it, and the tablet sees
 // the line's new state. Then the recall key puts it back.
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -13,9 +15,6 @@
 #include <functional>
 #include <string>
 #include <thread>
-
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "kitchen/kds/kds_app.hpp"
 #include "kitchen/kds/kds_view_model.hpp"
@@ -112,8 +111,7 @@ bool eventually(const std::function<bool()>& done, std::chrono::milliseconds lim
 }
 
 std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 

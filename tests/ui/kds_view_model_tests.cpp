@@ -1,7 +1,6 @@
 // The kitchen display's view-model: order, colours and at-risk at their
 // edges, all-day counts, next-up, the station filter. Pure: no window.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -46,8 +45,8 @@ core::Order order(std::int64_t seq, std::int64_t remaining_ms, std::vector<L> li
   for (const L& l : lines) requests.push_back({l.item, l.qty, ""});
   core::PromiseTerms terms;
   terms.seconds = 900;
-  auto made = core::make_order("o" + std::to_string(seq), requests, menu, seq, table,
-                               kNow + remaining_ms - 900'000, terms);
+  auto made =
+      core::make_order("o" + std::to_string(seq), requests, menu, seq, table, kNow + remaining_ms - 900'000, terms);
   REQUIRE(made.ok());
   core::Order o = made.value();
   for (std::size_t i = 0; i < lines.size(); ++i) o.lines[i].state = lines[i].state;
@@ -90,10 +89,8 @@ TEST_CASE("thresholds are configurable", "[ui][kds]") {
 TEST_CASE("tickets: earliest deadline first, ticket number breaking ties, done and closed orders left out",
           "[ui][kds]") {
   std::vector<core::Order> orders = {
-      order(5, 10 * kMin, {{"rice", 1, LineState::queued}}),
-      order(3, 2 * kMin, {{"rice", 1, LineState::queued}}),
-      order(4, 10 * kMin, {{"rice", 1, LineState::queued}}),
-      order(2, -1 * kMin, {{"rice", 1, LineState::cooking}}),
+      order(5, 10 * kMin, {{"rice", 1, LineState::queued}}), order(3, 2 * kMin, {{"rice", 1, LineState::queued}}),
+      order(4, 10 * kMin, {{"rice", 1, LineState::queued}}), order(2, -1 * kMin, {{"rice", 1, LineState::cooking}}),
       order(6, 1 * kMin, {{"rice", 1, LineState::served}}),  // every line done
       order(7, 1 * kMin, {{"rice", 1, LineState::queued}}),
   };
@@ -135,10 +132,9 @@ TEST_CASE("at risk: less time left than the longest prep of an unfinished promis
   }
   SECTION("cooking lines count, ready and served ones do not") {
     CHECK(view_of({order(1, 6 * kMin, {{"gongbao", 1, LineState::cooking}})}).tickets[0].at_risk);
-    CHECK_FALSE(
-        view_of({order(1, 6 * kMin, {{"gongbao", 1, LineState::ready}, {"rice", 1, LineState::queued}})})
-            .tickets[0]
-            .at_risk);
+    CHECK_FALSE(view_of({order(1, 6 * kMin, {{"gongbao", 1, LineState::ready}, {"rice", 1, LineState::queued}})})
+                    .tickets[0]
+                    .at_risk);
   }
   SECTION("a line outside the promise never makes a ticket at risk") {
     CHECK_FALSE(view_of({order(1, 6 * kMin, {{"fish", 1, LineState::queued}})}).tickets[0].at_risk);
@@ -167,7 +163,7 @@ TEST_CASE("all-day counts sum quantities of queued and cooking lines across tick
 
 TEST_CASE("next up per station is the queued line with the least slack", "[ui][kds]") {
   const auto view = view_of({
-      order(1, 5 * kMin, {{"rice", 1, LineState::queued}}),     // steam slack 270 s
+      order(1, 5 * kMin, {{"rice", 1, LineState::queued}}),      // steam slack 270 s
       order(2, 10 * kMin, {{"gongbao", 1, LineState::queued}}),  // wok slack 120 s
       order(3, 9 * kMin, {{"mapo", 2, LineState::queued}}),      // wok slack 120 s, earlier deadline
   });
@@ -203,11 +199,10 @@ TEST_CASE("the station filter keeps tickets and counts of that station only", "[
   CHECK(view.stations[2].open_lines == 2);
 }
 
-TEST_CASE("bumping goes queued, cooking, ready, served; the key advances the least advanced line",
-          "[ui][kds]") {
-  const auto view = view_of({order(1, 10 * kMin, {{"gongbao", 1, LineState::ready},
-                                                  {"rice", 1, LineState::cooking},
-                                                  {"mapo", 1, LineState::served}})});
+TEST_CASE("bumping goes queued, cooking, ready, served; the key advances the least advanced line", "[ui][kds]") {
+  const auto view = view_of(
+      {order(1, 10 * kMin,
+             {{"gongbao", 1, LineState::ready}, {"rice", 1, LineState::cooking}, {"mapo", 1, LineState::served}})});
   const auto& t = view.tickets[0];
   CHECK(t.lines[0].next_state == LineState::served);
   CHECK(t.lines[0].next_word == "SERVE");
@@ -217,8 +212,8 @@ TEST_CASE("bumping goes queued, cooking, ready, served; the key advances the lea
 }
 
 TEST_CASE("Chinese wording", "[ui][kds]") {
-  const auto view = view_of({order(1, -65'900, {{"gongbao", 1, LineState::cooking}}, "counter")}, {},
-                            core::Language::zh);
+  const auto view =
+      view_of({order(1, -65'900, {{"gongbao", 1, LineState::cooking}}, "counter")}, {}, core::Language::zh);
   CHECK(view.tickets[0].countdown == "超时 01:05");
   CHECK(view.tickets[0].table == "柜台");
   CHECK(view.tickets[0].lines[0].name == "宫保鸡丁");
@@ -235,8 +230,8 @@ TEST_CASE("the demo kitchen has every level at once", "[ui][kds]") {
   const auto menu = core::load_menu_file(HOURGLASS_TEST_MENU);
   REQUIRE(menu.ok());
   const auto orders = kitchen::make_demo_orders(menu.value(), 30, kNow);
-  const auto view = kitchen::build_kds_view(orders, menu.value(), {}, kitchen::KdsThresholds{}, kNow,
-                                            core::Language::en);
+  const auto view =
+      kitchen::build_kds_view(orders, menu.value(), {}, kitchen::KdsThresholds{}, kNow, core::Language::en);
   CHECK(view.tickets.size() > 10);
   CHECK(view.counts.late > 0);
   CHECK(view.counts.red > 0);

@@ -1,7 +1,5 @@
 // The kiosk rendered headless and clicked through (Shell::inject_mouse),
 // against the demo kitchen and against a real hourglass-kitchen started here.
-#include <catch2/catch.hpp>
-
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -57,9 +56,10 @@ class KitchenServer {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     const fs::path config = dir_ / "kitchen.json";
-    std::ofstream(config) << R"({"listen":"127.0.0.1:0","database":"kitchen.db","menu":")" << HOURGLASS_TEST_MENU
-                          << R"(","promise":{"seconds":900,"policy":"free_unserved"},"devices":[)"
-                          << R"({"token":"tablet-12","role":"table","table":"12"},{"token":"kiosk-0001","role":"kiosk"}]})";
+    std::ofstream(config)
+        << R"({"listen":"127.0.0.1:0","database":"kitchen.db","menu":")" << HOURGLASS_TEST_MENU
+        << R"(","promise":{"seconds":900,"policy":"free_unserved"},"devices":[)"
+        << R"({"token":"tablet-12","role":"table","table":"12"},{"token":"kiosk-0001","role":"kiosk"}]})";
     int out[2];
     if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
     std::vector<std::string> args = {HOURGLASS_KITCHEN_BINARY, "--config", config.string(), "--listen", "127.0.0.1:0"};
@@ -232,7 +232,8 @@ TEST_CASE("kiosk UI: the demo kitchen, touch to add dishes and switch language",
   CHECK_FALSE(driver.has_target("detail_add"));
 }
 
-TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the order's countdown", "[ui][kiosk][integration]") {
+TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the order's countdown",
+          "[ui][kiosk][integration]") {
   KitchenServer server;
   kiosk::NetLinkOptions net;
   net.server = server.address();
@@ -243,8 +244,9 @@ TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the o
   Driver driver(kiosk::make_net_link(net), options);
 
   // Connected, with the server's menu and the table from the token.
-  REQUIRE(driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
-                              std::chrono::seconds(10)));
+  REQUIRE(
+      driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
+                          std::chrono::seconds(10)));
   CHECK(driver.app().state().table == "12");
   CHECK(driver.app().state().promise.seconds == 900);
   const ui::Image menu_image = driver.frame();
@@ -285,11 +287,13 @@ TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the o
 
   // Rush reaches the kitchen and comes back on the order.
   driver.click("rush:" + order.order_id);
-  CHECK(driver.frames_until([&] { return !driver.app().state().orders.empty() && driver.app().state().orders[0].rushed; },
-                            std::chrono::seconds(5)));
+  CHECK(
+      driver.frames_until([&] { return !driver.app().state().orders.empty() && driver.app().state().orders[0].rushed; },
+                          std::chrono::seconds(5)));
 }
 
-TEST_CASE("kiosk UI: when the kitchen server goes away the banner says so and the cart and orders stay", "[ui][kiosk][integration]") {
+TEST_CASE("kiosk UI: when the kitchen server goes away the banner says so and the cart and orders stay",
+          "[ui][kiosk][integration]") {
   KitchenServer server;
   kiosk::NetLinkOptions net;
   net.server = server.address();
@@ -298,8 +302,9 @@ TEST_CASE("kiosk UI: when the kitchen server goes away the banner says so and th
   kiosk::AppOptions options;
   options.language = core::Language::en;
   Driver driver(kiosk::make_net_link(net), options);
-  REQUIRE(driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
-                              std::chrono::seconds(10)));
+  REQUIRE(
+      driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
+                          std::chrono::seconds(10)));
   CHECK_FALSE(kiosk::build_header_view(driver.app().state(), {}, core::Language::en, wall_ms()).offline);
 
   // One order placed, one dish waiting in the cart.

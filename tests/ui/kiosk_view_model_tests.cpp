@@ -1,12 +1,11 @@
 // Pure tests of the kiosk's view-models, strings, cart and config: no window.
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
-
-#include <unistd.h>
 
 #include "kiosk/cart.hpp"
 #include "kiosk/demo_state.hpp"
@@ -111,7 +110,8 @@ TEST_CASE("kiosk menu view: categories, marks, the promise exception, the cart b
   std::set<std::uint32_t> colours;
   for (const auto& tab : en.categories) colours.insert(tab.color);
   CHECK(colours.size() == 7);  // coloured tabs, one colour each
-  const auto gongbao = std::find_if(en.dishes.begin(), en.dishes.end(), [](const auto& d) { return d.id == "gongbao"; });
+  const auto gongbao =
+      std::find_if(en.dishes.begin(), en.dishes.end(), [](const auto& d) { return d.id == "gongbao"; });
   REQUIRE(gongbao != en.dishes.end());
   CHECK(gongbao->name == "Kung Pao Chicken");
   CHECK(gongbao->other_name == "宫保鸡丁");
@@ -134,7 +134,8 @@ TEST_CASE("kiosk menu view: categories, marks, the promise exception, the cart b
 
   inputs.category = "braised";
   const kiosk::MenuView braised = kiosk::build_menu_view(state, cart, inputs, Language::en, kNow);
-  const auto fish = std::find_if(braised.dishes.begin(), braised.dishes.end(), [](const auto& d) { return !d.promised; });
+  const auto fish =
+      std::find_if(braised.dishes.begin(), braised.dishes.end(), [](const auto& d) { return !d.promised; });
   REQUIRE(fish != braised.dishes.end());
   CHECK(fish->outside_promise == "Not in the 15-minute promise");
 

@@ -1,8 +1,9 @@
 // The manager's breach log view: filters, sort, totals, per-dish and
 // per-hour counts, and the CSV export (escaping of Chinese, commas, quotes).
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -10,8 +11,6 @@
 #include <tuple>
 #include <utility>
 #include <vector>
-
-#include <unistd.h>
 
 #include "kitchen/manager/breach_log_view.hpp"
 #include "kitchen/manager/demo_breaches.hpp"
@@ -75,7 +74,8 @@ struct Built : manager::BreachLogView {
 Built with_rows(manager::BreachLogView view, const std::vector<core::BreachEntry>& entries,
                 core::Language language = core::Language::en, int utc_offset_minutes = 0) {
   Built built{std::move(view), {}};
-  for (std::uint32_t i : built.order) built.rows.push_back(manager::breach_row(entries.at(i), language, utc_offset_minutes));
+  for (std::uint32_t i : built.order)
+    built.rows.push_back(manager::breach_row(entries.at(i), language, utc_offset_minutes));
   return built;
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("filters: date range (since inclusive, until exclusive), table, dish, 
   SECTION("date range") {
     manager::BreachFilter f;
     f.since_ms = kBase + 12 * kHour + 30 * 60'000;  // exactly breach 2
-    f.until_ms = kBase + kDay + 19 * kHour;          // exactly breach 3: excluded
+    f.until_ms = kBase + kDay + 19 * kHour;         // exactly breach 3: excluded
     const auto view = build(f);
     REQUIRE(view.rows.size() == 1);
     CHECK(view.rows[0].breach_id == 2);
@@ -174,7 +174,7 @@ TEST_CASE("sorting by each column, ties broken by time", "[ui][manager]") {
   CHECK(build({}, {K::compensation, true}).rows[0].breach_id == 1);
   CHECK(build({}, {K::compensation, false}).rows[0].breach_id == 2);
   CHECK(build({}, {K::late_lines, true}).rows[0].breach_id == 2);
-  CHECK(build({}, {K::worst_late, true}).rows[0].breach_id == 2);  // not served
+  CHECK(build({}, {K::worst_late, true}).rows[0].breach_id == 2);   // not served
   CHECK(build({}, {K::worst_late, false}).rows[0].breach_id == 3);  // 1:01 late
   const auto by_table = build({}, {K::table, false});
   CHECK(by_table.rows[0].table_id == "3");  // numeric order: 3 before 12
@@ -186,7 +186,8 @@ TEST_CASE("sorting by each column, ties broken by time", "[ui][manager]") {
   std::swap(shuffled[0], shuffled[2]);
   const auto newest = manager::build_breach_log_view(shuffled, std::nullopt, {}, {}, core::Language::en, 0);
   CHECK(newest.order == std::vector<std::uint32_t>{0, 1, 2});  // breach 3, 2, 1
-  const auto oldest = manager::build_breach_log_view(shuffled, std::nullopt, {}, {K::time, false}, core::Language::en, 0);
+  const auto oldest =
+      manager::build_breach_log_view(shuffled, std::nullopt, {}, {K::time, false}, core::Language::en, 0);
   CHECK(oldest.order == std::vector<std::uint32_t>{2, 1, 0});
 }
 
@@ -197,8 +198,8 @@ TEST_CASE("on-time rate from the history: kept over decided orders in the period
       history_order("c", kBase + 11 * kHour, core::OrderStatus::closed),  // closed in time: kept
       history_order("d", kBase + 12 * kHour, core::OrderStatus::breached, true),
       history_order("e", kBase + 12 * kHour, core::OrderStatus::closed, true),  // breached, then closed
-      history_order("f", kBase + 13 * kHour, core::OrderStatus::open),  // undecided
-      history_order("g", kBase + 3 * kDay, core::OrderStatus::kept),     // outside the period
+      history_order("f", kBase + 13 * kHour, core::OrderStatus::open),          // undecided
+      history_order("g", kBase + 3 * kDay, core::OrderStatus::kept),            // outside the period
   };
   manager::BreachFilter f;
   f.since_ms = kBase;
@@ -233,7 +234,8 @@ TEST_CASE("one index, many views: the same as building from the entries each tim
         manager::BreachFilter f;
         f.table = table;
         const auto a = manager::build_breach_log_view(index, f, {key, descending});
-        const auto b = manager::build_breach_log_view(entries, std::nullopt, f, {key, descending}, core::Language::en, 0);
+        const auto b =
+            manager::build_breach_log_view(entries, std::nullopt, f, {key, descending}, core::Language::en, 0);
         CHECK(a.order == b.order);
         CHECK(a.totals.compensation == b.totals.compensation);
         CHECK(a.per_hour == b.per_hour);
@@ -271,8 +273,8 @@ TEST_CASE("CSV: what the table shows, Chinese text, commas and quotes escaped", 
   CHECK(core::csv_escape("plain") == "plain");
   CHECK(core::csv_escape("a\nb") == "\"a\nb\"");
 
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("hourglass_breaches_" + std::to_string(::getpid()) + ".csv");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("hourglass_breaches_" + std::to_string(::getpid()) + ".csv");
   REQUIRE_FALSE(manager::write_csv_file(path.string(), csv).has_value());
   std::ifstream in(path, std::ios::binary);
   const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -295,9 +297,8 @@ TEST_CASE("the demo month is consistent: one breached order in the history per e
 
 TEST_CASE("CSV: every filtered row in the table's order, not only the rows on screen", "[ui][manager]") {
   const auto entries = sample();
-  const auto view =
-      manager::build_breach_log_view(entries, std::nullopt, {}, {manager::BreachSortKey::compensation, false},
-                                     core::Language::en, 0);
+  const auto view = manager::build_breach_log_view(
+      entries, std::nullopt, {}, {manager::BreachSortKey::compensation, false}, core::Language::en, 0);
   REQUIRE(view.order.size() == 3);
   const std::string csv = manager::breach_log_csv(view, entries);
   // Cheapest first: breach 2 (two late lines), 3, then 1.
@@ -340,7 +341,8 @@ TEST_CASE("sorting 10,000 entries: each column's order, ties by time then id, bo
   const auto entries = manager::make_demo_breaches(menu, 10'000, kBase, 30, 480);
   const auto table_rank = [](const std::string& t) {
     const bool numeric = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return numeric ? std::pair<std::int64_t, std::int64_t>{0, std::stoll(t)} : std::pair<std::int64_t, std::int64_t>{1, 0};
+    return numeric ? std::pair<std::int64_t, std::int64_t>{0, std::stoll(t)}
+                   : std::pair<std::int64_t, std::int64_t>{1, 0};
   };
   using K = manager::BreachSortKey;
   for (K key : {K::time, K::ticket, K::table, K::late_lines, K::worst_late, K::compensation}) {
@@ -356,12 +358,23 @@ TEST_CASE("sorting 10,000 entries: each column's order, ties by time then id, bo
         const auto row = manager::breach_row(e, core::Language::en, 480);
         std::pair<std::int64_t, std::int64_t> k{0, 0};
         switch (key) {
-          case K::time: break;
-          case K::ticket: k.second = e.seq; break;
-          case K::table: k = table_rank(e.table); break;
-          case K::late_lines: k.second = static_cast<std::int64_t>(e.late_lines.size()); break;
-          case K::worst_late: k.second = row.worst_late_ms; break;
-          case K::compensation: k.second = e.discount; break;
+          case K::time:
+            break;
+          case K::ticket:
+            k.second = e.seq;
+            break;
+          case K::table:
+            k = table_rank(e.table);
+            break;
+          case K::late_lines:
+            k.second = static_cast<std::int64_t>(e.late_lines.size());
+            break;
+          case K::worst_late:
+            k.second = row.worst_late_ms;
+            break;
+          case K::compensation:
+            k.second = e.discount;
+            break;
         }
         return std::make_tuple(k, e.at_ms, e.breach_id);
       };

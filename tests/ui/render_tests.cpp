@@ -4,8 +4,8 @@
 #include <backends/imgui_impl_sdlrenderer.h>
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <cstddef>
+#include <cstdlib>
 #include <vector>
 
 #include "shared/ui/screenshot.hpp"
@@ -30,8 +30,8 @@ ImDrawVert vert(float x, float y, float u, float v, ImU32 col = IM_COL32(10, 20,
 // ImGui's PrimRect / PrimRectUV layout: a, b, c, d clockwise from the top
 // left, indices (0, 1, 2), (0, 2, 3).
 std::vector<ImDrawVert> rect_verts(ImVec2 a, ImVec2 c, ImVec2 uv_a, ImVec2 uv_c) {
-  return {vert(a.x, a.y, uv_a.x, uv_a.y), vert(c.x, a.y, uv_c.x, uv_a.y),
-          vert(c.x, c.y, uv_c.x, uv_c.y), vert(a.x, c.y, uv_a.x, uv_c.y)};
+  return {vert(a.x, a.y, uv_a.x, uv_a.y), vert(c.x, a.y, uv_c.x, uv_a.y), vert(c.x, c.y, uv_c.x, uv_c.y),
+          vert(a.x, c.y, uv_a.x, uv_c.y)};
 }
 
 // ImGui's PrimRect: triangles (0, 1, 2), (0, 2, 3).
@@ -54,8 +54,7 @@ ui::Image read_back(SDL_Renderer* renderer, int width, int height) {
   image.width = width;
   image.height = height;
   image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
-  REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGBA32, image.rgba.data(),
-                               width * 4) == 0);
+  REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGBA32, image.rgba.data(), width * 4) == 0);
   for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
   return image;
 }
@@ -169,8 +168,7 @@ TEST_CASE("scan_convex_polygon covers pixel centres with SDL's top-left rule", "
     CHECK(rects[0] == ui::PixelRect{2, 3, 7, 9});
   }
   SECTION("a hexagon's middle rows merge") {
-    CHECK(ui::scan_convex_polygon({{2, 0}, {6, 0}, {8, 2}, {8, 8}, {6, 10}, {2, 10}, {0, 8}, {0, 2}},
-                                  rects));
+    CHECK(ui::scan_convex_polygon({{2, 0}, {6, 0}, {8, 2}, {8, 8}, {6, 10}, {2, 10}, {0, 8}, {0, 2}}, rects));
     REQUIRE(rects.size() == 5);
     CHECK(rects[2] == ui::PixelRect{0, 2, 8, 8});
   }
@@ -193,10 +191,8 @@ TEST_CASE("the software fast paths draw what ImGui's backend draws", "[ui][rende
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled({10, 10}, {200.5f, 60.25f}, IM_COL32(200, 40, 40, 255));
     list->AddRectFilled({20, 70}, {220, 150}, IM_COL32(40, 200, 40, 160), 12.0f);
-    list->AddRectFilled({230, 70}, {238.1f, 300}, IM_COL32(255, 80, 80, 255), 4.05f,
-                        ImDrawFlags_RoundCornersLeft);
-    list->AddRectFilled({240, 70}, {250.8f, 300}, IM_COL32(255, 80, 80, 255), 16.2f,
-                        ImDrawFlags_RoundCornersLeft);
+    list->AddRectFilled({230, 70}, {238.1f, 300}, IM_COL32(255, 80, 80, 255), 4.05f, ImDrawFlags_RoundCornersLeft);
+    list->AddRectFilled({240, 70}, {250.8f, 300}, IM_COL32(255, 80, 80, 255), 16.2f, ImDrawFlags_RoundCornersLeft);
     list->AddCircleFilled({330, 110}, 40.0f, IM_COL32(40, 40, 220, 255));
     list->AddRect({250, 170}, {460, 300}, IM_COL32(250, 250, 250, 255), 10.0f, 0, 3.0f);
     ui::fill_rounded_rect(list, {20, 170}, {220, 300}, IM_COL32(90, 90, 120, 255), 14.0f);

@@ -36,20 +36,18 @@ ui::ShellConfig headless_config(int width = 320, int height = 200) {
 }
 
 std::uint32_t read_be32(const std::vector<unsigned char>& bytes, std::size_t at) {
-  return (std::uint32_t{bytes[at]} << 24) | (std::uint32_t{bytes[at + 1]} << 16) |
-         (std::uint32_t{bytes[at + 2]} << 8) | std::uint32_t{bytes[at + 3]};
+  return (std::uint32_t{bytes[at]} << 24) | (std::uint32_t{bytes[at + 1]} << 16) | (std::uint32_t{bytes[at + 2]} << 8) |
+         std::uint32_t{bytes[at + 3]};
 }
 
 // Per process: several builds' tests may run at once on a shared machine.
 std::filesystem::path unique_temp_png(const std::string& what) {
-  return std::filesystem::temp_directory_path() /
-         ("hourglass_ui_" + what + "_" + std::to_string(::getpid()) + ".png");
+  return std::filesystem::temp_directory_path() / ("hourglass_ui_" + what + "_" + std::to_string(::getpid()) + ".png");
 }
 
 std::vector<unsigned char> read_bytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  return std::vector<unsigned char>(std::istreambuf_iterator<char>(in),
-                                    std::istreambuf_iterator<char>());
+  return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 // One frame inside a root window; returns the capture.
@@ -101,8 +99,7 @@ TEST_CASE("a headless shell renders frames and writes a PNG of the requested siz
 TEST_CASE("write_png refuses an empty image and reports an unwritable path", "[ui]") {
   CHECK_THROWS(ui::write_png(ui::Image{}, "/tmp/never.png"));
   ui::Image one{1, 1, {1, 2, 3, 255}};
-  CHECK_THROWS_WITH(ui::write_png(one, "/nonexistent-dir/x.png"),
-                    Catch::Contains("/nonexistent-dir/x.png"));
+  CHECK_THROWS_WITH(ui::write_png(one, "/nonexistent-dir/x.png"), Catch::Contains("/nonexistent-dir/x.png"));
 }
 
 TEST_CASE("a frame with a red button differs from one without", "[ui]") {
@@ -122,8 +119,8 @@ TEST_CASE("a frame with a red button differs from one without", "[ui]") {
   CHECK(button_max.y - button_min.y >= shell.theme().touch_height);
   const auto differing = ui::count_different_pixels(without, with);
   CHECK(differing > 160u * 40u);  // most of the button's area
-  const ui::Rgba8 inside = with.pixel(static_cast<int>(button_min.x) + 8,
-                                      static_cast<int>(button_min.y + button_max.y) / 2);
+  const ui::Rgba8 inside =
+      with.pixel(static_cast<int>(button_min.x) + 8, static_cast<int>(button_min.y + button_max.y) / 2);
   CHECK(inside.r > 200);
   CHECK(inside.g < 60);
   CHECK(inside.b < 60);
@@ -205,14 +202,13 @@ TEST_CASE("glyph ranges cover the characters of the given strings", "[ui]") {
   const auto ranges = ui::build_glyph_ranges(strings);
   REQUIRE_FALSE(ranges.empty());
   CHECK(ranges.back() == 0);  // zero-terminated, as ImGui wants
-  for (ImWchar c :
-       {0x5BAB, 0x4FDD, 0x9E21, 0x4E01, 0x9EBB, 0x5A46, 0x8C46, 0x8150, 0x8D85, 0x65F6}) {
+  for (ImWchar c : {0x5BAB, 0x4FDD, 0x9E21, 0x4E01, 0x9EBB, 0x5A46, 0x8C46, 0x8150, 0x8D85, 0x65F6}) {
     INFO("U+" << std::hex << c);
     CHECK(ui::ranges_contain(ranges, c));
   }
   // Always present, even if no string uses them.
-  for (ImWchar c : std::initializer_list<ImWchar>{'A', '0', 0x00A5, 0x00D7, 0x2014, 0x2026, 0x2022,
-                                                  0x2192, 0x3002, 0xFF0C, 0xFFE5}) {
+  for (ImWchar c : std::initializer_list<ImWchar>{'A', '0', 0x00A5, 0x00D7, 0x2014, 0x2026, 0x2022, 0x2192, 0x3002,
+                                                  0xFF0C, 0xFFE5}) {
     INFO("U+" << std::hex << c);
     CHECK(ui::ranges_contain(ranges, c));
   }
@@ -251,8 +247,7 @@ TEST_CASE("percentiles use the nearest rank", "[ui]") {
 }
 
 TEST_CASE("VmRSS is parsed from /proc/self/status", "[ui]") {
-  CHECK(ui::parse_vm_rss_kib("Name:\tx\nVmPeak:\t  9 kB\nVmRSS:\t   51234 kB\nThreads:\t1\n") ==
-        51234);
+  CHECK(ui::parse_vm_rss_kib("Name:\tx\nVmPeak:\t  9 kB\nVmRSS:\t   51234 kB\nThreads:\t1\n") == 51234);
   CHECK_FALSE(ui::parse_vm_rss_kib("Name:\tx\n").has_value());
   CHECK_FALSE(ui::parse_vm_rss_kib("VmRSS:\tlots\n").has_value());
   const auto real = ui::resident_memory_kib();
@@ -264,9 +259,7 @@ TEST_CASE("the three themes are distinct", "[ui]") {
   const ui::Theme warm = ui::warm_theme();
   const ui::Theme kitchen = ui::kitchen_theme();
   const ui::Theme office = ui::office_theme();
-  const auto luminance = [](const ImVec4& c) {
-    return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
-  };
+  const auto luminance = [](const ImVec4& c) { return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z; };
   const auto same = [](const ImVec4& a, const ImVec4& b) {
     return a.x == b.x && a.y == b.y && a.z == b.z && a.w == b.w;
   };
@@ -328,16 +321,10 @@ TEST_CASE("a late countdown is drawn in the late colour", "[ui]") {
     return n;
   };
   const ui::Image on_time = capture_frame(shell, [&] {
-    ui::countdown(
-        {.text = "07:42", .remaining_ms = 462'000, .total_ms = 900'000, .color = theme.success},
-        theme);
+    ui::countdown({.text = "07:42", .remaining_ms = 462'000, .total_ms = 900'000, .color = theme.success}, theme);
   });
   const ui::Image late = capture_frame(shell, [&] {
-    ui::countdown({.text = "LATE 01:05",
-                   .remaining_ms = -65'000,
-                   .total_ms = 900'000,
-                   .color = theme.success},
-                  theme);
+    ui::countdown({.text = "LATE 01:05", .remaining_ms = -65'000, .total_ms = 900'000, .color = theme.success}, theme);
   });
   CHECK(count_near(on_time, theme.success) > 500);  // text and the half-full bar
   CHECK(count_near(late, theme.late) > 300);
@@ -464,11 +451,10 @@ TEST_CASE("fill_rounded_rect fills the inside and leaves the corners", "[ui]") {
   const ImVec4 bg = shell.theme().background;
   const ui::Image image = capture_frame(shell, [] {
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
-    ui::fill_rounded_rect(draw_list, ImVec2(20, 20), ImVec2(180, 120), IM_COL32(0, 0, 255, 255),
-                          30.0f);
+    ui::fill_rounded_rect(draw_list, ImVec2(20, 20), ImVec2(180, 120), IM_COL32(0, 0, 255, 255), 30.0f);
     // Only the left corners rounded.
-    ui::fill_rounded_rect(draw_list, ImVec2(20, 140), ImVec2(180, 190), IM_COL32(0, 0, 255, 255),
-                          20.0f, ImDrawFlags_RoundCornersLeft);
+    ui::fill_rounded_rect(draw_list, ImVec2(20, 140), ImVec2(180, 190), IM_COL32(0, 0, 255, 255), 20.0f,
+                          ImDrawFlags_RoundCornersLeft);
   });
   const auto is_blue = [](ui::Rgba8 p) { return p.b > 240 && p.r < 15 && p.g < 15; };
   const auto is_bg = [&](ui::Rgba8 p) { return std::abs(p.b - int(bg.z * 255)) <= 1; };

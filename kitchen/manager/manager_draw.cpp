@@ -22,6 +22,15 @@ struct ManagerLabels {
 
 namespace {
 
+// The quiet "Cancel" beside a dialog's primary action.
+bool cancel_button(const ManagerLabels& l, const ui::Theme& theme) {
+  ui::ButtonStyle cancel;
+  cancel.font = ui::FontSize::body;
+  cancel.color = theme.surface_alt;
+  cancel.text_color = theme.text;
+  return ui::big_button((l.cancel + "##cancel").c_str(), theme, ImVec2(0, 0), cancel);
+}
+
 using ui::FontSize;
 
 ManagerLabels english() {
@@ -468,11 +477,7 @@ void draw_dialogs(ManagerForm& form, const ManagerLabels& l, const ui::Theme& th
         ImGui::CloseCurrentPopup();
       }
       ImGui::SameLine();
-      ui::ButtonStyle cancel;
-      cancel.font = FontSize::body;
-      cancel.color = theme.surface_alt;
-      cancel.text_color = theme.text;
-      if (ui::big_button((l.cancel + "##cancel").c_str(), theme, ImVec2(0, 0), cancel)) {
+      if (cancel_button(l, theme)) {
         form.comp_line_id.clear();
         ImGui::CloseCurrentPopup();
       }
@@ -493,11 +498,7 @@ void draw_dialogs(ManagerForm& form, const ManagerLabels& l, const ui::Theme& th
         ImGui::CloseCurrentPopup();
       }
       ImGui::SameLine();
-      ui::ButtonStyle cancel;
-      cancel.font = FontSize::body;
-      cancel.color = theme.surface_alt;
-      cancel.text_color = theme.text;
-      if (ui::big_button((l.cancel + "##cancel").c_str(), theme, ImVec2(0, 0), cancel)) {
+      if (cancel_button(l, theme)) {
         form.close_table.clear();
         ImGui::CloseCurrentPopup();
       }

@@ -9,6 +9,7 @@
 #include "shared/core/countdown.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/core/urgency.hpp"
 
 namespace hourglass::kiosk {
 
@@ -114,11 +115,26 @@ DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskStat
 
 }  // namespace
 
-Tone countdown_tone(std::int64_t remaining_ms, std::int64_t total_ms) {
-  if (remaining_ms < 0) return Tone::late;
-  if (remaining_ms <= total_ms * 2 / 15) return Tone::danger;
-  if (remaining_ms <= total_ms / 3) return Tone::warn;
+namespace {
+
+Tone urgency_tone(core::Urgency urgency) {
+  switch (urgency) {
+    case core::Urgency::calm:
+      return Tone::good;
+    case core::Urgency::amber:
+      return Tone::warn;
+    case core::Urgency::red:
+      return Tone::danger;
+    case core::Urgency::late:
+      return Tone::late;
+  }
   return Tone::good;
+}
+
+}  // namespace
+
+Tone countdown_tone(std::int64_t remaining_ms, std::int64_t total_ms) {
+  return urgency_tone(core::urgency_for_remaining(remaining_ms, core::thresholds_for_promise(total_ms)));
 }
 
 std::string countdown_text(std::int64_t remaining_ms, Language language) {
@@ -200,7 +216,7 @@ HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs
   for (const core::Order& order : state.orders) {
     if (order.status == core::OrderStatus::closed) continue;
     ++open_orders;
-    if (order.status != core::OrderStatus::open || all_served_at(order)) continue;
+    if (order.status != core::OrderStatus::open || !core::has_promised_work(order)) continue;
     const std::int64_t remaining = core::remaining_ms(order, server_now_ms);
     if (!most_urgent || remaining < *most_urgent) most_urgent = remaining;
   }
@@ -325,14 +341,20 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
   card.subtotal = core::format_money(order.subtotal);
 
   const auto served_at = all_served_at(order);
-  const bool breached = order.status == core::OrderStatus::breached;
-  if (served_at && !breached) {
-    // The clock stopped in time: show the achievement, the bar frozen.
+  const bool breached = core::promise_broken(order);
+  if (!breached && !core::has_promised_work(order)) {
+    // The clock stopped in time (or the order holds nothing promised): show
+    // the achievement, the bar frozen. A dish outside the promise may still
+    // be cooking; that never makes the round late.
     card.done = true;
-    card.remaining_ms = order.deadline_ms - *served_at;
+    card.remaining_ms = served_at ? order.deadline_ms - *served_at : card.total_ms;
     card.tone = Tone::good;
-    card.big_text = text(Str::kept, language);
-    card.caption = format(Str::served_in, language, core::format_countdown(*served_at - order.accepted_at_ms));
+    if (served_at) {
+      card.big_text = text(Str::kept, language);
+      card.caption = format(Str::served_in, language, core::format_countdown(*served_at - order.accepted_at_ms));
+    } else {
+      card.big_text = format(Str::not_in_promise, language, promise_adjective(order.promise.seconds, language));
+    }
   } else {
     // Late time stops growing once the last late dish reaches the table.
     const std::int64_t now = served_at ? *served_at : server_now_ms;
@@ -340,7 +362,9 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
     if (breached && card.remaining_ms >= 0) card.remaining_ms = -1;
     card.late = card.remaining_ms < 0;
     card.done = served_at.has_value();
-    card.tone = countdown_tone(card.remaining_ms, card.total_ms);
+    card.tone =
+        breached ? Tone::late
+                 : urgency_tone(core::order_urgency(order, server_now_ms, core::thresholds_for_promise(card.total_ms)));
     card.big_text = countdown_text(card.remaining_ms, language);
     card.caption = card.late ? text(Str::apology_short, language) : text(Str::time_left, language);
   }
@@ -356,8 +380,7 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
     row.state = line_state_text(line.state, language);
     row.state_tone = line_state_tone(line.state);
     row.late = line.late;
-    row.free = (line.late && breached && std::holds_alternative<core::FreeUnservedPolicy>(order.promise.policy)) ||
-               line.comped;
+    row.free = core::is_free(core::line_charge(order, line));
     row.free_text = text(Str::free_line, language);
     card.lines.push_back(std::move(row));
   }
@@ -407,15 +430,13 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
     const core::Order& order = bill.orders[i];
     BillOrderView row;
     row.title = format(Str::round_label, language, i + 1) + "  ·  " + format(Str::ticket_label, language, order.seq);
-    const bool free_late = order.status == core::OrderStatus::breached &&
-                           std::holds_alternative<core::FreeUnservedPolicy>(order.promise.policy);
     for (const core::OrderLine& line : order.lines) {
       if (line.state == core::LineState::cancelled) continue;
       BillLineView bill_line;
       bill_line.qty = format(Str::qty_times, language, line.qty);
       bill_line.name = line.name.in(language);
       bill_line.amount = core::format_money(line.price * line.qty);
-      bill_line.free = line.comped || (free_late && line.late);
+      bill_line.free = core::is_free(core::line_charge(order, line));
       bill_line.free_text = text(Str::free_line, language);
       row.lines.push_back(std::move(bill_line));
     }
@@ -423,7 +444,7 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
     const core::Fen order_compensation = core::promise_compensation(order);
     if (order_compensation > 0) row.compensation = "-" + core::format_money(order_compensation);
     compensation += order_compensation;
-    if (order.status == core::OrderStatus::breached) {
+    if (core::promise_broken(order)) {
       view.apology = apology_text(order.promise.seconds, order_compensation, language);
     }
     view.orders.push_back(std::move(row));

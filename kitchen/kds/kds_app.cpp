@@ -95,31 +95,29 @@ void KdsApp::handle_event(const net::Event& event) {
              event.payload);
 }
 
-// New tickets chime, rushes and breaches are announced, once each. The first
-// synced frame only seeds what is already there: starting the screen mid-rush
-// must not sound forty chimes.
+// New tickets chime, rushes and breaches are announced (Announcer decides
+// what, once each); the alarm wins over a chime in the same frame.
 void KdsApp::notice_changes() {
   const KdsLabels& labels = kds_labels(settings_.language);
   if (!state_.connection.synced) return;
   bool chime = false;
   bool alarm = false;
-  for (const KdsTicketView& ticket : view_.tickets) {
-    const bool new_order = known_orders_.insert(ticket.order_id).second;
-    if (new_order && seeded_) {
-      chime = true;
-      toast(fmt::format("{} {} · {}", labels.new_ticket, ticket.ticket, ticket.table), ui::ToastKind::success, 4000);
-    }
-    if (ticket.urgency == Urgency::late && known_late_.insert(ticket.order_id).second && seeded_) {
-      alarm = true;
-      toast(fmt::format("{} {} · {}", labels.breach_toast, ticket.ticket, ticket.table), ui::ToastKind::error, 8000);
-    }
-    if (ticket.rushed && known_rushed_.insert(ticket.order_id).second && seeded_) {
-      chime = true;
-      toast(fmt::format("» {} {} · {}", labels.rushed_toast, ticket.ticket, ticket.table), ui::ToastKind::warning,
-            8000);
+  for (const Announcement& a : announcer_.notice(view_)) {
+    switch (a.kind) {
+      case Announcement::Kind::new_ticket:
+        chime = true;
+        toast(fmt::format("{} {} · {}", labels.new_ticket, a.ticket, a.table), ui::ToastKind::success, 4000);
+        break;
+      case Announcement::Kind::breached:
+        alarm = true;
+        toast(fmt::format("{} {} · {}", labels.breach_toast, a.ticket, a.table), ui::ToastKind::error, 8000);
+        break;
+      case Announcement::Kind::rushed:
+        chime = true;
+        toast(fmt::format("» {} {} · {}", labels.rushed_toast, a.ticket, a.table), ui::ToastKind::warning, 8000);
+        break;
     }
   }
-  seeded_ = true;
   if (sound_ != nullptr) {
     if (alarm) {
       sound_->alarm();
@@ -146,7 +144,7 @@ KdsStatus KdsApp::status() const {
   }
   if (state_.connection.offline_since_ms) s.offline_since = local_clock_text(*state_.connection.offline_since_ms, true);
   s.clock = local_clock_text(server_now(), false);
-  if (last_bump_ && local_now_ms_() - last_bump_->at_local_ms < kRecallWindowMs) {
+  if (last_bump_ && core::within_recall_window(last_bump_->at_local_ms, local_now_ms_())) {
     s.can_recall = true;
     s.recall_hint = last_bump_->label;
   }
@@ -212,7 +210,7 @@ void KdsApp::bump(const KdsBump& b) {
 }
 
 void KdsApp::recall() {
-  if (!last_bump_ || local_now_ms_() - last_bump_->at_local_ms >= kRecallWindowMs) return;
+  if (!last_bump_ || !core::within_recall_window(last_bump_->at_local_ms, local_now_ms_())) return;
   if (client_ != nullptr) {
     core::RecallLine message;
     message.line_id = last_bump_->line_id;

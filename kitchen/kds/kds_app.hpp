@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kitchen/kds/announcements.hpp"
 #include "kitchen/kds/kds_draw.hpp"
 #include "kitchen/kds/kds_view_model.hpp"
 #include "shared/core/menu.hpp"
@@ -26,12 +27,9 @@ namespace hourglass::kitchen {
 
 struct KdsSettings {
   core::Language language = core::Language::en;
-  KdsThresholds thresholds;
+  core::UrgencyThresholds thresholds;
   bool muted = false;
 };
-
-// A recall is offered for this long after a bump (the server's rule too).
-inline constexpr std::int64_t kRecallWindowMs = 60'000;
 
 class KdsApp {
  public:
@@ -78,12 +76,7 @@ class KdsApp {
   KdsIntents last_intents_;
   ui::ToastStack toasts_;
 
-  // What this screen has already announced, so each ticket chimes once and
-  // each breach alarms once.
-  bool seeded_ = false;
-  std::set<std::string> known_orders_;
-  std::set<std::string> known_late_;
-  std::set<std::string> known_rushed_;
+  Announcer announcer_;
 
   struct LastBump {
     std::string line_id;

@@ -18,6 +18,7 @@ KdsLabels english() {
   l.amber = "HURRY";
   l.red = "CRITICAL";
   l.late = "LATE";
+  l.kept = "KEPT";
   l.serve_all = "ALL SERVED";
   l.queued = "queued";
   l.cooking = "cooking";
@@ -59,6 +60,7 @@ KdsLabels chinese() {
   l.amber = "要快";
   l.red = "紧急";
   l.late = "超时";
+  l.kept = "准时";
   l.serve_all = "全部上齐";
   l.queued = "待做";
   l.cooking = "在做";
@@ -87,12 +89,12 @@ KdsLabels chinese() {
 }
 
 std::vector<std::string> as_list(const KdsLabels& l) {
-  return {l.title,       l.all_stations, l.all_day,      l.next_up,  l.fire_now,   l.fire_in,
-          l.at_risk,     l.rush,         l.calm,         l.amber,    l.red,        l.late,
-          l.serve_all,   l.queued,       l.cooking,      l.start,    l.ready,      l.serve,
-          l.recall,      l.mute,         l.unmute,       l.language, l.online,     l.offline,
-          l.connecting,  l.demo,         l.more_tickets, l.page,     l.no_tickets, l.new_ticket,
-          l.call_waiter, l.rushed_toast, l.breach_toast, l.minutes,  l.keys_hint,  l.stale};
+  return {l.title,     l.all_stations, l.all_day,    l.next_up,     l.fire_now,     l.fire_in,      l.at_risk,
+          l.rush,      l.calm,         l.amber,      l.red,         l.late,         l.kept,         l.serve_all,
+          l.queued,    l.cooking,      l.start,      l.ready,       l.serve,        l.recall,       l.mute,
+          l.unmute,    l.language,     l.online,     l.offline,     l.connecting,   l.demo,         l.more_tickets,
+          l.page,      l.no_tickets,   l.new_ticket, l.call_waiter, l.rushed_toast, l.breach_toast, l.minutes,
+          l.keys_hint, l.stale};
 }
 
 }  // namespace

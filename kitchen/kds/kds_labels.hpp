@@ -21,6 +21,7 @@ struct KdsLabels {
   std::string amber;
   std::string red;
   std::string late;
+  std::string kept;  // a ticket whose promise was kept, with a dish outside it still to go
   std::string serve_all;
   std::string queued;
   std::string cooking;

@@ -94,15 +94,8 @@ std::string line_station(const core::OrderLine& line, const core::Menu& menu) {
 
 }  // namespace
 
-Urgency urgency_for(std::int64_t remaining_ms, const KdsThresholds& thresholds) {
-  if (remaining_ms < 0) return Urgency::late;
-  if (remaining_ms <= thresholds.red_ms) return Urgency::red;
-  if (remaining_ms <= thresholds.amber_ms) return Urgency::amber;
-  return Urgency::calm;
-}
-
 KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu, const KdsFilter& filter,
-                       const KdsThresholds& thresholds, std::int64_t server_now_ms, Language language) {
+                       const core::UrgencyThresholds& thresholds, std::int64_t server_now_ms, Language language) {
   const KdsLabels& labels = kds_labels(language);
   KdsView view;
   view.server_now_ms = server_now_ms;
@@ -141,10 +134,15 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     ticket.deadline_ms = order->deadline_ms;
     ticket.remaining_ms = remaining;
     ticket.promise_ms = order->deadline_ms - order->accepted_at_ms;
-    ticket.urgency = order->status == core::OrderStatus::breached ? Urgency::late : urgency_for(remaining, thresholds);
+    ticket.urgency = core::order_urgency(*order, server_now_ms, thresholds);
+    ticket.breached = order->status == core::OrderStatus::breached;
     // A breached order shows LATE even if this screen's clock lags a little.
-    ticket.countdown =
-        countdown_text(ticket.urgency == Urgency::late ? std::min<std::int64_t>(remaining, -1) : remaining, language);
+    if (order->status == core::OrderStatus::kept) {
+      ticket.countdown = labels.kept;  // no clock left to show: the promise was kept
+    } else {
+      ticket.countdown =
+          countdown_text(ticket.urgency == Urgency::late ? std::min<std::int64_t>(remaining, -1) : remaining, language);
+    }
     ticket.urgency_word = urgency_word(ticket.urgency, labels);
     ticket.rushed = order->rushed;
     ticket.flash_on = ticket.urgency != Urgency::late || (server_now_ms / 500) % 2 == 0;
@@ -155,7 +153,10 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
         longest_prep = std::max(longest_prep, prep_ms(menu, line.item));
       }
     }
-    ticket.at_risk = ticket.urgency != Urgency::late && remaining < longest_prep;
+    // Only a running clock can be at risk: a kept order whose unpromised dish
+    // is still cooking is not.
+    const bool running = order->status == core::OrderStatus::open && core::has_promised_work(*order);
+    ticket.at_risk = running && ticket.urgency != Urgency::late && remaining < longest_prep;
 
     for (const core::OrderLine& line : order->lines) {
       const std::string station = line_station(line, menu);
@@ -178,7 +179,8 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
       lv.comped = line.comped;
       lv.finished = is_finished(line.state);
       const std::int64_t prep = prep_ms(menu, line.item);
-      lv.fire_now = ticket.urgency != Urgency::late && line.promised && needs_cooking(line.state) && remaining < prep;
+      lv.fire_now =
+          running && ticket.urgency != Urgency::late && line.promised && needs_cooking(line.state) && remaining < prep;
       lv.next_state = next_state(line.state);
       lv.next_word = next_word(line.state, labels);
       if (!lv.finished) ticket.can_serve_all = true;

@@ -10,21 +10,11 @@
 
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
+#include "shared/core/urgency.hpp"
 
 namespace hourglass::kitchen {
 
-// Colour thresholds: amber at `amber_ms` or less remaining, red at `red_ms`
-// or less, late once the deadline has passed (or the server says breached).
-struct KdsThresholds {
-  std::int64_t amber_ms = 5 * 60 * 1000;
-  std::int64_t red_ms = 2 * 60 * 1000;
-};
-
-enum class Urgency { calm, amber, red, late };
-
-// The level for a remaining time (pure; the edges are tested: exactly 5:00 is
-// amber, 5:00.001 is calm, exactly 0 is still red, −1 ms is late).
-Urgency urgency_for(std::int64_t remaining_ms, const KdsThresholds& thresholds);
+using core::Urgency;
 
 struct KdsFilter {
   std::string station;  // empty: every station
@@ -62,6 +52,7 @@ struct KdsTicketView {
   std::string countdown;        // "04:59" or "LATE 01:05"
   Urgency urgency = Urgency::calm;
   std::string urgency_word;  // words, so colour is never the only signal
+  bool breached = false;     // the server ruled the promise broken (the alarm sounds for these only)
   bool at_risk = false;
   bool rushed = false;
   bool flash_on = true;            // late tickets flash: the phase at this server time
@@ -118,7 +109,7 @@ struct KdsView {
 // ones with lines not yet served or cancelled (a late dish still has to go
 // out). Closed orders and orders whose every line is done are left out.
 KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu, const KdsFilter& filter,
-                       const KdsThresholds& thresholds, std::int64_t server_now_ms, core::Language language);
+                       const core::UrgencyThresholds& thresholds, std::int64_t server_now_ms, core::Language language);
 
 // The line one "advance" key press bumps on a ticket: the first shown line
 // that is not finished, starting with the least advanced. nullopt when none.

@@ -8,10 +8,11 @@
 #include "kitchen/kds/ticket_text.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/core/urgency.hpp"
 
 namespace hourglass::manager {
 
-LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::KdsThresholds& thresholds,
+LiveView build_live_view(const std::vector<core::Order>& orders, const core::UrgencyThresholds& thresholds,
                          std::int64_t server_now_ms, core::Language language) {
   const bool zh = language == core::Language::zh;
   LiveView view;
@@ -41,19 +42,17 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::
       lo.order_id = order->order_id;
       lo.ticket = kitchen::ticket_label(order->seq);
       const std::int64_t remaining = core::remaining_ms(*order, server_now_ms);
+      lo.urgency = core::order_urgency(*order, server_now_ms, thresholds);
       switch (order->status) {
         case core::OrderStatus::open:
-          lo.urgency = kitchen::urgency_for(remaining, thresholds);
           lo.countdown = kitchen::countdown_text(remaining, language);
           lo.status = zh ? "进行中" : "open";
           break;
         case core::OrderStatus::kept:
-          lo.urgency = kitchen::Urgency::calm;
           lo.countdown = zh ? "准时" : "kept";
           lo.status = zh ? "准时" : "kept";
           break;
         case core::OrderStatus::breached:
-          lo.urgency = kitchen::Urgency::late;
           lo.countdown = kitchen::countdown_text(std::min<std::int64_t>(remaining, -1), language);
           lo.status = zh ? "已超时" : "breached";
           break;
@@ -61,7 +60,7 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::
           break;
       }
       if (order->status == core::OrderStatus::open) ++view.open_orders;
-      if (lo.urgency == kitchen::Urgency::late) ++view.late_orders;
+      if (lo.urgency == core::Urgency::late) ++view.late_orders;
       for (const core::OrderLine& line : order->lines) {
         LiveLine ll;
         ll.line_id = line.line_id;
@@ -71,6 +70,7 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::
         ll.amount = core::format_money(line.price * line.qty);
         ll.comped = line.comped;
         ll.late = line.late;
+        ll.free = core::is_free(core::line_charge(*order, line));
         ll.can_comp = !line.comped && line.state != core::LineState::cancelled;
         lo.lines.push_back(std::move(ll));
       }

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "kitchen/kds/kds_view_model.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
+#include "shared/core/urgency.hpp"
 
 namespace hourglass::manager {
 
@@ -21,6 +21,7 @@ struct LiveLine {
   std::string amount;  // "¥76.00"
   bool comped = false;
   bool late = false;
+  bool free = false;      // the diner does not pay it: comped, or late under a late-dishes-free promise
   bool can_comp = false;  // not comped, not cancelled, order not closed
 };
 
@@ -28,7 +29,7 @@ struct LiveOrder {
   std::string order_id;
   std::string ticket;
   std::string countdown;
-  kitchen::Urgency urgency = kitchen::Urgency::calm;
+  core::Urgency urgency = core::Urgency::calm;
   std::string status;  // "open" / "kept" / "breached" in words
   std::vector<LiveLine> lines;
 };
@@ -50,7 +51,7 @@ struct LiveView {
   int late_orders = 0;
 };
 
-LiveView build_live_view(const std::vector<core::Order>& orders, const kitchen::KdsThresholds& thresholds,
+LiveView build_live_view(const std::vector<core::Order>& orders, const core::UrgencyThresholds& thresholds,
                          std::int64_t server_now_ms, core::Language language);
 
 }  // namespace hourglass::manager

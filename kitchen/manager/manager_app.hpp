@@ -23,7 +23,7 @@ namespace hourglass::manager {
 
 struct ManagerSettings {
   core::Language language = core::Language::en;
-  kitchen::KdsThresholds thresholds;
+  core::UrgencyThresholds thresholds;
   int utc_offset_minutes = 0;
   int default_days = 30;  // the breach log's first period: the last 30 days
   std::string export_path = "hourglass-breaches.csv";

@@ -144,14 +144,14 @@ std::vector<std::string> as_list(const ManagerLabels& l) {
           l.late_orders,   l.no_open,     l.kept_of};
 }
 
-ImVec4 urgency_color(kitchen::Urgency u, const ui::Theme& theme) {
+ImVec4 urgency_color(core::Urgency u, const ui::Theme& theme) {
   switch (u) {
-    case kitchen::Urgency::calm:
+    case core::Urgency::calm:
       return theme.success;
-    case kitchen::Urgency::amber:
+    case core::Urgency::amber:
       return theme.warning;
-    case kitchen::Urgency::red:
-    case kitchen::Urgency::late:
+    case core::Urgency::red:
+    case core::Urgency::late:
       return theme.danger;
   }
   return theme.text;
@@ -424,7 +424,7 @@ void draw_live(const LiveView& live, ManagerForm& form, const ManagerLabels& l, 
             ImGui::TableNextColumn();
             ui::text(line.comped ? l.comped : line.state_word, theme.text_muted, FontSize::small);
             ImGui::TableNextColumn();
-            ui::text_right(line.amount, line.comped ? theme.text_muted : theme.text);
+            ui::text_right(line.amount, line.free ? theme.text_muted : theme.text);
             ImGui::TableNextColumn();
             if (line.can_comp) {
               ImGui::PushID(line.line_id.c_str());

@@ -6,6 +6,7 @@
 
 #include <charconv>
 
+#include "shared/core/breach_record.hpp"
 #include "shared/core/permissions.hpp"
 #include "shared/core/promise.hpp"
 
@@ -16,8 +17,6 @@ using core::ErrorCode;
 using core::Role;
 
 namespace {
-
-constexpr std::int64_t kRecallWindowMs = 60'000;
 
 struct RequestKind {
   core::Request operator()(const core::Hello&) const { return core::Request::ping; }
@@ -331,7 +330,7 @@ void KitchenService::on(const Context& c, const core::RecallLine& m) {
   if (!ref) return;
   const auto bump = bumps_.find(m.line_id);
   if (bump == bumps_.end() || bump->second.participant != c.from->id() ||
-      c.now_ms - bump->second.at_ms > kRecallWindowMs) {
+      !core::within_recall_window(bump->second.at_ms, c.now_ms)) {
     reply_error(c, ErrorCode::conflict, "only this screen's last bump of the line, within a minute, can be recalled");
     return;
   }
@@ -531,33 +530,12 @@ void KitchenService::evaluate(StoredOrder& stored, std::int64_t now_ms) {
         now_ms);
   const auto audience = hub_.order_audience(order.table, stored.owner, nullptr);
   if (verdict.breached) {
-    core::BreachEntry entry;
-    entry.order_id = order.order_id;
-    entry.seq = order.seq;
-    entry.table = order.table;
-    entry.accepted_at_ms = order.accepted_at_ms;
-    entry.deadline_ms = order.deadline_ms;
-    entry.discount = verdict.compensation;
-    entry.policy = std::string(core::policy_name(order.promise.policy));
-    entry.at_ms = now_ms;
-    core::BreachMessage breach;
-    breach.order_id = order.order_id;
-    breach.table = order.table;
-    breach.seq = order.seq;
-    breach.discount = verdict.compensation;
-    breach.policy = entry.policy;
-    std::vector<std::string> line_ids;
-    for (const std::size_t index : verdict.late_lines) {
-      const core::OrderLine& line = order.lines[index];
-      line_ids.push_back(line.line_id);
-      entry.late_lines.push_back(core::BreachLateLine{line.item, line.qty, line.price, line.served_at_ms, line.name});
-      breach.late_lines.push_back(line);
-    }
-    entry.breach_id = storage_.add_breach(entry, line_ids);
+    core::BreachRecord record = core::make_breach_record(order, verdict, now_ms);
+    const std::int64_t breach_id = storage_.add_breach(record.entry, record.late_line_ids);
     spdlog::info("breach #{} order #{} {} table {}: {} late lines, discount {} ({}), {} ms after the deadline",
-                 entry.breach_id, order.seq, order.order_id, order.table, entry.late_lines.size(), entry.discount,
-                 entry.policy, now_ms - order.deadline_ms);
-    push(audience, core::ServerEnvelope{std::nullopt, std::move(breach)});
+                 breach_id, order.seq, order.order_id, order.table, record.entry.late_lines.size(),
+                 record.entry.discount, record.entry.policy, now_ms - order.deadline_ms);
+    push(audience, core::ServerEnvelope{std::nullopt, std::move(record.message)});
   }
   push(audience, core::ServerEnvelope{std::nullopt, core::OrderMessage{order}});
 }

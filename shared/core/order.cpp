@@ -177,4 +177,8 @@ void recall_line(Order& order, OrderLine& line, LineState previous) {
   recompute_totals(order);
 }
 
+bool within_recall_window(std::int64_t bumped_at_ms, std::int64_t now_ms) {
+  return now_ms - bumped_at_ms <= kRecallWindowMs;
+}
+
 }  // namespace hourglass::core

@@ -117,6 +117,12 @@ Bill make_bill(std::string table, std::vector<Order> orders);
 // (an earlier state than its current one, not cancelled). Leaving `served`
 // clears served_at_ms, so the line's clock runs again.
 std::optional<Error> check_recall_line(const Order& order, const OrderLine& line, LineState previous);
+// A screen may recall its own last bump of a line for this long; the server
+// refuses later recalls and the kitchen display stops offering them.
+inline constexpr std::int64_t kRecallWindowMs = 60'000;
+// Whether a bump made at `bumped_at_ms` may still be recalled at `now_ms`
+// (exactly a minute later still may).
+bool within_recall_window(std::int64_t bumped_at_ms, std::int64_t now_ms);
 void recall_line(Order& order, OrderLine& line, LineState previous);
 
 }  // namespace hourglass::core

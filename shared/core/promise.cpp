@@ -25,6 +25,10 @@ std::string_view policy_name(const PromisePolicy& policy) {
   return std::visit([](const auto& p) { return std::decay_t<decltype(p)>::kName; }, policy);
 }
 
+bool late_lines_free(const PromisePolicy& policy) {
+  return std::visit([](const auto& p) { return std::decay_t<decltype(p)>::kLateLinesFree; }, policy);
+}
+
 Json policy_to_json(const PromisePolicy& policy) {
   Json json{{"policy", std::string(policy_name(policy))}};
   std::visit([&](const auto& p) { p.write(json); }, policy);

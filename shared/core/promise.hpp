@@ -5,7 +5,7 @@
 // functions, so they agree to the millisecond.
 //
 // Adding a compensation policy: write one struct below with `kName`,
-// `compensation(...)`, `read(...)` and `write(...)`, and add it to
+// `kLateLinesFree`, `compensation(...)`, `read(...)` and `write(...)`, and add it to
 // `PromisePolicy`. Parsing, encoding and evaluation pick it up from the
 // variant; nothing else branches on the policy.
 
@@ -33,6 +33,7 @@ struct CompensationInputs {
 // "All promised dishes in time, or the late ones are free."
 struct FreeUnservedPolicy {
   static constexpr std::string_view kName = "free_unserved";
+  static constexpr bool kLateLinesFree = true;  // the late lines themselves are the discount
   Fen compensation(const CompensationInputs& in) const { return in.late_unpaid; }
   static FreeUnservedPolicy read(const JsonObjectReader&) { return {}; }
   void write(Json&) const {}
@@ -43,7 +44,8 @@ struct FreeUnservedPolicy {
 // rounded half up to the minor unit: pay = ⌊(base × P + 50) / 100⌋.
 struct BillPercentPolicy {
   static constexpr std::string_view kName = "bill_percent";
-  int pay_percent = 100;  // 0-100
+  static constexpr bool kLateLinesFree = false;  // the whole order is discounted instead
+  int pay_percent = 100;                         // 0-100
   Fen compensation(const CompensationInputs& in) const;
   static BillPercentPolicy read(const JsonObjectReader& reader);
   void write(Json& json) const;
@@ -60,6 +62,9 @@ struct PromiseTerms {
 };
 
 std::string_view policy_name(const PromisePolicy& policy);
+// Whether a breach makes the late lines themselves free (rather than
+// discounting the whole order).
+bool late_lines_free(const PromisePolicy& policy);
 
 // {"policy":"free_unserved"} / {"policy":"bill_percent","pay_percent":69}:
 // the `policy` object of `welcome`.

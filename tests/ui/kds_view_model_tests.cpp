@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "kitchen/kds/announcements.hpp"
 #include "kitchen/kds/demo_state.hpp"
 #include "kitchen/kds/kds_view_model.hpp"
 #include "kitchen/kds/ticket_text.hpp"
@@ -12,7 +13,7 @@
 namespace core = hourglass::core;
 namespace kitchen = hourglass::kitchen;
 using core::LineState;
-using kitchen::Urgency;
+using core::Urgency;
 
 namespace {
 
@@ -55,36 +56,10 @@ core::Order order(std::int64_t seq, std::int64_t remaining_ms, std::vector<L> li
 
 kitchen::KdsView view_of(const std::vector<core::Order>& orders, kitchen::KdsFilter filter = {},
                          core::Language language = core::Language::en) {
-  return kitchen::build_kds_view(orders, kds_menu(), filter, kitchen::KdsThresholds{}, kNow, language);
+  return kitchen::build_kds_view(orders, kds_menu(), filter, core::UrgencyThresholds{}, kNow, language);
 }
 
 }  // namespace
-
-TEST_CASE("urgency edges: 5:00 is amber, 2:00 is red, the deadline itself is red, after it late", "[ui][kds]") {
-  const kitchen::KdsThresholds t;  // 300 s amber, 120 s red
-  auto [remaining, expected] = GENERATE(table<std::int64_t, Urgency>({
-      {15 * kMin, Urgency::calm},
-      {5 * kMin + 1, Urgency::calm},
-      {5 * kMin, Urgency::amber},
-      {5 * kMin - 1, Urgency::amber},  // 4:59.999
-      {2 * kMin + 1, Urgency::amber},
-      {2 * kMin, Urgency::red},
-      {2 * kMin - 1, Urgency::red},
-      {1, Urgency::red},
-      {0, Urgency::red},  // served now would still be on time
-      {-1, Urgency::late},
-      {-10 * kMin, Urgency::late},
-  }));
-  CAPTURE(remaining);
-  CHECK(kitchen::urgency_for(remaining, t) == expected);
-}
-
-TEST_CASE("thresholds are configurable", "[ui][kds]") {
-  const kitchen::KdsThresholds t{10 * kMin, 3 * kMin};
-  CHECK(kitchen::urgency_for(10 * kMin + 1, t) == Urgency::calm);
-  CHECK(kitchen::urgency_for(10 * kMin, t) == Urgency::amber);
-  CHECK(kitchen::urgency_for(3 * kMin, t) == Urgency::red);
-}
 
 TEST_CASE("tickets: earliest deadline first, ticket number breaking ties, done and closed orders left out",
           "[ui][kds]") {
@@ -231,11 +206,72 @@ TEST_CASE("the demo kitchen has every level at once", "[ui][kds]") {
   REQUIRE(menu.ok());
   const auto orders = kitchen::make_demo_orders(menu.value(), 30, kNow);
   const auto view =
-      kitchen::build_kds_view(orders, menu.value(), {}, kitchen::KdsThresholds{}, kNow, core::Language::en);
+      kitchen::build_kds_view(orders, menu.value(), {}, core::UrgencyThresholds{}, kNow, core::Language::en);
   CHECK(view.tickets.size() > 10);
   CHECK(view.counts.late > 0);
   CHECK(view.counts.red > 0);
   CHECK(view.counts.amber > 0);
   CHECK(view.counts.calm > 0);
   CHECK(view.counts.at_risk > 0);
+}
+
+TEST_CASE("a kept order whose unpromised dish still cooks after the deadline is not late and sounds no alarm",
+          "[ui][kds]") {
+  // Rice (promised) served in time, the sea bass (outside the promise) still
+  // on the steamer; the server ruled the promise kept at the deadline.
+  core::Order kept = order(8, -3 * kMin, {{"rice", 1, LineState::served}, {"fish", 1, LineState::cooking}});
+  kept.lines[0].served_at_ms = kept.accepted_at_ms + kMin;
+  core::apply_verdict(kept, core::evaluate_promise(kept));
+  REQUIRE(kept.status == core::OrderStatus::kept);
+
+  const auto view = view_of({kept});
+  REQUIRE(view.tickets.size() == 1);  // the fish still has to go out
+  const auto& ticket = view.tickets[0];
+  CHECK(ticket.urgency != Urgency::late);
+  CHECK_FALSE(ticket.breached);
+  CHECK_FALSE(ticket.at_risk);
+  CHECK(ticket.countdown == "KEPT");
+  CHECK(ticket.countdown.find("LATE") == std::string::npos);
+  CHECK(view.counts.late == 0);
+  for (const auto& line : ticket.lines) CHECK_FALSE(line.fire_now);
+
+  kitchen::Announcer announcer;
+  CHECK(announcer.notice(kitchen::KdsView{}).empty());  // seeds on an empty kitchen
+  const auto announced = announcer.notice(view);
+  REQUIRE(announced.size() == 1);
+  CHECK(announced[0].kind == kitchen::Announcement::Kind::new_ticket);
+}
+
+TEST_CASE("the alarm is the server's verdict: a breached ticket is announced once, a late open one not", "[ui][kds]") {
+  core::Order breached = order(9, -1 * kMin, {{"gongbao", 1, LineState::cooking}});
+  core::apply_verdict(breached, core::evaluate_promise(breached));
+  REQUIRE(breached.status == core::OrderStatus::breached);
+  // Past its deadline on this screen's clock, not yet evaluated by the server.
+  const core::Order running_late = order(10, -1, {{"mapo", 1, LineState::cooking}});
+
+  kitchen::Announcer announcer;
+  announcer.notice(kitchen::KdsView{});
+  const auto first = announcer.notice(view_of({breached, running_late}));
+  int alarms = 0;
+  for (const auto& a : first) {
+    if (a.kind == kitchen::Announcement::Kind::breached) {
+      ++alarms;
+      CHECK(a.order_id == breached.order_id);
+    }
+  }
+  CHECK(alarms == 1);
+  const auto view = view_of({breached, running_late});
+  CHECK(view.tickets.size() == 2);
+  for (const auto& t : view.tickets) CHECK(t.urgency == Urgency::late);  // both shown LATE
+  CHECK(announcer.notice(view).empty());                                  // and never twice
+}
+
+TEST_CASE("the first look at a kitchen mid-rush announces nothing", "[ui][kds]") {
+  core::Order breached = order(11, -1 * kMin, {{"gongbao", 1, LineState::cooking}});
+  core::apply_verdict(breached, core::evaluate_promise(breached));
+  kitchen::Announcer announcer;
+  CHECK(announcer.notice(view_of({breached, order(12, kMin, {{"rice", 1, LineState::queued}})})).empty());
+  const auto later = announcer.notice(view_of({breached, order(13, 5 * kMin, {{"rice", 1, LineState::queued}})}));
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].order_id == "o13");
 }

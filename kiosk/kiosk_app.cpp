@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "kiosk/kiosk_strings.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::kiosk {
 
@@ -30,15 +30,15 @@ void KioskApp::update(std::int64_t local_now_ms) {
       case LinkEvent::Kind::accepted:
         break;
       case LinkEvent::Kind::rejected:
-        toasts_.push(fmt::format(fmt::runtime(tr(Str::order_failed, language_)), event.message), ui::ToastKind::error,
-                     local_now_ms, 6000);
+        toasts_.push(words::format_word(Word::order_failed, language_, event.message),
+                     ui::ToastKind::error, local_now_ms, 6000);
         break;
       case LinkEvent::Kind::waiter_coming:
-        toasts_.push(std::string(tr(Str::waiter_called, language_)), ui::ToastKind::success, local_now_ms);
+        toasts_.push(words::text(Word::waiter_called, language_), ui::ToastKind::success, local_now_ms);
         break;
       case LinkEvent::Kind::failed:
         spdlog::warn("request failed: {}", event.message);
-        toasts_.push(std::string(tr(Str::offline, language_)), ui::ToastKind::warning, local_now_ms);
+        toasts_.push(words::text(Word::offline, language_), ui::ToastKind::warning, local_now_ms);
         break;
       case LinkEvent::Kind::breach:
         break;  // the order update carries the breach; the orders screen shows it
@@ -107,7 +107,7 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
     case Action::none:
       return;
     case Action::switch_language:
-      language_ = other_language(language_);
+      language_ = words::other_language(language_);
       return;
     case Action::call_waiter:
       link_->call_waiter();
@@ -162,7 +162,7 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
       if (cart_.empty()) return;
       // The net client persists the order in its outbox before returning,
       // so clearing the cart afterwards cannot lose it.
-      const std::string order_id = link_->place_order(cart_.requests(), server_now_ms(local_now_ms));
+      const std::string order_id = link_->place_order(cart_.requests());
       cart_.clear();
       save_cart();
       confirming_ = false;
@@ -210,7 +210,7 @@ void KioskApp::save_cart() {
 }
 
 std::vector<std::string> display_strings(const core::Menu* menu) {
-  std::vector<std::string> strings = all_ui_strings();
+  std::vector<std::string> strings = words::all_words();
   for (const core::MenuGroup& allergen : core::known_allergens()) {
     strings.push_back(allergen.name.en);
     strings.push_back(allergen.name.zh);

@@ -1,15 +1,19 @@
 #pragma once
-// Where the kiosk's state comes from and where the diner's requests go: the
-// kitchen server through the shared net client, or a built-in demo kitchen
-// (--demo-state). The app only sees this interface.
+// Where the kiosk's state comes from and where the diner's requests go: a
+// net::KitchenLink (the kitchen server through the shared client, or a fake
+// kitchen for --demo-state and tests), seen the way the kiosk's screens need
+// it: a KioskState, and the few events a diner is told about.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "kiosk/kiosk_state.hpp"
 #include "shared/core/order.hpp"
+#include "shared/net/client_state.hpp"
+#include "shared/net/kitchen_link.hpp"
 
 namespace hourglass::kiosk {
 
@@ -22,20 +26,29 @@ struct LinkEvent {
 
 class KioskLink {
  public:
-  virtual ~KioskLink() = default;
+  explicit KioskLink(std::unique_ptr<net::KitchenLink> kitchen);
+
   // Brings `state` up to date; returns whether anything changed.
-  virtual bool refresh(KioskState& state) = 0;
+  bool refresh(KioskState& state);
   // What happened since the last call, oldest first.
-  virtual std::vector<LinkEvent> take_events() = 0;
+  std::vector<LinkEvent> take_events();
   // Sends (or queues, while offline) an order; returns its order_id.
-  virtual std::string place_order(std::vector<core::LineRequest> lines, std::int64_t server_now_ms) = 0;
-  virtual void rush(const std::string& order_id) = 0;
-  virtual void call_waiter() = 0;
+  std::string place_order(std::vector<core::LineRequest> lines);
+  void rush(const std::string& order_id);
+  void call_waiter();
+
+ private:
+  std::unique_ptr<net::KitchenLink> kitchen_;
+  net::State net_state_;
+  std::uint64_t seen_ = 0;
+  std::uint64_t version_ = 1;  // ahead of a fresh KioskState, so the first refresh copies
+  net::RequestId waiter_req_ = -1;
 };
 
-// A kitchen in memory: orders placed are accepted at once with the given
-// state's promise; nothing is cooked. For --demo-state and tests.
-std::unique_ptr<KioskLink> make_demo_link(KioskState initial);
+// A fake kitchen holding `initial`'s orders, on the clock `now_ms`: orders
+// placed are accepted at once with the state's promise and judged at their
+// deadlines by the core's rules; nothing is cooked. For --demo-state and tests.
+std::unique_ptr<KioskLink> make_demo_link(const KioskState& initial, Mode mode, std::function<std::int64_t()> now_ms);
 
 struct NetLinkOptions {
   std::string server;  // host:port

@@ -14,6 +14,8 @@
 
 namespace hourglass::kiosk {
 
+using core::Language;
+
 enum class Mode { table, counter };
 
 struct KioskState {

@@ -15,12 +15,7 @@ namespace hourglass::kiosk {
 
 namespace {
 
-template <typename... Args>
-std::string format(Str id, Language language, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(id, language)), std::forward<Args>(args)...);
-}
-
-std::string text(Str id, Language language) { return std::string(tr(id, language)); }
+using words::text;
 
 // The first UTF-8 character of `s`.
 std::string first_character(const std::string& s) {
@@ -44,8 +39,8 @@ std::string zhe(int pay_percent) {
 }
 
 std::string promise_adjective(std::int64_t seconds, Language language) {
-  if (seconds % 60 == 0) return format(Str::minutes_adj, language, seconds / 60);
-  return format(Str::seconds_adj, language, seconds);
+  if (seconds % 60 == 0) return words::format_word(Word::minutes_adj, language, seconds / 60);
+  return words::format_word(Word::seconds_adj, language, seconds);
 }
 
 bool counts_for_promise(const core::OrderLine& line) {
@@ -94,7 +89,7 @@ DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskStat
   DishView dish;
   dish.id = item.id;
   dish.name = item.name.in(language);
-  dish.other_name = item.name.in(other_language(language));
+  dish.other_name = item.name.in(words::other_language(language));
   dish.initial = first_character(item.name.zh);
   dish.price = core::format_money(item.price);
   if (item.description) dish.description = item.description->in(language);
@@ -103,10 +98,10 @@ DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskStat
     const core::LocalText* label = core::allergen_label(allergen);
     dish.allergens.push_back(label != nullptr ? label->in(language) : allergen);
   }
-  dish.allergens_label = text(Str::allergens, language);
+  dish.allergens_label = text(Word::allergens, language);
   dish.promised = item.promised;
   if (!item.promised) {
-    dish.outside_promise = format(Str::not_in_promise, language, promise_adjective(state.promise.seconds, language));
+    dish.outside_promise = words::format_word(Word::not_in_promise, language, promise_adjective(state.promise.seconds, language));
   }
   dish.qty_in_cart = cart.qty_of(item.id);
   dish.tile_color = color;
@@ -139,39 +134,40 @@ Tone countdown_tone(std::int64_t remaining_ms, std::int64_t total_ms) {
 
 std::string countdown_text(std::int64_t remaining_ms, Language language) {
   if (remaining_ms >= 0) return core::format_countdown(remaining_ms);
-  return format(Str::late_by, language, core::format_countdown(remaining_ms));
+  return words::format_word(Word::late_by, language, core::format_countdown(remaining_ms));
 }
 
 std::string promise_duration(std::int64_t seconds, Language language) {
-  if (seconds % 60 == 0) return format(Str::minutes_short, language, seconds / 60);
-  return format(Str::seconds_short, language, seconds);
+  if (seconds % 60 == 0) return words::format_word(Word::minutes_short, language, seconds / 60);
+  return words::format_word(Word::seconds_short, language, seconds);
 }
 
 std::string promise_badge(const core::PromiseTerms& terms, Language language) {
   const std::string duration = promise_duration(terms.seconds, language);
   if (const auto* percent = std::get_if<core::BillPercentPolicy>(&terms.policy)) {
-    if (language == Language::zh) return format(Str::promise_percent, language, duration, zhe(percent->pay_percent));
-    return format(Str::promise_percent, language, duration, percent->pay_percent);
+    if (language == Language::zh) return words::format_word(Word::promise_percent, language, duration, zhe(percent->pay_percent));
+    return words::format_word(Word::promise_percent, language, duration, percent->pay_percent);
   }
-  return format(Str::promise_free, language, duration);
+  return words::format_word(Word::promise_free, language, duration);
 }
 
 std::string apology_text(std::int64_t promise_seconds, core::Fen compensation, Language language) {
-  return format(Str::apology, language, promise_adjective(promise_seconds, language), core::format_money(compensation));
+  return words::format_word(Word::apology, language, promise_adjective(promise_seconds, language),
+                core::format_money(compensation));
 }
 
 std::string line_state_text(core::LineState state, Language language) {
   switch (state) {
     case core::LineState::queued:
-      return text(Str::state_queued, language);
+      return text(Word::state_queued, language);
     case core::LineState::cooking:
-      return text(Str::state_cooking, language);
+      return text(Word::state_cooking, language);
     case core::LineState::ready:
-      return text(Str::state_ready, language);
+      return text(Word::state_ready, language);
     case core::LineState::served:
-      return text(Str::state_served, language);
+      return text(Word::state_served, language);
     case core::LineState::cancelled:
-      return text(Str::state_cancelled, language);
+      return text(Word::state_cancelled, language);
   }
   return {};
 }
@@ -197,20 +193,20 @@ std::uint32_t category_color(std::size_t index) { return kCategoryPalette[index 
 HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs, Language language,
                              std::int64_t server_now_ms) {
   HeaderView header;
-  header.brand = text(Str::brand, language);
+  header.brand = text(Word::brand, language);
   if (inputs.mode == Mode::counter) {
-    header.place = text(Str::counter_label, language);
+    header.place = text(Word::counter_label, language);
   } else if (!state.table.empty()) {
-    header.place = format(Str::table_label, language, state.table);
+    header.place = words::format_word(Word::table_label, language, state.table);
   }
   header.promise = promise_badge(state.promise, language);
-  header.language_button = text(Str::language_other, language);
+  header.language_button = text(Word::language_other, language);
   header.offline = !state.connected;
-  header.offline_text = text(state.has_welcome ? Str::offline : Str::connecting, language);
+  header.offline_text = text(state.has_welcome ? Word::offline : Word::connecting, language);
   header.error_text = state.fatal_error;
   if (inputs.mode == Mode::counter) return header;
 
-  header.call_waiter = text(Str::call_waiter, language);
+  header.call_waiter = text(Word::call_waiter, language);
   int open_orders = 0;
   std::optional<std::int64_t> most_urgent;
   for (const core::Order& order : state.orders) {
@@ -225,10 +221,10 @@ HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs
     header.next_tone = countdown_tone(*most_urgent, state.promise.seconds * 1000);
   }
   header.tabs = {
-      TabView{Screen::menu, text(Str::tab_menu, language), 0,
+      TabView{Screen::menu, text(Word::tab_menu, language), 0,
               inputs.screen == Screen::menu || inputs.screen == Screen::cart},
-      TabView{Screen::orders, text(Str::tab_orders, language), open_orders, inputs.screen == Screen::orders},
-      TabView{Screen::bill, text(Str::tab_bill, language), 0, inputs.screen == Screen::bill},
+      TabView{Screen::orders, text(Word::tab_orders, language), open_orders, inputs.screen == Screen::orders},
+      TabView{Screen::bill, text(Word::tab_bill, language), 0, inputs.screen == Screen::bill},
   };
   return header;
 }
@@ -264,10 +260,10 @@ MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuIn
   }
 
   view.cart_bar.count = cart.count();
-  view.cart_bar.count_text = format(Str::cart_items, language, cart.count());
+  view.cart_bar.count_text = words::format_word(Word::cart_items, language, cart.count());
   view.cart_bar.total = core::format_money(cart.subtotal(menu));
-  view.cart_bar.empty_text = text(Str::cart_empty, language);
-  view.cart_bar.button = text(Str::order_button, language);
+  view.cart_bar.empty_text = text(Word::cart_empty, language);
+  view.cart_bar.button = text(Word::order_button, language);
   view.cart_bar.enabled = !cart.empty();
 
   if (inputs.detail_item) {
@@ -278,11 +274,11 @@ MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuIn
       }
       DetailView detail;
       detail.dish = dish_view(*item, cart, state, color, language);
-      detail.note_label = text(Str::note_label, language);
-      detail.note_hint = text(Str::note_hint, language);
+      detail.note_label = text(Word::note_label, language);
+      detail.note_hint = text(Word::note_hint, language);
       detail.qty = std::clamp(inputs.detail_qty, 1, core::kMaxLineQty);
-      detail.add_button = format(Str::detail_add, language, core::format_money(item->price * detail.qty));
-      detail.close = text(Str::detail_close, language);
+      detail.add_button = words::format_word(Word::detail_add, language, core::format_money(item->price * detail.qty));
+      detail.close = text(Word::detail_close, language);
       view.detail = std::move(detail);
     }
   }
@@ -293,8 +289,8 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
                          Language language, std::int64_t server_now_ms) {
   CartView view;
   view.header = build_header_view(state, header, language, server_now_ms);
-  view.title = text(Str::cart_title, language);
-  view.subtitle = text(Str::cart_subtitle, language);
+  view.title = text(Word::cart_title, language);
+  view.subtitle = text(Word::cart_subtitle, language);
   for (std::size_t i = 0; i < cart.lines().size(); ++i) {
     const CartLine& line = cart.lines()[i];
     CartLineView row;
@@ -303,8 +299,8 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
     row.note = line.note;
     if (const core::MenuItem* item = state.menu.find(line.item)) {
       row.name = item->name.in(language);
-      row.other_name = item->name.in(other_language(language));
-      row.unit_price = format(Str::each, language, core::format_money(item->price));
+      row.other_name = item->name.in(words::other_language(language));
+      row.unit_price = words::format_word(Word::each, language, core::format_money(item->price));
       row.line_total = core::format_money(item->price * line.qty);
       row.outside_promise = !item->promised;
     } else {
@@ -312,32 +308,32 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
     }
     view.lines.push_back(std::move(row));
   }
-  view.empty_text = text(Str::cart_empty, language);
-  view.count_text = format(Str::cart_items, language, cart.count());
-  view.subtotal_label = text(Str::subtotal, language);
+  view.empty_text = text(Word::cart_empty, language);
+  view.count_text = words::format_word(Word::cart_items, language, cart.count());
+  view.subtotal_label = text(Word::subtotal, language);
   view.subtotal = core::format_money(cart.subtotal(state.menu));
-  view.place_button = text(Str::place_order, language);
-  view.keep_browsing = text(Str::keep_browsing, language);
-  view.remove = text(Str::remove, language);
+  view.place_button = text(Word::place_order, language);
+  view.keep_browsing = text(Word::keep_browsing, language);
+  view.remove = text(Word::remove, language);
   view.can_place = !cart.empty();
   view.confirming = confirming && view.can_place;
-  view.confirm_title = text(Str::confirm_title, language);
-  view.confirm_body = format(Str::confirm_body, language, cart.count(), view.subtotal,
+  view.confirm_title = text(Word::confirm_title, language);
+  view.confirm_body = words::format_word(Word::confirm_body, language, cart.count(), view.subtotal,
                              promise_duration(state.promise.seconds, language));
-  view.confirm_yes = text(Str::confirm_yes, language);
-  view.confirm_back = text(Str::confirm_back, language);
-  if (!state.pending_order_ids.empty()) view.sending_text = text(Str::sending, language);
+  view.confirm_yes = text(Word::confirm_yes, language);
+  view.confirm_back = text(Word::confirm_back, language);
+  if (!state.pending_order_ids.empty()) view.sending_text = text(Word::sending, language);
   return view;
 }
 
 OrderCardView build_order_card(const core::Order& order, int round, Language language, std::int64_t server_now_ms) {
   OrderCardView card;
   card.order_id = order.order_id;
-  card.title = format(Str::round_label, language, round);
-  card.ticket = format(Str::ticket_label, language, order.seq);
+  card.title = words::format_word(Word::round_label, language, round);
+  card.ticket = words::format_word(Word::ticket_label, language, order.seq);
   card.total_ms = std::max<std::int64_t>(1, order.deadline_ms - order.accepted_at_ms);
   card.rushed = order.rushed;
-  card.rush_label = text(order.rushed ? Str::rushed : Str::rush, language);
+  card.rush_label = text(order.rushed ? Word::rushed : Word::rush, language);
   card.subtotal = core::format_money(order.subtotal);
 
   const auto served_at = all_served_at(order);
@@ -350,10 +346,10 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
     card.remaining_ms = served_at ? order.deadline_ms - *served_at : card.total_ms;
     card.tone = Tone::good;
     if (served_at) {
-      card.big_text = text(Str::kept, language);
-      card.caption = format(Str::served_in, language, core::format_countdown(*served_at - order.accepted_at_ms));
+      card.big_text = text(Word::kept, language);
+      card.caption = words::format_word(Word::served_in, language, core::format_countdown(*served_at - order.accepted_at_ms));
     } else {
-      card.big_text = format(Str::not_in_promise, language, promise_adjective(order.promise.seconds, language));
+      card.big_text = words::format_word(Word::not_in_promise, language, promise_adjective(order.promise.seconds, language));
     }
   } else {
     // Late time stops growing once the last late dish reaches the table.
@@ -366,7 +362,7 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
         breached ? Tone::late
                  : urgency_tone(core::order_urgency(order, server_now_ms, core::thresholds_for_promise(card.total_ms)));
     card.big_text = countdown_text(card.remaining_ms, language);
-    card.caption = card.late ? text(Str::apology_short, language) : text(Str::time_left, language);
+    card.caption = card.late ? text(Word::apology_short, language) : text(Word::time_left, language);
   }
   card.can_rush = order.status == core::OrderStatus::open && !order.rushed && !card.done;
   if (breached) {
@@ -374,14 +370,14 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
   }
   for (const core::OrderLine& line : order.lines) {
     OrderLineView row;
-    row.qty = format(Str::qty_times, language, line.qty);
+    row.qty = words::format_word(Word::qty_times, language, line.qty);
     row.name = line.name.in(language);
     row.note = line.note;
     row.state = line_state_text(line.state, language);
     row.state_tone = line_state_tone(line.state);
     row.late = line.late;
     row.free = core::is_free(core::line_charge(order, line));
-    row.free_text = text(Str::free_line, language);
+    row.free_text = text(Word::free_line, language);
     card.lines.push_back(std::move(row));
   }
   return card;
@@ -391,8 +387,8 @@ OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header
                              std::int64_t server_now_ms) {
   OrdersView view;
   view.header = build_header_view(state, header, language, server_now_ms);
-  view.title = text(Str::orders_title, language);
-  view.empty_text = text(Str::no_orders, language);
+  view.title = text(Word::tab_orders, language);
+  view.empty_text = text(Word::no_orders, language);
   const auto sorted = by_acceptance(state.orders);
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     view.cards.push_back(build_order_card(*sorted[i], static_cast<int>(i + 1), language, server_now_ms));
@@ -408,10 +404,10 @@ OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header
     if (group(a) != group(b)) return group(a) < group(b);
     return group(a) == 1 && a.remaining_ms < b.remaining_ms;
   });
-  if (!state.pending_order_ids.empty()) view.sending_text = text(Str::sending, language);
-  view.add_more = text(Str::add_more, language);
-  view.call_waiter = text(Str::call_waiter, language);
-  view.view_bill = text(Str::view_bill, language);
+  if (!state.pending_order_ids.empty()) view.sending_text = text(Word::sending, language);
+  view.add_more = text(Word::add_more, language);
+  view.call_waiter = text(Word::call_waiter, language);
+  view.view_bill = text(Word::view_bill, language);
   return view;
 }
 
@@ -419,7 +415,7 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
                          std::int64_t server_now_ms) {
   BillView view;
   view.header = build_header_view(state, header, language, server_now_ms);
-  view.title = text(Str::bill_title, language);
+  view.title = text(Word::bill_title, language);
   const auto sorted = by_acceptance(state.orders);
   std::vector<core::Order> orders;
   for (const core::Order* order : sorted) orders.push_back(*order);
@@ -429,15 +425,15 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
   for (std::size_t i = 0; i < bill.orders.size(); ++i) {
     const core::Order& order = bill.orders[i];
     BillOrderView row;
-    row.title = format(Str::round_label, language, i + 1) + "  ·  " + format(Str::ticket_label, language, order.seq);
+    row.title = words::format_word(Word::round_label, language, i + 1) + "  ·  " + words::format_word(Word::ticket_label, language, order.seq);
     for (const core::OrderLine& line : order.lines) {
       if (line.state == core::LineState::cancelled) continue;
       BillLineView bill_line;
-      bill_line.qty = format(Str::qty_times, language, line.qty);
+      bill_line.qty = words::format_word(Word::qty_times, language, line.qty);
       bill_line.name = line.name.in(language);
       bill_line.amount = core::format_money(line.price * line.qty);
       bill_line.free = core::is_free(core::line_charge(order, line));
-      bill_line.free_text = text(Str::free_line, language);
+      bill_line.free_text = text(Word::free_line, language);
       row.lines.push_back(std::move(bill_line));
     }
     row.subtotal = core::format_money(order.subtotal);
@@ -449,17 +445,17 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
     }
     view.orders.push_back(std::move(row));
   }
-  view.subtotal_label = text(Str::subtotal, language);
+  view.subtotal_label = text(Word::subtotal, language);
   view.subtotal = core::format_money(bill.subtotal);
-  view.compensation_label = text(Str::bill_compensation, language);
+  view.compensation_label = text(Word::bill_compensation, language);
   if (compensation > 0) view.compensation = "-" + core::format_money(compensation);
-  view.comps_label = text(Str::bill_comp, language);
+  view.comps_label = text(Word::bill_comp, language);
   const core::Fen comps = bill.discount - compensation;
   if (comps > 0) view.comps = "-" + core::format_money(comps);
-  view.total_label = text(Str::bill_total, language);
+  view.total_label = text(Word::bill_total, language);
   view.total = core::format_money(bill.total);
-  view.hint = text(Str::bill_pay_hint, language);
-  view.call_waiter = text(Str::call_waiter, language);
+  view.hint = text(Word::bill_pay_hint, language);
+  view.call_waiter = text(Word::call_waiter, language);
   return view;
 }
 
@@ -467,19 +463,19 @@ CounterDoneView build_counter_done_view(const KioskState& state, const std::stri
                                         std::int64_t seconds_to_reset, Language language, std::int64_t server_now_ms) {
   CounterDoneView view;
   view.header = build_header_view(state, HeaderInputs{Mode::counter, Screen::counter_done}, language, server_now_ms);
-  view.pickup_title = text(Str::pickup_title, language);
+  view.pickup_title = text(Word::pickup_title, language);
   view.pickup_number = "…";
   for (const core::Order& order : state.orders) {
     if (order.order_id != order_id) continue;
     view.pickup_number = std::to_string(order.seq);
     OrderCardView card = build_order_card(order, 1, language, server_now_ms);
-    card.title = format(Str::ticket_label, language, order.seq);
+    card.title = words::format_word(Word::ticket_label, language, order.seq);
     card.ticket.clear();
     view.card = std::move(card);
   }
-  view.hint = view.card ? text(Str::pickup_hint, language) : text(Str::sending, language);
-  view.resets_in = format(Str::resets_in, language, std::max<std::int64_t>(0, seconds_to_reset));
-  view.done_button = text(Str::new_order, language);
+  view.hint = view.card ? text(Word::pickup_hint, language) : text(Word::sending, language);
+  view.resets_in = words::format_word(Word::resets_in, language, std::max<std::int64_t>(0, seconds_to_reset));
+  view.done_button = text(Word::new_order, language);
   return view;
 }
 

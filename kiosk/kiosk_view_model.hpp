@@ -10,10 +10,12 @@
 
 #include "kiosk/cart.hpp"
 #include "kiosk/kiosk_state.hpp"
-#include "kiosk/kiosk_strings.hpp"
 #include "shared/core/order.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::kiosk {
+
+using words::Word;
 
 // Colour intent; the screens map it to the theme.
 enum class Tone { neutral, muted, good, warn, danger, late, info };

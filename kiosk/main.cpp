@@ -22,11 +22,13 @@
 #include "kiosk/kiosk_app.hpp"
 #include "kiosk/kiosk_config.hpp"
 #include "kiosk/kiosk_link.hpp"
+#include "shared/net/screen_connection.hpp"
 #include "shared/ui/run_loop.hpp"
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
 
 namespace kiosk = hourglass::kiosk;
+namespace net = hourglass::net;
 namespace core = hourglass::core;
 namespace ui = hourglass::ui;
 
@@ -53,12 +55,9 @@ int main(int argc, char** argv) {
   CLI::App app{"hourglass-kiosk: ordering at the table and at the counter"};
   bool table_mode = false;
   bool counter_mode = false;
-  std::string server;
-  std::string token;
-  bool tls = false;
-  std::string ca_file;
+  net::ScreenOptions screen;
+  screen.server.clear();  // from --server or the kiosk's config file
   std::string config_path;
-  std::string lang;
   bool demo = false;
   std::string demo_screen = "menu";
   int demo_orders = 3;
@@ -69,13 +68,8 @@ int main(int argc, char** argv) {
   ui::RunOptions run;
   auto* table_flag = app.add_flag("--table", table_mode, "A tablet at a table (the table comes from the token)");
   app.add_flag("--counter", counter_mode, "A self-order kiosk at the counter")->excludes(table_flag);
-  app.add_option("--server", server, "Kitchen server HOST:PORT");
-  app.add_option("--token", token, "This device's token (from the server's device list)");
-  app.add_flag("--tls", tls, "Connect with TLS (the server must have a certificate)");
-  app.add_option("--ca-file", ca_file, "With --tls: trust this CA file (PEM) instead of the system's")
-      ->check(CLI::ExistingFile);
+  net::add_screen_options(app, screen);
   app.add_option("--config", config_path, "Kiosk config file (JSON; options override it)");
-  app.add_option("--lang", lang, "Default language")->check(CLI::IsMember({"en", "zh"}));
   app.add_flag("--demo-state", demo, "Run on a built-in sample state, without a server");
   app.add_option("--demo-screen", demo_screen, "Screen the demo opens on")
       ->check(CLI::IsMember({"menu", "detail", "cart", "confirm", "orders", "breach", "bill", "counter_done"}));
@@ -102,6 +96,8 @@ int main(int argc, char** argv) {
   const kiosk::Mode mode = counter_mode ? kiosk::Mode::counter
                            : table_mode ? kiosk::Mode::table
                                         : config.mode.value_or(kiosk::Mode::table);
+  std::string& server = screen.server;
+  std::string& token = screen.token;
   if (server.empty() && config.server) server = *config.server;
   if (token.empty() && config.token) token = *config.token;
   if (cart_file.empty() && config.cart_file) cart_file = *config.cart_file;
@@ -112,8 +108,9 @@ int main(int argc, char** argv) {
     spdlog::info("keeping the cart in {}", cart_file);
   }
   if (menu_path.empty() && config.menu) menu_path = *config.menu;
+  // The restaurant's default language: --lang, else the config's, else Chinese.
   const core::Language language =
-      !lang.empty() ? *kiosk::language_from_string(lang) : config.language.value_or(core::Language::zh);
+      app.count("--lang") > 0 ? screen.language() : config.language.value_or(core::Language::zh);
   if (menu_path.empty()) {
     if (auto found = kiosk::find_sample_menu()) menu_path = *found;
   }
@@ -169,7 +166,7 @@ int main(int argc, char** argv) {
     if (demo_screen == "menu") options.start_category = "wok";
     if (demo_screen == "detail") options.start_detail = "shuizhuyu";
     options.start_confirming = demo_screen == "confirm";
-    link = kiosk::make_demo_link(std::move(state));
+    link = kiosk::make_demo_link(state, mode, wall_clock_ms);
   } else {
     if (server.empty() || token.empty()) {
       spdlog::error("need --server HOST:PORT and --token T (or --config FILE), or --demo-state");
@@ -178,8 +175,8 @@ int main(int argc, char** argv) {
     kiosk::NetLinkOptions net;
     net.server = server;
     net.token = token;
-    net.tls = tls;
-    net.ca_file = ca_file;
+    net.tls = screen.tls;
+    net.ca_file = screen.ca_file;
     net.mode = mode;
     net.device = mode == kiosk::Mode::counter ? "kiosk" : "table-tablet";
     if (!cart_file.empty()) net.outbox_path = cart_file + ".outbox";

@@ -5,10 +5,12 @@
 
 #include <ctime>
 
-#include "kitchen/kds/kds_labels.hpp"
-#include "kitchen/kds/ticket_text.hpp"
+#include "shared/words/kitchen_text.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::kitchen {
+
+using words::Word;
 
 namespace {
 
@@ -29,29 +31,15 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 }  // namespace
 
-KdsApp::KdsApp(net::Client& client, KdsSettings settings, ui::Sound* sound, std::function<std::int64_t()> local_now_ms)
-    : client_(&client), settings_(settings), sound_(sound), local_now_ms_(std::move(local_now_ms)) {
-  if (sound_ != nullptr) sound_->set_muted(settings_.muted);
-}
-
-KdsApp::KdsApp(core::Menu menu, std::vector<core::Order> orders, KdsSettings settings, ui::Sound* sound,
+KdsApp::KdsApp(net::KitchenLink& link, KdsSettings settings, ui::Sound* sound,
                std::function<std::int64_t()> local_now_ms)
-    : demo_menu_(std::move(menu)), settings_(settings), sound_(sound), local_now_ms_(std::move(local_now_ms)) {
-  for (core::Order& order : orders) {
-    std::string id = order.order_id;
-    state_.orders.emplace(std::move(id), std::move(order));
-  }
-  state_.connection.connected = true;
-  state_.connection.synced = true;
+    : link_(&link), settings_(settings), sound_(sound), local_now_ms_(std::move(local_now_ms)) {
   if (sound_ != nullptr) sound_->set_muted(settings_.muted);
 }
 
-std::int64_t KdsApp::server_now() const { return client_ != nullptr ? client_->server_now_ms() : local_now_ms_(); }
+std::int64_t KdsApp::server_now() const { return link_->server_now_ms(); }
 
-const core::Menu& KdsApp::menu() const {
-  if (client_ != nullptr && state_.menu) return *state_.menu;
-  return demo_menu_;
-}
+const core::Menu& KdsApp::menu() const { return state_.menu ? *state_.menu : no_menu_; }
 
 std::vector<core::Order> KdsApp::orders() const {
   std::vector<core::Order> out;
@@ -65,28 +53,32 @@ void KdsApp::toast(std::string text, ui::ToastKind kind, std::int64_t duration_m
 }
 
 void KdsApp::refresh() {
-  if (client_ == nullptr) return;
-  client_->copy_if_changed(state_, seen_version_);
-  for (const net::Event& event : client_->take_events()) handle_event(event);
+  link_->copy_if_changed(state_, seen_version_);
+  for (const net::Event& event : link_->take_events()) handle_event(event);
 }
 
 void KdsApp::handle_event(const net::Event& event) {
-  const KdsLabels& labels = kds_labels(settings_.language);
+  const words::Words labels(settings_.language);
   std::visit(Overloaded{
                  [&](const core::BreachMessage& breach) {
                    // The alarm itself comes from notice_changes (once per ticket).
                    spdlog::info("breach: order #{} table {}", breach.seq, breach.table);
                  },
                  [&](const core::CallWaiterNotice& call) {
-                   toast(fmt::format("{} {}", table_label(call.table, settings_.language), labels.call_waiter),
+                   toast(fmt::format("{} {}", words::table_label(call.table, settings_.language),
+                                     labels(Word::kds_call_waiter)),
                          ui::ToastKind::info, 10000);
                    if (sound_ != nullptr) sound_->chime();
                  },
                  [&](const core::ErrorMessage& error) {
                    toast(error.error.message, ui::ToastKind::error);
                    spdlog::warn("server refused a request: {}", error.error.message);
+                   resync();
                  },
-                 [&](const net::RequestFailed& failed) { toast(failed.reason, ui::ToastKind::error); },
+                 [&](const net::RequestFailed& failed) {
+                   toast(failed.reason, ui::ToastKind::error);
+                   resync();
+                 },
                  [&](const net::ConnectionChanged& changed) {
                    if (!changed.connected) spdlog::warn("connection lost: {}", changed.reason);
                  },
@@ -98,7 +90,7 @@ void KdsApp::handle_event(const net::Event& event) {
 // New tickets chime, rushes and breaches are announced (Announcer decides
 // what, once each); the alarm wins over a chime in the same frame.
 void KdsApp::notice_changes() {
-  const KdsLabels& labels = kds_labels(settings_.language);
+  const words::Words labels(settings_.language);
   if (!state_.connection.synced) return;
   bool chime = false;
   bool alarm = false;
@@ -106,15 +98,15 @@ void KdsApp::notice_changes() {
     switch (a.kind) {
       case Announcement::Kind::new_ticket:
         chime = true;
-        toast(fmt::format("{} {} · {}", labels.new_ticket, a.ticket, a.table), ui::ToastKind::success, 4000);
+        toast(fmt::format("{} {} · {}", labels(Word::kds_new_ticket), a.ticket, a.table), ui::ToastKind::success, 4000);
         break;
       case Announcement::Kind::breached:
         alarm = true;
-        toast(fmt::format("{} {} · {}", labels.breach_toast, a.ticket, a.table), ui::ToastKind::error, 8000);
+        toast(fmt::format("{} {} · {}", labels(Word::kds_breach_toast), a.ticket, a.table), ui::ToastKind::error, 8000);
         break;
       case Announcement::Kind::rushed:
         chime = true;
-        toast(fmt::format("» {} {} · {}", labels.rushed_toast, a.ticket, a.table), ui::ToastKind::warning, 8000);
+        toast(fmt::format("» {} {} · {}", labels(Word::kds_rush), a.ticket, a.table), ui::ToastKind::warning, 8000);
         break;
     }
   }
@@ -131,7 +123,7 @@ KdsStatus KdsApp::status() const {
   KdsStatus s;
   s.language = settings_.language;
   s.muted = settings_.muted;
-  if (client_ == nullptr) {
+  if (settings_.demo) {
     s.connection = Connection::demo;
   } else if (state_.connection.connected && state_.connection.synced) {
     s.connection = Connection::online;
@@ -182,27 +174,28 @@ void KdsApp::apply(const KdsIntents& intents) {
 }
 
 void KdsApp::bump(const KdsBump& b) {
-  // Find the line to remember what it was, for recall.
   for (auto& [id, order] : state_.orders) {
     core::OrderLine* line = order.find_line(b.line_id);
     if (line == nullptr) continue;
+    // A press the kitchen would refuse (the line already moved on) is
+    // refused here, visibly, rather than sent to come back as a conflict.
+    if (auto error = core::check_mark_line(order, *line, b.to)) {
+      toast(error->message, ui::ToastKind::error);
+      return;
+    }
     LastBump last;
     last.line_id = b.line_id;
     last.before = line->state;
-    last.label = fmt::format("{} {}", ticket_label(order.seq), line->name.in(settings_.language));
+    last.label = fmt::format("{} {}", words::ticket_label(order.seq), line->name.in(settings_.language));
     last.at_local_ms = local_now_ms_();
-    if (client_ != nullptr) {
-      core::MarkLine mark;
-      mark.line_id = b.line_id;
-      mark.state = b.to;
-      client_->request(core::ClientMessage{mark});
-    } else {
-      if (auto error = core::check_mark_line(order, *line, b.to)) {
-        toast(error->message, ui::ToastKind::error);
-        return;
-      }
-      core::mark_line(order, *line, b.to, server_now());
-    }
+    core::MarkLine mark;
+    mark.line_id = b.line_id;
+    mark.state = b.to;
+    link_->request(core::ClientMessage{mark});
+    // Shown at once, so a cook's next press advances from here even before
+    // the kitchen's reply arrives; the reply (or a resync after a refusal)
+    // replaces this copy.
+    core::mark_line(order, *line, b.to, server_now());
     last_bump_ = last;
     return;
   }
@@ -211,20 +204,12 @@ void KdsApp::bump(const KdsBump& b) {
 
 void KdsApp::recall() {
   if (!last_bump_ || !core::within_recall_window(last_bump_->at_local_ms, local_now_ms_())) return;
-  if (client_ != nullptr) {
-    core::RecallLine message;
-    message.line_id = last_bump_->line_id;
-    client_->request(core::ClientMessage{message});
-  } else {
-    for (auto& [id, order] : state_.orders) {
-      core::OrderLine* line = order.find_line(last_bump_->line_id);
-      if (line == nullptr) continue;
-      line->state = last_bump_->before;
-      if (line->state != core::LineState::served) line->served_at_ms.reset();
-      core::recompute_totals(order);
-    }
-  }
+  core::RecallLine message;
+  message.line_id = last_bump_->line_id;
+  link_->request(core::ClientMessage{message});
   last_bump_.reset();
 }
+
+void KdsApp::resync() { seen_version_ = 0; }
 
 }  // namespace hourglass::kitchen

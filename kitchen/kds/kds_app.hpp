@@ -1,8 +1,8 @@
 #pragma once
-// The kitchen display program: holds the orders (from the net client, or a
-// local demo copy), builds the view each frame, draws it, and applies what
-// the cook asked for (bumps and recalls through the client; locally in demo
-// mode). Sounds and toasts for new tickets, rushes, calls and breaches.
+// The kitchen display program: holds the orders (from its link to the
+// kitchen: the real server, or a fake kitchen for the demo), builds the view
+// each frame, draws it, and sends what the cook asked for (bumps, recalls).
+// Sounds and toasts for new tickets, rushes, calls and breaches.
 
 #include <cstdint>
 #include <functional>
@@ -17,7 +17,7 @@
 #include "kitchen/kds/kds_view_model.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
-#include "shared/net/client.hpp"
+#include "shared/net/kitchen_link.hpp"
 #include "shared/net/client_state.hpp"
 #include "shared/ui/sound.hpp"
 #include "shared/ui/theme.hpp"
@@ -29,16 +29,14 @@ struct KdsSettings {
   core::Language language = core::Language::en;
   core::UrgencyThresholds thresholds;
   bool muted = false;
+  bool demo = false;  // say so on screen: the kitchen is a fake one
 };
 
 class KdsApp {
  public:
-  // Live: everything comes from `client`; `local_now_ms` is the local clock.
-  KdsApp(net::Client& client, KdsSettings settings, ui::Sound* sound, std::function<std::int64_t()> local_now_ms);
-  // Demo: a fixed menu and orders; bumps change the local copy; the server
-  // clock is `local_now_ms`.
-  KdsApp(core::Menu menu, std::vector<core::Order> orders, KdsSettings settings, ui::Sound* sound,
-         std::function<std::int64_t()> local_now_ms);
+  // Everything comes from `link`; `local_now_ms` is the local clock (toasts,
+  // the recall button).
+  KdsApp(net::KitchenLink& link, KdsSettings settings, ui::Sound* sound, std::function<std::int64_t()> local_now_ms);
 
   // One frame: refresh, build, draw (inside the caller's root window), apply.
   void frame(const ui::Theme& theme);
@@ -57,14 +55,17 @@ class KdsApp {
   void apply(const KdsIntents& intents);
   void bump(const KdsBump& bump);
   void recall();
+  // Copies the kitchen's state again at the next refresh, dropping what this
+  // screen showed ahead of it (a refused bump).
+  void resync();
   KdsStatus status() const;
   std::int64_t server_now() const;
   std::vector<core::Order> orders() const;
   const core::Menu& menu() const;
   void toast(std::string text, ui::ToastKind kind, std::int64_t duration_ms = 6000);
 
-  net::Client* client_ = nullptr;
-  core::Menu demo_menu_;
+  net::KitchenLink* link_ = nullptr;
+  core::Menu no_menu_;  // until the kitchen sends one
   KdsSettings settings_;
   ui::Sound* sound_ = nullptr;
   std::function<std::int64_t()> local_now_ms_;

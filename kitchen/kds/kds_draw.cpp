@@ -7,11 +7,13 @@
 #include <cmath>
 #include <cstdint>
 
-#include "kitchen/kds/kds_labels.hpp"
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/widgets.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::kitchen {
+
+using words::Word;
 
 namespace {
 
@@ -185,9 +187,9 @@ Metrics metrics(const ui::Theme& theme, float width, float height, bool banner) 
   return m;
 }
 
-float mark_width(const KdsLineView& line, const KdsLabels& labels, const ui::Theme& theme) {
-  if (line.fire_now) return text_size(FontSize::small, "▲ " + labels.fire_now).x + theme.px(16.0f);
-  if (line.late && !line.finished) return text_size(FontSize::small, labels.late).x + theme.px(16.0f);
+float mark_width(const KdsLineView& line, const words::Words& labels, const ui::Theme& theme) {
+  if (line.fire_now) return text_size(FontSize::small, "▲ " + labels(Word::kds_fire_now)).x + theme.px(16.0f);
+  if (line.late && !line.finished) return text_size(FontSize::small, labels(Word::late_short)).x + theme.px(16.0f);
   return 0.0f;
 }
 
@@ -204,7 +206,7 @@ struct NameLayout {
   float width = 0.0f;
 };
 
-NameLayout name_layout(const KdsLineView& line, const Metrics& m, const KdsLabels& labels, const ui::Theme& theme) {
+NameLayout name_layout(const KdsLineView& line, const Metrics& m, const words::Words& labels, const ui::Theme& theme) {
   NameLayout out;
   const std::string qty = fmt::format("{}×", line.qty);
   out.x = theme.px(2.0f) + state_chip_width(theme) + m.gap + text_size(FontSize::body, qty).x + theme.px(6.0f);
@@ -222,14 +224,14 @@ NameLayout name_layout(const KdsLineView& line, const Metrics& m, const KdsLabel
   return out;
 }
 
-float line_height(const KdsLineView& line, const Metrics& m, const KdsLabels& labels, const ui::Theme& theme) {
+float line_height(const KdsLineView& line, const Metrics& m, const words::Words& labels, const ui::Theme& theme) {
   const NameLayout name = name_layout(line, m, labels, theme);
   return m.row_h + (name.second.empty() ? 0.0f : m.body_h) + (line.note.empty() ? 0.0f : m.note_h);
 }
 
 // The height of a ticket showing its first `max_lines` lines (all when
 // max_lines is at least their number); a cut ticket gets a "+N" row.
-float ticket_height(const KdsTicketView& t, const Metrics& m, const KdsLabels& labels, const ui::Theme& theme,
+float ticket_height(const KdsTicketView& t, const Metrics& m, const words::Words& labels, const ui::Theme& theme,
                     std::size_t max_lines = SIZE_MAX) {
   float h = m.pad + m.title_h + m.gap * 0.5f + m.title_h + m.gap * 0.5f + m.bar_h + m.gap;
   if (t.at_risk || t.rushed) h += m.chip_row_h + m.gap * 0.5f;
@@ -251,7 +253,7 @@ struct Placement {
 
 // Lays tickets out from `first` into the shortest column until one does
 // not fit anywhere (a ticket taller than a whole column still gets its own).
-std::vector<Placement> place_page(const KdsView& view, std::size_t first, const Metrics& m, const KdsLabels& labels,
+std::vector<Placement> place_page(const KdsView& view, std::size_t first, const Metrics& m, const words::Words& labels,
                                   const ui::Theme& theme) {
   std::vector<Placement> out;
   std::vector<float> column_y(static_cast<std::size_t>(m.columns), m.grid_y);
@@ -293,7 +295,7 @@ struct TicketResult {
 };
 
 TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement& p, const Metrics& m, int hotkey,
-                         bool selected, int selected_line, const KdsLabels& labels, const ui::Theme& theme) {
+                         bool selected, int selected_line, const words::Words& labels, const ui::Theme& theme) {
   TicketResult result;
   const ImVec2 min = p.pos;
   const ImVec2 max(min.x + m.col_w, min.y + p.height);
@@ -366,13 +368,13 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
   if (t.at_risk || t.rushed) {
     float cx = x0;
     if (t.at_risk) {
-      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.warning, ui::rgb(0x1A1A1A), "▲ " + labels.at_risk,
-                      theme, m.chip_row_h) +
+      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.warning, ui::rgb(0x1A1A1A),
+                      "▲ " + labels(Word::kds_at_risk), theme, m.chip_row_h) +
             m.gap;
     }
     if (t.rushed) {
-      draw_chip(dl, ImVec2(cx, y), FontSize::small, ui::rgb(0xB455E0), theme.on_primary, "» " + labels.rush, theme,
-                m.chip_row_h);
+      draw_chip(dl, ImVec2(cx, y), FontSize::small, ui::rgb(0xB455E0), theme.on_primary, "» " + labels(Word::kds_rush),
+                theme, m.chip_row_h);
     }
     y += m.chip_row_h + m.gap * 0.5f;
   }
@@ -439,7 +441,7 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
       const bool fire = line.fire_now;
       draw_chip(dl, ImVec2(x1 - mark_w, y + (m.row_h - chip_h) * 0.5f), FontSize::small,
                 fire ? theme.warning : theme.danger, fire ? ui::rgb(0x1A1A1A) : theme.on_primary,
-                fire ? "▲ " + labels.fire_now : labels.late, theme, chip_h);
+                fire ? "▲ " + labels(Word::kds_fire_now) : labels(Word::late_short), theme, chip_h);
     }
     if (!line.note.empty()) {
       const float ny = y + h - m.note_h - theme.px(2.0f);
@@ -467,7 +469,7 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
     const ImVec4 fill = !t.can_serve_all ? theme.surface_alt : hovered ? ui::mix(base, ui::rgb(0xFFFFFF), 0.1f) : base;
     const ImVec2 bmax(x0 + bsize.x, y + bsize.y);
     dl->AddRectFilled(ImVec2(x0, y), bmax, ui::to_u32(fill), theme.rounding);
-    const std::string label = "✓ " + labels.serve_all;
+    const std::string label = "✓ " + labels(Word::kds_serve_all);
     const ImVec2 extent = text_size(FontSize::body, label);
     draw_text(dl, ImVec2(x0 + (bsize.x - extent.x) * 0.5f, y + (bsize.y - extent.y) * 0.5f), FontSize::body,
               theme.on_primary, label, 0.0f, true);
@@ -484,7 +486,7 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
   return result;
 }
 
-void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float width, const KdsLabels& labels,
+void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float width, const words::Words& labels,
                   const ui::Theme& theme) {
   const float x0 = width - m.sidebar_w - m.pad;
   const float x1 = width - m.pad;
@@ -502,11 +504,11 @@ void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float w
     const std::string* word;
     ImVec4 color;
   };
-  const Tile tiles[] = {{view.counts.late, &labels.late, theme.danger},
-                        {view.counts.red, &labels.red, theme.danger},
-                        {view.counts.amber, &labels.amber, theme.warning},
-                        {view.counts.at_risk, &labels.at_risk, theme.warning},
-                        {view.counts.calm, &labels.calm, theme.success}};
+  const Tile tiles[] = {{view.counts.late, &labels(Word::late_short), theme.danger},
+                        {view.counts.red, &labels(Word::kds_red), theme.danger},
+                        {view.counts.amber, &labels(Word::kds_amber), theme.warning},
+                        {view.counts.at_risk, &labels(Word::kds_at_risk), theme.warning},
+                        {view.counts.calm, &labels(Word::kds_calm), theme.success}};
   const float tile_gap = theme.px(6.0f);
   const float tile_h = m.title_h + m.small_h + theme.px(10.0f);
   for (int i = 0; i < 5; ++i) {
@@ -534,7 +536,7 @@ void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float w
   y += 2.0f * tile_h + tile_gap + m.gap * 1.5f;
 
   // Next up per station.
-  draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.accent, labels.next_up, 0.0f, true);
+  draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.accent, labels(Word::kds_next_up), 0.0f, true);
   y += m.body_h + m.gap * 0.6f;
   for (const NextUp& next : view.next_up) {
     if (y + m.small_h + m.body_h > bottom - m.pad) break;
@@ -552,14 +554,16 @@ void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float w
   y += m.gap;
 
   // All day: every dish waiting, queued and cooking.
-  draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.accent, labels.all_day, 0.0f, true);
+  draw_text(dl, ImVec2(ix0, y), FontSize::body, theme.accent, labels(Word::kds_all_day), 0.0f, true);
   const float col_cook = ix1;
   const float col_queue = ix1 - theme.px(70.0f);
   {
-    const float qw = text_size(FontSize::small, labels.queued).x;
-    const float cw = text_size(FontSize::small, labels.cooking).x;
-    draw_text(dl, ImVec2(col_queue - qw, y + (m.body_h - m.small_h)), FontSize::small, theme.text_muted, labels.queued);
-    draw_text(dl, ImVec2(col_cook - cw, y + (m.body_h - m.small_h)), FontSize::small, theme.text_muted, labels.cooking);
+    const float qw = text_size(FontSize::small, labels(Word::kds_queued)).x;
+    const float cw = text_size(FontSize::small, labels(Word::kds_cooking)).x;
+    draw_text(dl, ImVec2(col_queue - qw, y + (m.body_h - m.small_h)), FontSize::small, theme.text_muted,
+              labels(Word::kds_queued));
+    draw_text(dl, ImVec2(col_cook - cw, y + (m.body_h - m.small_h)), FontSize::small, theme.text_muted,
+              labels(Word::kds_cooking));
   }
   y += m.body_h + m.gap * 0.6f;
   std::size_t shown = 0;
@@ -595,7 +599,7 @@ bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k
 
 }  // namespace
 
-static std::vector<std::size_t> page_starts(const KdsView& view, const Metrics& m, const KdsLabels& labels,
+static std::vector<std::size_t> page_starts(const KdsView& view, const Metrics& m, const words::Words& labels,
                                             const ui::Theme& theme) {
   std::vector<std::size_t> starts{0};
   std::size_t first = 0;
@@ -616,7 +620,7 @@ static std::vector<std::size_t> page_starts(const KdsView& view, const Metrics& 
 KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const KdsStatus& status,
                     const ui::Theme& theme) {
   KdsIntents intents;
-  const KdsLabels& labels = kds_labels(status.language);
+  const words::Words labels(status.language);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const bool banner = status.connection == Connection::offline || status.connection == Connection::connecting;
   const Metrics m = metrics(theme, display.x, display.y, banner);
@@ -627,8 +631,8 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
     float x = m.pad;
     const float y = m.pad;
     const float bar_h = theme.touch_height;
-    x += draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, theme.text, labels.title, 0.0f,
-                   true) +
+    x += draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, theme.text, labels(Word::kds_title),
+                   0.0f, true) +
          m.gap * 2.0f;
     for (const StationOption& station : view.stations) {
       ImGui::SetCursorScreenPos(ImVec2(x, y + (bar_h - theme.px(40.0f)) * 0.5f));
@@ -656,12 +660,12 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
       rx -= theme.px(6.0f);
       return clicked;
     };
-    if (right_button(labels.language, "lang", theme.surface_alt, true)) intents.toggle_language = true;
-    if (right_button(status.muted ? "✕ " + labels.unmute : labels.mute, "mute",
+    if (right_button(labels(Word::language_other), "lang", theme.surface_alt, true)) intents.toggle_language = true;
+    if (right_button(status.muted ? "✕ " + labels(Word::kds_unmute) : labels(Word::kds_mute), "mute",
                      status.muted ? theme.danger : theme.surface_alt, true)) {
       intents.toggle_mute = true;
     }
-    if (right_button("↶ " + labels.recall, "recall", status.can_recall ? theme.primary : theme.surface_alt,
+    if (right_button("↶ " + labels(Word::kds_recall), "recall", status.can_recall ? theme.primary : theme.surface_alt,
                      status.can_recall)) {
       intents.recall = true;
     }
@@ -669,18 +673,18 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
     ImVec4 conn_color = theme.success;
     switch (status.connection) {
       case Connection::demo:
-        conn = labels.demo;
+        conn = labels(Word::kds_demo);
         conn_color = theme.accent;
         break;
       case Connection::online:
-        conn = "● " + labels.online;
+        conn = "● " + labels(Word::kds_online);
         break;
       case Connection::connecting:
-        conn = labels.connecting;
+        conn = labels(Word::kds_connecting);
         conn_color = theme.warning;
         break;
       case Connection::offline:
-        conn = "○ " + labels.offline.substr(0, labels.offline.find(' '));
+        conn = "○ " + labels(Word::kds_offline).substr(0, labels(Word::kds_offline).find(' '));
         conn_color = theme.danger;
         break;
     }
@@ -692,8 +696,8 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
       ImGui::SetCursorScreenPos(ImVec2(m.pad, y + bar_h + m.gap));
       ImGui::PushItemWidth(display.x - 2.0f * m.pad);
       const std::string text = status.connection == Connection::connecting
-                                   ? labels.connecting + "…"
-                                   : fmt::format("{} {}", labels.offline, status.offline_since);
+                                   ? labels(Word::kds_connecting) + "…"
+                                   : fmt::format("{} {}", labels(Word::kds_offline), status.offline_since);
       ImGui::BeginGroup();
       ui::banner(text, theme.danger, theme.on_primary, theme, FontSize::body);
       ImGui::EndGroup();
@@ -708,9 +712,9 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   const auto placed = view.tickets.empty() ? std::vector<Placement>{}
                                            : place_page(view, starts[static_cast<std::size_t>(page)], m, labels, theme);
   if (view.tickets.empty()) {
-    const ImVec2 extent = text_size(FontSize::title, labels.no_tickets);
+    const ImVec2 extent = text_size(FontSize::title, labels(Word::kds_no_tickets));
     draw_text(dl, ImVec2(m.grid_x + (m.grid_w - extent.x) * 0.5f, m.grid_y + m.grid_h * 0.4f), FontSize::title,
-              theme.text_muted, labels.no_tickets);
+              theme.text_muted, labels(Word::kds_no_tickets));
   }
   int hotkey = 0;
   for (const Placement& p : placed) {
@@ -737,7 +741,8 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   if (pages > 1) {
     // Where the rest are: "Page 1/3  +14 more" with buttons.
     const std::size_t more = view.tickets.size() - shown_end;
-    const std::string text = fmt::format("{} {}/{}   +{} {}", labels.page, page + 1, pages, more, labels.more_tickets);
+    const std::string text =
+        fmt::format("{} {}/{}   +{} {}", labels(Word::kds_page), page + 1, pages, more, labels(Word::kds_more_tickets));
     const ImVec2 extent = text_size(FontSize::body, text);
     const float bw = theme.px(64.0f);
     const float bx = m.grid_x + m.grid_w - extent.x - 2.0f * bw - 3.0f * m.gap;

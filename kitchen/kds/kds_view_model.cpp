@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <map>
 
-#include "kitchen/kds/kds_labels.hpp"
-#include "kitchen/kds/ticket_text.hpp"
 #include "shared/core/countdown.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/words/kitchen_text.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::kitchen {
+
+using words::Word;
 
 using core::Language;
 using core::LineState;
@@ -37,14 +39,14 @@ std::optional<LineState> next_state(LineState state) {
   return std::nullopt;
 }
 
-std::string next_word(LineState state, const KdsLabels& labels) {
+std::string next_word(LineState state, const words::Words& labels) {
   switch (state) {
     case LineState::queued:
-      return labels.start;
+      return labels(Word::kds_start);
     case LineState::cooking:
-      return labels.ready;
+      return labels(Word::kds_ready);
     case LineState::ready:
-      return labels.serve;
+      return labels(Word::kds_serve);
     case LineState::served:
     case LineState::cancelled:
       return {};
@@ -58,24 +60,22 @@ std::int64_t prep_ms(const core::Menu& menu, const std::string& item) {
   return static_cast<std::int64_t>(*found->prep_s) * 1000;
 }
 
-std::string urgency_word(Urgency urgency, const KdsLabels& labels) {
+std::string urgency_word(Urgency urgency, const words::Words& labels) {
   switch (urgency) {
     case Urgency::calm:
-      return labels.calm;
+      return labels(Word::kds_calm);
     case Urgency::amber:
-      return labels.amber;
+      return labels(Word::kds_amber);
     case Urgency::red:
-      return labels.red;
+      return labels(Word::kds_red);
     case Urgency::late:
-      return labels.late;
+      return labels(Word::late_short);
   }
   return {};
 }
 
-std::string age_text(std::int64_t age_ms, const KdsLabels& labels, Language language) {
-  const std::int64_t minutes = std::max<std::int64_t>(0, age_ms) / 60000;
-  return language == Language::zh ? fmt::format("{}{}", minutes, labels.minutes)
-                                  : fmt::format("{} {}", minutes, labels.minutes);
+std::string age_text(std::int64_t age_ms, const words::Words& labels) {
+  return labels.format(Word::minutes_short, std::max<std::int64_t>(0, age_ms) / 60000);
 }
 
 const std::string& line_name(const core::OrderLine& line, const core::Menu& menu, Language language) {
@@ -96,7 +96,7 @@ std::string line_station(const core::OrderLine& line, const core::Menu& menu) {
 
 KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu, const KdsFilter& filter,
                        const core::UrgencyThresholds& thresholds, std::int64_t server_now_ms, Language language) {
-  const KdsLabels& labels = kds_labels(language);
+  const words::Words labels(language);
   KdsView view;
   view.server_now_ms = server_now_ms;
 
@@ -128,9 +128,9 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     KdsTicketView ticket;
     ticket.order_id = order->order_id;
     ticket.seq = order->seq;
-    ticket.ticket = ticket_label(order->seq);
-    ticket.table = table_label(order->table, language);
-    ticket.age = age_text(server_now_ms - order->accepted_at_ms, labels, language);
+    ticket.ticket = words::ticket_label(order->seq);
+    ticket.table = words::table_label(order->table, language);
+    ticket.age = age_text(server_now_ms - order->accepted_at_ms, labels);
     ticket.deadline_ms = order->deadline_ms;
     ticket.remaining_ms = remaining;
     ticket.promise_ms = order->deadline_ms - order->accepted_at_ms;
@@ -138,10 +138,10 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     ticket.breached = order->status == core::OrderStatus::breached;
     // A breached order shows LATE even if this screen's clock lags a little.
     if (order->status == core::OrderStatus::kept) {
-      ticket.countdown = labels.kept;  // no clock left to show: the promise was kept
+      ticket.countdown = labels(Word::kds_kept);  // no clock left to show: the promise was kept
     } else {
-      ticket.countdown =
-          countdown_text(ticket.urgency == Urgency::late ? std::min<std::int64_t>(remaining, -1) : remaining, language);
+      ticket.countdown = words::countdown_text(
+          ticket.urgency == Urgency::late ? std::min<std::int64_t>(remaining, -1) : remaining, language);
     }
     ticket.urgency_word = urgency_word(ticket.urgency, labels);
     ticket.rushed = order->rushed;
@@ -172,7 +172,7 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
       lv.name = line_name(line, menu, language);
       lv.note = line.note;
       lv.state = line.state;
-      lv.state_word = line_state_word(line.state, language);
+      lv.state_word = words::line_state_word(line.state, language);
       lv.station = station;
       lv.promised = line.promised;
       lv.late = line.late;
@@ -206,8 +206,8 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
           next.ticket = ticket.ticket;
           next.dish = fmt::format("{}× {}", line.qty, lv.name);
           next.slack_ms = slack;
-          next.slack =
-              slack <= 0 ? labels.fire_now : fmt::format("{} {}", labels.fire_in, core::format_countdown(slack));
+          next.slack = slack <= 0 ? labels(Word::kds_fire_now)
+                                  : fmt::format("{} {}", labels(Word::kds_fire_in), core::format_countdown(slack));
           next_by_station[station] = Candidate{std::move(next), order->deadline_ms};
         }
       }
@@ -238,7 +238,7 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     return a.name < b.name;
   });
 
-  view.stations.push_back(StationOption{"", labels.all_stations, 0});
+  view.stations.push_back(StationOption{"", labels(Word::kds_all_stations), 0});
   int all_open = 0;
   for (const core::MenuGroup& station : menu.stations) {
     const int open = station_open.count(station.id) != 0 ? station_open[station.id] : 0;
@@ -262,7 +262,7 @@ std::optional<std::size_t> line_to_advance(const KdsTicketView& ticket) {
 }
 
 std::vector<std::string> kds_strings(const core::Menu& menu) {
-  std::vector<std::string> strings = all_kds_labels();
+  std::vector<std::string> strings = words::all_words();
   for (const core::MenuItem& item : menu.items) {
     strings.push_back(item.name.en);
     strings.push_back(item.name.zh);
@@ -274,12 +274,12 @@ std::vector<std::string> kds_strings(const core::Menu& menu) {
   for (Language language : {Language::en, Language::zh}) {
     for (auto state :
          {LineState::queued, LineState::cooking, LineState::ready, LineState::served, LineState::cancelled}) {
-      strings.push_back(line_state_word(state, language));
+      strings.push_back(words::line_state_word(state, language));
     }
-    strings.push_back(table_label("0123456789", language));
-    strings.push_back(table_label(std::string(core::kCounterTable), language));
-    strings.push_back(countdown_text(-1000, language));
-    strings.push_back(late_by_text(0, std::nullopt, language));
+    strings.push_back(words::table_label("0123456789", language));
+    strings.push_back(words::table_label(std::string(core::kCounterTable), language));
+    strings.push_back(words::countdown_text(-1000, language));
+    strings.push_back(words::late_by_text(0, std::nullopt, language));
   }
   strings.push_back("×#+-:·▲▼●○✓");
   return strings;

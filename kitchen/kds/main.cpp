@@ -1,5 +1,6 @@
 // hourglass-kds: the kitchen display. Reads options, builds the shell, the
-// net client (or a demo kitchen) and the app, runs the loop.
+// link to the kitchen (the server, or a fake kitchen for the demo) and the
+// app, runs the loop.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -8,10 +9,11 @@
 #include <optional>
 #include <thread>
 
-#include "kitchen/kds/demo_state.hpp"
 #include "kitchen/kds/kds_app.hpp"
 #include "kitchen/kds/kds_view_model.hpp"
+#include "shared/demo/demo_orders.hpp"
 #include "shared/net/client.hpp"
+#include "shared/net/fake_kitchen.hpp"
 #include "shared/net/screen_connection.hpp"
 #include "shared/ui/run_loop.hpp"
 #include "shared/ui/shell.hpp"
@@ -19,6 +21,7 @@
 #include "shared/ui/widgets.hpp"
 
 namespace core = hourglass::core;
+namespace demo = hourglass::demo;
 namespace kitchen = hourglass::kitchen;
 namespace net = hourglass::net;
 namespace ui = hourglass::ui;
@@ -35,11 +38,7 @@ std::int64_t wall_clock_ms() {
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   CLI::App app{"hourglass-kds: the kitchen display"};
-  std::string server = "127.0.0.1:7015";
-  std::string token;
-  bool tls = false;
-  std::string ca_file;
-  std::string lang = "en";
+  net::ScreenOptions screen;
   bool demo = false;
   int demo_tickets = 10;
   std::string menu_path = HOURGLASS_DEFAULT_MENU;
@@ -47,12 +46,7 @@ int main(int argc, char** argv) {
   int red_seconds = 120;
   bool mute = false;
   ui::RunOptions run;
-  app.add_option("--server", server, "Kitchen server HOST:PORT");
-  app.add_option("--token", token, "This display's device token");
-  app.add_flag("--tls", tls, "Connect with TLS (the server must have a certificate)");
-  app.add_option("--ca-file", ca_file, "With --tls: trust this CA file (PEM) instead of the system's")
-      ->check(CLI::ExistingFile);
-  app.add_option("--lang", lang, "Language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  net::add_screen_options(app, screen);
   app.add_flag("--demo-state", demo, "Show a demo kitchen mid-rush, without a server");
   app.add_option("--demo-tickets", demo_tickets, "Open tickets in the demo kitchen (implies --demo-state)")
       ->check(CLI::Range(0, 100000));
@@ -66,7 +60,8 @@ int main(int argc, char** argv) {
   if (app.count("--demo-tickets") > 0) demo = true;
 
   kitchen::KdsSettings settings;
-  settings.language = lang == "zh" ? core::Language::zh : core::Language::en;
+  settings.language = screen.language();
+  settings.demo = demo;
   settings.thresholds.amber_ms = static_cast<std::int64_t>(amber_seconds) * 1000;
   settings.thresholds.red_ms = static_cast<std::int64_t>(red_seconds) * 1000;
   settings.muted = mute;
@@ -81,17 +76,22 @@ int main(int argc, char** argv) {
     spdlog::warn("no local menu for glyphs ({}); using the server's", loaded.error());
   }
 
-  std::unique_ptr<net::Client> client;
-  if (!demo) {
-    auto connected = net::connect_screen({server, core::Role::kds, token, "kds", tls, ca_file, wall_clock_ms});
+  std::unique_ptr<net::KitchenLink> link;
+  if (demo) {
+    net::FakeKitchenOptions kitchen;
+    kitchen.role = core::Role::kds;
+    kitchen.menu = menu;
+    kitchen.now_ms = wall_clock_ms;
+    kitchen.orders = demo::make_demo_orders(menu, demo_tickets, wall_clock_ms());
+    link = std::make_unique<net::FakeKitchen>(std::move(kitchen));
+  } else {
+    auto connected =
+        net::connect_and_wait(screen, core::Role::kds, "kds", wall_clock_ms, menu, std::chrono::seconds(3));
     if (!connected) {
       spdlog::error("{}", connected.error());
       return 2;
     }
-    client = std::move(connected.value());
-    // The font atlas is built once, from the strings known at start: wait
-    // briefly for the server's menu so every dish name has its glyphs.
-    if (auto served = net::wait_for_menu(*client, std::chrono::seconds(3))) menu = std::move(*served);
+    link = std::move(connected.value());
   }
 
   ui::ShellConfig config;
@@ -108,15 +108,9 @@ int main(int argc, char** argv) {
   std::unique_ptr<ui::Sound> sound;
   if (!run.headless()) sound = std::make_unique<ui::Sound>();
 
-  std::unique_ptr<kitchen::KdsApp> kds;
-  if (demo) {
-    kds = std::make_unique<kitchen::KdsApp>(menu, kitchen::make_demo_orders(menu, demo_tickets, wall_clock_ms()),
-                                            settings, sound.get(), wall_clock_ms);
-  } else {
-    kds = std::make_unique<kitchen::KdsApp>(*client, settings, sound.get(), wall_clock_ms);
-  }
+  kitchen::KdsApp kds(*link, settings, sound.get(), wall_clock_ms);
   return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
     ui::RootWindow root("kds", frame.theme);
-    kds->frame(frame.theme);
+    kds.frame(frame.theme);
   });
 }

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "kitchen/kds/ticket_text.hpp"
 #include "shared/core/breach_csv.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/words/kitchen_text.hpp"
 
 namespace hourglass::manager {
 
@@ -47,13 +47,6 @@ std::optional<std::int64_t> local_day_start_ms(const std::string& text, int utc_
   return *utc - static_cast<std::int64_t>(utc_offset_minutes) * 60'000;
 }
 
-std::string policy_label(const std::string& policy, core::Language language) {
-  const bool zh = language == core::Language::zh;
-  if (policy == "free_unserved") return zh ? "超时免单" : "Late dishes free";
-  if (policy == "bill_percent") return zh ? "整单打折" : "Bill discount";
-  return policy;
-}
-
 bool matches(const core::BreachEntry& entry, const BreachFilter& filter) {
   if (filter.since_ms && entry.at_ms < *filter.since_ms) return false;
   if (filter.until_ms && entry.at_ms >= *filter.until_ms) return false;
@@ -72,12 +65,12 @@ BreachRow breach_row(const core::BreachEntry& entry, core::Language language, in
   row.breach_id = entry.breach_id;
   row.order_id = entry.order_id;
   row.seq = entry.seq;
-  row.ticket = kitchen::ticket_label(entry.seq);
-  row.table = kitchen::table_label(entry.table, language);
+  row.ticket = words::ticket_label(entry.seq);
+  row.table = words::table_label(entry.table, language);
   row.table_id = entry.table;
   row.at_ms = entry.at_ms;
   row.when = local_time_text(entry.at_ms, utc_offset_minutes);
-  row.policy = policy_label(entry.policy, language);
+  row.policy = words::policy_label(entry.policy, language);
   row.compensation = entry.discount;
   row.compensation_text = core::format_money(entry.discount);
   row.lines.reserve(entry.late_lines.size());
@@ -85,7 +78,7 @@ BreachRow breach_row(const core::BreachEntry& entry, core::Language language, in
     LateLineRow lr;
     lr.item = line.item;
     lr.dish = fmt::format("{}× {}", line.qty, dish_name(line, language));
-    lr.late_by = kitchen::late_by_text(entry.deadline_ms, line.served_at_ms, language);
+    lr.late_by = words::late_by_text(entry.deadline_ms, line.served_at_ms, language);
     if (line.served_at_ms) lr.late_ms = *line.served_at_ms - entry.deadline_ms;
     const std::int64_t this_late = lr.late_ms ? *lr.late_ms : kNeverServed;
     if (row.lines.empty() || this_late > row.worst_late_ms) {

@@ -209,6 +209,4 @@ std::string local_time_text(std::int64_t epoch_ms, int utc_offset_minutes);
 // "YYYY-MM-DD" as the first millisecond of that local day; nothing when malformed.
 std::optional<std::int64_t> local_day_start_ms(const std::string& text, int utc_offset_minutes);
 
-std::string policy_label(const std::string& policy, core::Language language);
-
 }  // namespace hourglass::manager

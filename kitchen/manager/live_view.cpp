@@ -5,16 +5,18 @@
 #include <algorithm>
 #include <map>
 
-#include "kitchen/kds/ticket_text.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/promise.hpp"
 #include "shared/core/urgency.hpp"
+#include "shared/words/kitchen_text.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::manager {
 
+using words::Word;
+
 LiveView build_live_view(const std::vector<core::Order>& orders, const core::UrgencyThresholds& thresholds,
                          std::int64_t server_now_ms, core::Language language) {
-  const bool zh = language == core::Language::zh;
   LiveView view;
   std::map<std::string, std::vector<const core::Order*>> by_table;
   for (const core::Order& order : orders) {
@@ -29,10 +31,10 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const core::Urg
     });
     LiveTable table;
     table.table_id = list.front()->table;
-    table.table = kitchen::table_label(table.table_id, language);
+    table.table = words::table_label(table.table_id, language);
     if (table.table_id == core::kCounterTable) {
       table.close_order_id = list.front()->order_id;
-      table.table += " " + kitchen::ticket_label(list.front()->seq);
+      table.table = fmt::format("{} {}", table.table, words::ticket_label(list.front()->seq));
     }
     table.earliest_deadline_ms = list.front()->deadline_ms;
     core::Fen subtotal = 0;
@@ -40,21 +42,21 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const core::Urg
     for (const core::Order* order : list) {
       LiveOrder lo;
       lo.order_id = order->order_id;
-      lo.ticket = kitchen::ticket_label(order->seq);
+      lo.ticket = words::ticket_label(order->seq);
       const std::int64_t remaining = core::remaining_ms(*order, server_now_ms);
       lo.urgency = core::order_urgency(*order, server_now_ms, thresholds);
       switch (order->status) {
         case core::OrderStatus::open:
-          lo.countdown = kitchen::countdown_text(remaining, language);
-          lo.status = zh ? "进行中" : "open";
+          lo.countdown = words::countdown_text(remaining, language);
+          lo.status = words::text(Word::status_open, language);
           break;
         case core::OrderStatus::kept:
-          lo.countdown = zh ? "准时" : "kept";
-          lo.status = zh ? "准时" : "kept";
+          lo.countdown = words::text(Word::console_kept_of, language);
+          lo.status = words::text(Word::console_kept_of, language);
           break;
         case core::OrderStatus::breached:
-          lo.countdown = kitchen::countdown_text(std::min<std::int64_t>(remaining, -1), language);
-          lo.status = zh ? "已超时" : "breached";
+          lo.countdown = words::countdown_text(std::min<std::int64_t>(remaining, -1), language);
+          lo.status = words::text(Word::status_breached, language);
           break;
         case core::OrderStatus::closed:
           break;
@@ -66,7 +68,7 @@ LiveView build_live_view(const std::vector<core::Order>& orders, const core::Urg
         ll.line_id = line.line_id;
         ll.dish = fmt::format("{}× {}", line.qty, line.name.in(language).empty() ? line.item : line.name.in(language));
         ll.state = line.state;
-        ll.state_word = kitchen::line_state_word(line.state, language);
+        ll.state_word = words::line_state_word(line.state, language);
         ll.amount = core::format_money(line.price * line.qty);
         ll.comped = line.comped;
         ll.late = line.late;

@@ -1,5 +1,6 @@
 // hourglass-manager: the manager console. Reads options, builds the shell,
-// the net client (or demo data) and the app, runs the loop.
+// the link to the kitchen (the server, or a fake kitchen with a month of demo
+// data) and the app, runs the loop.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -8,18 +9,19 @@
 #include <memory>
 #include <thread>
 
-#include "kitchen/kds/demo_state.hpp"
-#include "kitchen/manager/demo_breaches.hpp"
 #include "kitchen/manager/manager_app.hpp"
 #include "kitchen/manager/manager_draw.hpp"
+#include "shared/demo/demo_breaches.hpp"
+#include "shared/demo/demo_orders.hpp"
 #include "shared/net/client.hpp"
+#include "shared/net/fake_kitchen.hpp"
 #include "shared/net/screen_connection.hpp"
 #include "shared/ui/run_loop.hpp"
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
 
 namespace core = hourglass::core;
-namespace kitchen = hourglass::kitchen;
+namespace demo = hourglass::demo;
 namespace manager = hourglass::manager;
 namespace net = hourglass::net;
 namespace ui = hourglass::ui;
@@ -44,11 +46,7 @@ int local_utc_offset_minutes() {
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   CLI::App app{"hourglass-manager: the manager console"};
-  std::string server = "127.0.0.1:7015";
-  std::string token;
-  bool tls = false;
-  std::string ca_file;
-  std::string lang = "en";
+  net::ScreenOptions screen;
   bool demo = false;
   int demo_breaches = 400;
   int demo_tickets = 10;
@@ -62,12 +60,7 @@ int main(int argc, char** argv) {
   ui::RunOptions run;
   app.add_flag("--bench-refilter", bench_refilter,
                "Filter and sort the breach log again on every frame (for --bench-frames)");
-  app.add_option("--server", server, "Kitchen server HOST:PORT");
-  app.add_option("--token", token, "This console's device token (manager role)");
-  app.add_flag("--tls", tls, "Connect with TLS (the server must have a certificate)");
-  app.add_option("--ca-file", ca_file, "With --tls: trust this CA file (PEM) instead of the system's")
-      ->check(CLI::ExistingFile);
-  app.add_option("--lang", lang, "Language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  net::add_screen_options(app, screen);
   app.add_flag("--demo-state", demo, "Show a month of demo data, without a server");
   app.add_option("--demo-breaches", demo_breaches, "Breaches in the demo log (implies --demo-state)")
       ->check(CLI::Range(0, 1000000));
@@ -86,7 +79,8 @@ int main(int argc, char** argv) {
   if (app.count("--demo-breaches") > 0 || app.count("--demo-tickets") > 0) demo = true;
 
   manager::ManagerSettings settings;
-  settings.language = lang == "zh" ? core::Language::zh : core::Language::en;
+  settings.language = screen.language();
+  settings.demo = demo;
   settings.thresholds.amber_ms = static_cast<std::int64_t>(amber_seconds) * 1000;
   settings.thresholds.red_ms = static_cast<std::int64_t>(red_seconds) * 1000;
   settings.utc_offset_minutes = utc_offset;
@@ -103,17 +97,25 @@ int main(int argc, char** argv) {
     spdlog::warn("no local menu for glyphs ({}); using the server's", loaded.error());
   }
 
-  std::unique_ptr<net::Client> client;
-  if (!demo) {
-    auto connected = net::connect_screen({server, core::Role::manager, token, "manager", tls, ca_file, wall_clock_ms});
+  std::unique_ptr<net::KitchenLink> link;
+  if (demo) {
+    const std::int64_t now = wall_clock_ms();
+    net::FakeKitchenOptions kitchen;
+    kitchen.role = core::Role::manager;
+    kitchen.menu = menu;
+    kitchen.now_ms = wall_clock_ms;
+    kitchen.orders = demo::make_demo_orders(menu, demo_tickets, now);
+    kitchen.breaches = demo::make_demo_breaches(menu, demo_breaches, now, 30, utc_offset);
+    kitchen.history = demo::make_demo_history(kitchen.breaches, 12);
+    link = std::make_unique<net::FakeKitchen>(std::move(kitchen));
+  } else {
+    auto connected =
+        net::connect_and_wait(screen, core::Role::manager, "manager", wall_clock_ms, menu, std::chrono::seconds(3));
     if (!connected) {
       spdlog::error("{}", connected.error());
       return 2;
     }
-    client = std::move(connected.value());
-    // The font atlas is built once, from the strings known at start: wait
-    // briefly for the server's menu so every dish name has its glyphs.
-    if (auto served = net::wait_for_menu(*client, std::chrono::seconds(3))) menu = std::move(*served);
+    link = std::move(connected.value());
   }
 
   ui::ShellConfig config;
@@ -125,19 +127,10 @@ int main(int argc, char** argv) {
   ui::apply_options(run, config);
   ui::Shell shell(config);
 
-  std::unique_ptr<manager::ManagerApp> console;
-  if (demo) {
-    const std::int64_t now = wall_clock_ms();
-    auto breaches = manager::make_demo_breaches(menu, demo_breaches, now, 30, utc_offset);
-    auto history = manager::make_demo_history(breaches, 12);
-    console = std::make_unique<manager::ManagerApp>(kitchen::make_demo_orders(menu, demo_tickets, now),
-                                                    std::move(breaches), std::move(history), settings, wall_clock_ms);
-  } else {
-    console = std::make_unique<manager::ManagerApp>(*client, settings, wall_clock_ms);
-  }
-  console->form().tab = tab == "live" ? manager::ManagerTab::live : manager::ManagerTab::breaches;
+  manager::ManagerApp console(*link, settings, wall_clock_ms);
+  console.form().tab = tab == "live" ? manager::ManagerTab::live : manager::ManagerTab::breaches;
   return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
     ui::RootWindow root("manager", frame.theme);
-    console->frame(frame.theme);
+    console.frame(frame.theme);
   });
 }

@@ -6,7 +6,11 @@
 #include <cstring>
 #include <ctime>
 
+#include "shared/words/words.hpp"
+
 namespace hourglass::manager {
+
+using words::Word;
 
 namespace {
 
@@ -29,8 +33,8 @@ std::string day_text(std::int64_t epoch_ms, int offset_minutes) {
 
 }  // namespace
 
-ManagerApp::ManagerApp(net::Client& client, ManagerSettings settings, std::function<std::int64_t()> local_now_ms)
-    : client_(&client), settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)) {
+ManagerApp::ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms)
+    : link_(&link), settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)) {
   const std::int64_t now = local_now_ms_();
   copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000,
                                  settings_.utc_offset_minutes));
@@ -38,26 +42,7 @@ ManagerApp::ManagerApp(net::Client& client, ManagerSettings settings, std::funct
   copy_into(form_.export_path, settings_.export_path);
 }
 
-ManagerApp::ManagerApp(std::vector<core::Order> open_orders, std::vector<core::BreachEntry> breaches,
-                       std::vector<core::Order> history, ManagerSettings settings,
-                       std::function<std::int64_t()> local_now_ms)
-    : settings_(std::move(settings)),
-      local_now_ms_(std::move(local_now_ms)),
-      entries_(std::move(breaches)),
-      history_(std::move(history)) {
-  for (core::Order& order : open_orders) {
-    std::string id = order.order_id;
-    state_.orders.emplace(std::move(id), std::move(order));
-  }
-  const std::int64_t now = local_now_ms_();
-  copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000,
-                                 settings_.utc_offset_minutes));
-  copy_into(form_.to, day_text(now, settings_.utc_offset_minutes));
-  copy_into(form_.export_path, settings_.export_path);
-  log_as_of_ms_ = now;
-}
-
-std::int64_t ManagerApp::server_now() const { return client_ != nullptr ? client_->server_now_ms() : local_now_ms_(); }
+std::int64_t ManagerApp::server_now() const { return link_->server_now_ms(); }
 
 void ManagerApp::toast(std::string text, ui::ToastKind kind) {
   toasts_.push(std::move(text), kind, local_now_ms_(), 5000);
@@ -76,21 +61,19 @@ BreachFilter ManagerApp::current_filter() const {
 }
 
 void ManagerApp::request_period() {
-  if (client_ == nullptr) return;
   const BreachFilter filter = current_filter();
   core::GetBreachLog log;
   log.since_ms = filter.since_ms;
   log.until_ms = filter.until_ms;
-  breach_req_ = client_->request(core::ClientMessage{log});
+  breach_req_ = link_->request(core::ClientMessage{log});
   core::GetHistory history;
   history.since_ms = filter.since_ms;
   history.until_ms = filter.until_ms;
-  history_req_ = client_->request(core::ClientMessage{history});
+  history_req_ = link_->request(core::ClientMessage{history});
 }
 
-void ManagerApp::refresh_from_client() {
-  if (client_ == nullptr) return;
-  client_->copy_if_changed(state_, seen_version_);
+void ManagerApp::refresh_from_link() {
+  link_->copy_if_changed(state_, seen_version_);
   // Ask for the period once connected, and again after every reconnect.
   const bool synced = state_.connection.connected && state_.connection.synced;
   if (synced && !requested_once_) {
@@ -98,7 +81,7 @@ void ManagerApp::refresh_from_client() {
     request_period();
   }
   if (!synced) requested_once_ = false;
-  for (const net::Event& event : client_->take_events()) {
+  for (const net::Event& event : link_->take_events()) {
     std::visit(Overloaded{
                    [&](const core::BreachLog& log) {
                      if (event.req && event.req == breach_req_) {
@@ -131,7 +114,7 @@ void ManagerApp::refresh_from_client() {
 }
 
 void ManagerApp::frame(const ui::Theme& theme) {
-  refresh_from_client();
+  refresh_from_link();
   std::vector<core::Order> orders;
   orders.reserve(state_.orders.size());
   for (const auto& [id, order] : state_.orders) {
@@ -155,19 +138,18 @@ void ManagerApp::frame(const ui::Theme& theme) {
   }
 
   ManagerStatus status;
-  status.demo = client_ == nullptr;
-  status.online = client_ == nullptr || (state_.connection.connected && state_.connection.synced);
+  status.demo = settings_.demo;
+  status.online = state_.connection.connected && state_.connection.synced;
   status.language = settings_.language;
   if (state_.connection.offline_since_ms) {
     status.offline_since =
         local_time_text(*state_.connection.offline_since_ms, settings_.utc_offset_minutes).substr(11);
   }
   status.clock = local_time_text(server_now(), settings_.utc_offset_minutes);
-  const bool zh = settings_.language == core::Language::zh;
   status.last_update = log_as_of_ms_ > 0
-                           ? fmt::format("{} {}", zh ? "数据更新于" : "as of",
-                                         local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
-                           : (zh ? "正在加载…" : "loading…");
+                           ? words::format_word(Word::console_as_of, settings_.language,
+                                                local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
+                           : words::text(Word::console_loading, settings_.language);
   breach_rows_.sync(data_version_, settings_.language, settings_.utc_offset_minutes);
   const ManagerIntents intents =
       draw_manager(live_view_, breach_view_, BreachTable{entries_, breach_rows_}, form_, status, theme);
@@ -183,45 +165,24 @@ void ManagerApp::apply(const ManagerIntents& intents) {
   if (intents.export_csv) export_csv();
   if (intents.comp) {
     const auto& [line_id, reason] = *intents.comp;
-    if (client_ != nullptr) {
-      core::CompLine comp;
-      comp.line_id = line_id;
-      comp.reason = reason;
-      client_->request(core::ClientMessage{comp});
-    } else {
-      for (auto& [id, order] : state_.orders) {
-        core::OrderLine* line = order.find_line(line_id);
-        if (line == nullptr) continue;
-        if (auto error = core::check_comp_line(order, *line)) {
-          toast(error->message, ui::ToastKind::error);
-        } else {
-          core::comp_line(order, *line);
-        }
-      }
-    }
+    core::CompLine comp;
+    comp.line_id = line_id;
+    comp.reason = reason;
+    link_->request(core::ClientMessage{comp});
   }
   if (intents.close) {
     const auto& [table, order_id] = *intents.close;
-    if (client_ != nullptr) {
-      core::CloseTable close;
-      close.table = table;
-      if (!order_id.empty()) close.order_id = order_id;
-      client_->request(core::ClientMessage{close});
-    } else {
-      for (auto& [id, order] : state_.orders) {
-        if (order.table == table && (order_id.empty() || order.order_id == order_id)) {
-          order.status = core::OrderStatus::closed;
-        }
-      }
-    }
+    core::CloseTable close;
+    close.table = table;
+    if (!order_id.empty()) close.order_id = order_id;
+    link_->request(core::ClientMessage{close});
   }
 }
 
 void ManagerApp::export_csv() {
   const std::string path = form_.export_path.data();
-  const bool zh = settings_.language == core::Language::zh;
   if (path.empty()) {
-    toast(zh ? "请先填写文件路径" : "Choose a file to export to", ui::ToastKind::warning);
+    toast(words::text(Word::console_choose_file, settings_.language), ui::ToastKind::warning);
     return;
   }
   if (auto error = write_csv_file(path, breach_log_csv(breach_view_, entries_))) {
@@ -230,7 +191,8 @@ void ManagerApp::export_csv() {
     return;
   }
   spdlog::info("exported {} breaches to {}", breach_view_.size(), path);
-  toast(fmt::format("{} {} → {}", zh ? "已导出" : "Exported", breach_view_.size(), path), ui::ToastKind::success);
+  toast(words::format_word(Word::console_exported, settings_.language, breach_view_.size(), path),
+        ui::ToastKind::success);
 }
 
 }  // namespace hourglass::manager

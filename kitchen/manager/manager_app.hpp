@@ -1,8 +1,8 @@
 #pragma once
-// The manager console program: the live orders and the breach log from the
-// net client (or demo data), the views rebuilt when their inputs change,
-// drawing, and the manager's actions (comp, close, refresh, export) applied
-// through the client or, in demo mode, locally.
+// The manager console program: the live orders and the breach log from its
+// link to the kitchen (the real server, or a fake kitchen for the demo), the
+// views rebuilt when their inputs change, drawing, and the manager's actions
+// (comp, close, refresh, export) sent through the link.
 
 #include <cstdint>
 #include <functional>
@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "kitchen/kds/kds_view_model.hpp"
 #include "kitchen/manager/breach_log_view.hpp"
 #include "kitchen/manager/live_view.hpp"
 #include "kitchen/manager/manager_draw.hpp"
-#include "shared/net/client.hpp"
+#include "shared/core/urgency.hpp"
+#include "shared/net/kitchen_link.hpp"
 #include "shared/ui/theme.hpp"
 #include "shared/ui/widgets.hpp"
 
@@ -30,13 +30,12 @@ struct ManagerSettings {
   // Benchmarks: filter and sort the whole log again every frame, as if the
   // filter changed on every frame (normally it is rebuilt on change only).
   bool rebuild_every_frame = false;
+  bool demo = false;  // say so on screen: the kitchen is a fake one
 };
 
 class ManagerApp {
  public:
-  ManagerApp(net::Client& client, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
-  ManagerApp(std::vector<core::Order> open_orders, std::vector<core::BreachEntry> breaches,
-             std::vector<core::Order> history, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
+  ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
 
   void frame(const ui::Theme& theme);
 
@@ -52,13 +51,13 @@ class ManagerApp {
   void apply(const ManagerIntents& intents);
 
  private:
-  void refresh_from_client();
+  void refresh_from_link();
   void request_period();
   void export_csv();
   std::int64_t server_now() const;
   void toast(std::string text, ui::ToastKind kind);
 
-  net::Client* client_ = nullptr;
+  net::KitchenLink* link_ = nullptr;
   ManagerSettings settings_;
   std::function<std::int64_t()> local_now_ms_;
   net::State state_;

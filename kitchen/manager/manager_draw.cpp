@@ -8,141 +8,25 @@
 
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/widgets.hpp"
+#include "shared/words/kitchen_text.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::manager {
 
-struct ManagerLabels {
-  std::string title, live, breaches, language, online, offline, demo;
-  std::string from, to, table, dish, policy, all, refresh, export_csv, export_to;
-  std::string orders, on_time, breach_count, late_dishes, compensation;
-  std::string col_time, col_ticket, col_table, col_late, col_worst, col_policy, col_comp;
-  std::string per_dish, per_hour, no_breaches, comp, comp_reason, comp_confirm, cancel, close_table, close_confirm;
-  std::string subtotal, discount, total, comped, open_orders, late_orders, no_open, kept_of;
-};
+using words::Word;
 
 namespace {
 
 // The quiet "Cancel" beside a dialog's primary action.
-bool cancel_button(const ManagerLabels& l, const ui::Theme& theme) {
+bool cancel_button(const words::Words& l, const ui::Theme& theme) {
   ui::ButtonStyle cancel;
   cancel.font = ui::FontSize::body;
   cancel.color = theme.surface_alt;
   cancel.text_color = theme.text;
-  return ui::big_button((l.cancel + "##cancel").c_str(), theme, ImVec2(0, 0), cancel);
+  return ui::big_button((l(Word::console_cancel) + "##cancel").c_str(), theme, ImVec2(0, 0), cancel);
 }
 
 using ui::FontSize;
-
-ManagerLabels english() {
-  ManagerLabels l;
-  l.title = "Hourglass Manager";
-  l.live = "Live orders";
-  l.breaches = "Breach log";
-  l.language = "中文";
-  l.online = "● Live";
-  l.offline = "Offline since";
-  l.demo = "Demo data";
-  l.from = "From";
-  l.to = "To";
-  l.table = "Table";
-  l.dish = "Dish";
-  l.policy = "Policy";
-  l.all = "All";
-  l.refresh = "Apply dates";
-  l.export_csv = "Export CSV";
-  l.export_to = "File";
-  l.orders = "Orders";
-  l.on_time = "On-time rate";
-  l.breach_count = "Breaches";
-  l.late_dishes = "Late dishes";
-  l.compensation = "Compensation paid";
-  l.col_time = "Time";
-  l.col_ticket = "Ticket";
-  l.col_table = "Table";
-  l.col_late = "Late dishes (served how late)";
-  l.col_worst = "Latest";
-  l.col_policy = "Policy";
-  l.col_comp = "Compensation";
-  l.per_dish = "Late dishes by dish";
-  l.per_hour = "Breaches by hour of day";
-  l.no_breaches = "No breaches in this period";
-  l.comp = "Comp";
-  l.comp_reason = "Reason";
-  l.comp_confirm = "Comp this dish";
-  l.cancel = "Cancel";
-  l.close_table = "Close table";
-  l.close_confirm = "Close and print the bill";
-  l.subtotal = "Subtotal";
-  l.discount = "Discount";
-  l.total = "Total";
-  l.comped = "comped";
-  l.open_orders = "open orders";
-  l.late_orders = "late";
-  l.no_open = "No open orders";
-  l.kept_of = "kept";
-  return l;
-}
-
-ManagerLabels chinese() {
-  ManagerLabels l;
-  l.title = "沙漏 · 店长后台";
-  l.live = "实时订单";
-  l.breaches = "超时记录";
-  l.language = "English";
-  l.online = "● 在线";
-  l.offline = "离线，自";
-  l.demo = "演示数据";
-  l.from = "从";
-  l.to = "到";
-  l.table = "桌号";
-  l.dish = "菜品";
-  l.policy = "赔付方式";
-  l.all = "全部";
-  l.refresh = "应用日期";
-  l.export_csv = "导出 CSV";
-  l.export_to = "文件";
-  l.orders = "订单数";
-  l.on_time = "准时率";
-  l.breach_count = "超时单数";
-  l.late_dishes = "超时菜品";
-  l.compensation = "已赔付金额";
-  l.col_time = "时间";
-  l.col_ticket = "单号";
-  l.col_table = "桌号";
-  l.col_late = "超时菜品（晚上多久）";
-  l.col_worst = "最晚";
-  l.col_policy = "赔付方式";
-  l.col_comp = "赔付";
-  l.per_dish = "各菜品超时次数";
-  l.per_hour = "各时段超时单数";
-  l.no_breaches = "该时段没有超时";
-  l.comp = "赠送";
-  l.comp_reason = "原因";
-  l.comp_confirm = "赠送此菜";
-  l.cancel = "取消";
-  l.close_table = "结账清台";
-  l.close_confirm = "结账并打印账单";
-  l.subtotal = "小计";
-  l.discount = "优惠";
-  l.total = "合计";
-  l.comped = "已赠送";
-  l.open_orders = "个进行中订单";
-  l.late_orders = "超时";
-  l.no_open = "暂无进行中的订单";
-  l.kept_of = "准时";
-  return l;
-}
-
-std::vector<std::string> as_list(const ManagerLabels& l) {
-  return {l.title,         l.live,        l.breaches,     l.language,     l.online,     l.offline,
-          l.demo,          l.from,        l.to,           l.table,        l.dish,       l.policy,
-          l.all,           l.refresh,     l.export_csv,   l.export_to,    l.orders,     l.on_time,
-          l.breach_count,  l.late_dishes, l.compensation, l.col_time,     l.col_ticket, l.col_table,
-          l.col_late,      l.col_worst,   l.col_policy,   l.col_comp,     l.per_dish,   l.per_hour,
-          l.no_breaches,   l.comp,        l.comp_reason,  l.comp_confirm, l.cancel,     l.close_table,
-          l.close_confirm, l.subtotal,    l.discount,     l.total,        l.comped,     l.open_orders,
-          l.late_orders,   l.no_open,     l.kept_of};
-}
 
 ImVec4 urgency_color(core::Urgency u, const ui::Theme& theme) {
   switch (u) {
@@ -193,12 +77,12 @@ void total_card(const char* id, const std::string& label, const std::string& val
   ui::text(sub.empty() ? " " : sub, theme.text_muted, FontSize::small);
 }
 
-void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const ManagerLabels& l,
+void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const words::Words& l,
                    const ManagerStatus& status, const ui::Theme& theme, ManagerIntents& intents) {
   // ---- filters ----
   const float field = theme.px(150.0f);
   ImGui::AlignTextToFramePadding();
-  ui::text(l.from, theme.text_muted);
+  ui::text(l(Word::console_from), theme.text_muted);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field);
   if (ImGui::InputTextWithHint("##from", "YYYY-MM-DD", form.from.data(), form.from.size(),
@@ -206,7 +90,7 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
     intents.refresh = true;
   }
   ImGui::SameLine();
-  ui::text(l.to, theme.text_muted);
+  ui::text(l(Word::console_to), theme.text_muted);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field);
   if (ImGui::InputTextWithHint("##to", "YYYY-MM-DD", form.to.data(), form.to.size(),
@@ -214,40 +98,40 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
     intents.refresh = true;
   }
   ImGui::SameLine();
-  if (ImGui::Button((l.refresh + "##refresh").c_str())) intents.refresh = true;
+  if (ImGui::Button((l(Word::console_refresh) + "##refresh").c_str())) intents.refresh = true;
   ImGui::SameLine(0.0f, theme.px(24.0f));
-  ui::text(l.table, theme.text_muted);
+  ui::text(l(Word::console_table), theme.text_muted);
   ImGui::SameLine();
   std::vector<std::pair<std::string, std::string>> tables;
   for (const auto& t : log.tables) tables.emplace_back(t, t);
-  choice("##table", l.all, form.table, tables, theme.px(110.0f));
+  choice("##table", l(Word::kds_all_stations), form.table, tables, theme.px(110.0f));
   ImGui::SameLine();
-  ui::text(l.dish, theme.text_muted);
+  ui::text(l(Word::console_dish), theme.text_muted);
   ImGui::SameLine();
-  choice("##dish", l.all, form.item, log.items, theme.px(220.0f));
+  choice("##dish", l(Word::kds_all_stations), form.item, log.items, theme.px(220.0f));
   ImGui::SameLine();
-  ui::text(l.policy, theme.text_muted);
+  ui::text(l(Word::console_policy), theme.text_muted);
   ImGui::SameLine();
   std::vector<std::pair<std::string, std::string>> policies;
-  for (const auto& p : log.policies) policies.emplace_back(p, policy_label(p, status.language));
-  choice("##policy", l.all, form.policy, policies, theme.px(170.0f));
+  for (const auto& p : log.policies) policies.emplace_back(p, words::policy_label(p, status.language));
+  choice("##policy", l(Word::kds_all_stations), form.policy, policies, theme.px(170.0f));
 
   // ---- totals ----
   ImGui::Dummy(ImVec2(0, theme.px(2.0f)));
   const float avail = ImGui::GetContentRegionAvail().x;
   const float card_w = (avail - 4.0f * theme.spacing) / 5.0f;
   const auto& t = log.totals;
-  total_card("orders", l.orders, t.orders ? std::to_string(*t.orders) : "—",
-             t.kept ? fmt::format("{} {}", *t.kept, l.kept_of) : "", card_w, theme.text, theme);
+  total_card("orders", l(Word::console_orders), t.orders ? std::to_string(*t.orders) : "—",
+             t.kept ? fmt::format("{} {}", *t.kept, l(Word::console_kept_of)) : "", card_w, theme.text, theme);
   ImGui::SameLine();
-  total_card("ontime", l.on_time, t.on_time_rate, "", card_w, theme.success, theme);
+  total_card("ontime", l(Word::console_on_time), t.on_time_rate, "", card_w, theme.success, theme);
   ImGui::SameLine();
-  total_card("breaches", l.breach_count, std::to_string(t.breaches), "", card_w,
+  total_card("breaches", l(Word::console_breach_count), std::to_string(t.breaches), "", card_w,
              t.breaches > 0 ? theme.danger : theme.text, theme);
   ImGui::SameLine();
-  total_card("late", l.late_dishes, std::to_string(t.late_lines), "", card_w, theme.text, theme);
+  total_card("late", l(Word::console_late_dishes), std::to_string(t.late_lines), "", card_w, theme.text, theme);
   ImGui::SameLine();
-  total_card("comp", l.compensation, t.compensation_text, "", card_w, theme.danger, theme, true);
+  total_card("comp", l(Word::console_compensation), t.compensation_text, "", card_w, theme.danger, theme, true);
 
   // ---- the table (left) and the charts (right) ----
   const float export_h = ImGui::GetFrameHeightWithSpacing() + theme.spacing;
@@ -261,16 +145,17 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
                                     ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("breach_log", 7, flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(l.col_time.c_str(),
+    ImGui::TableSetupColumn(l(Word::console_col_time).c_str(),
                             ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.0f,
                             static_cast<ImGuiID>(BreachSortKey::time));
-    ImGui::TableSetupColumn(l.col_ticket.c_str(), 0, 0.0f, static_cast<ImGuiID>(BreachSortKey::ticket));
-    ImGui::TableSetupColumn(l.col_table.c_str(), 0, 0.0f, static_cast<ImGuiID>(BreachSortKey::table));
-    ImGui::TableSetupColumn(l.col_late.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.0f,
+    ImGui::TableSetupColumn(l(Word::console_col_ticket).c_str(), 0, 0.0f, static_cast<ImGuiID>(BreachSortKey::ticket));
+    ImGui::TableSetupColumn(l(Word::console_table).c_str(), 0, 0.0f, static_cast<ImGuiID>(BreachSortKey::table));
+    ImGui::TableSetupColumn(l(Word::console_col_late).c_str(), ImGuiTableColumnFlags_WidthStretch, 0.0f,
                             static_cast<ImGuiID>(BreachSortKey::late_lines));
-    ImGui::TableSetupColumn(l.col_worst.c_str(), 0, 0.0f, static_cast<ImGuiID>(BreachSortKey::worst_late));
-    ImGui::TableSetupColumn(l.col_policy.c_str(), ImGuiTableColumnFlags_NoSort);
-    ImGui::TableSetupColumn(l.col_comp.c_str(), ImGuiTableColumnFlags_PreferSortDescending, 0.0f,
+    ImGui::TableSetupColumn(l(Word::console_col_worst).c_str(), 0, 0.0f,
+                            static_cast<ImGuiID>(BreachSortKey::worst_late));
+    ImGui::TableSetupColumn(l(Word::console_policy).c_str(), ImGuiTableColumnFlags_NoSort);
+    ImGui::TableSetupColumn(l(Word::console_col_comp).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 0.0f,
                             static_cast<ImGuiID>(BreachSortKey::compensation));
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
@@ -307,7 +192,7 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
     }
     ImGui::EndTable();
   }
-  if (log.empty()) ui::text_centered(l.no_breaches, theme.text_muted, FontSize::large);
+  if (log.empty()) ui::text_centered(l(Word::console_no_breaches), theme.text_muted, FontSize::large);
   ImGui::EndChild();
 
   ImGui::SameLine();
@@ -315,7 +200,7 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
   {
     ui::CardStyle style;
     ui::Card card("per_hour", theme, style);
-    ui::text_bold(l.per_hour, theme.text, FontSize::body);
+    ui::text_bold(l(Word::console_per_hour), theme.text, FontSize::body);
     const float w = card.content_width();
     const float h = theme.px(150.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -340,7 +225,7 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
   ImGui::Dummy(ImVec2(0, theme.spacing * 0.5f));
   {
     ui::Card card("per_dish", theme);
-    ui::text_bold(l.per_dish, theme.text, FontSize::body);
+    ui::text_bold(l(Word::console_per_dish), theme.text, FontSize::body);
     const float w = card.content_width();
     const int max = log.dishes.empty() ? 1 : std::max(1, log.dishes.front().late_lines);
     if (ImGui::BeginTable("dishes", 3, ImGuiTableFlags_SizingFixedFit, ImVec2(w, 0))) {
@@ -375,21 +260,22 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
   ImGui::EndChild();
 
   // ---- export ----
-  ui::text(l.export_to, theme.text_muted);
+  ui::text(l(Word::console_export_to), theme.text_muted);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - theme.px(420.0f));
   ImGui::InputText("##export", form.export_path.data(), form.export_path.size());
   ImGui::SameLine();
-  if (ImGui::Button((l.export_csv + "##export_button").c_str())) intents.export_csv = true;
+  if (ImGui::Button((l(Word::console_export_csv) + "##export_button").c_str())) intents.export_csv = true;
   ImGui::SameLine();
   ui::text(status.last_update, theme.text_muted, FontSize::small);
 }
 
-void draw_live(const LiveView& live, ManagerForm& form, const ManagerLabels& l, const ui::Theme& theme) {
-  ui::text(fmt::format("{} {}   ·   {} {}", live.open_orders, l.open_orders, live.late_orders, l.late_orders),
+void draw_live(const LiveView& live, ManagerForm& form, const words::Words& l, const ui::Theme& theme) {
+  ui::text(fmt::format("{} {}   ·   {} {}", live.open_orders, l(Word::console_open_orders), live.late_orders,
+                       l(Word::console_late_orders)),
            theme.text_muted, FontSize::body);
   if (live.tables.empty()) {
-    ui::text_centered(l.no_open, theme.text_muted, FontSize::large);
+    ui::text_centered(l(Word::console_no_open), theme.text_muted, FontSize::large);
     return;
   }
   ImGui::BeginChild("live", ImVec2(0, 0), false);
@@ -422,13 +308,13 @@ void draw_live(const LiveView& live, ManagerForm& form, const ManagerLabels& l, 
             ImGui::TableNextColumn();
             ui::text(line.dish, line.late ? theme.danger : theme.text);
             ImGui::TableNextColumn();
-            ui::text(line.comped ? l.comped : line.state_word, theme.text_muted, FontSize::small);
+            ui::text(line.comped ? l(Word::console_comped) : line.state_word, theme.text_muted, FontSize::small);
             ImGui::TableNextColumn();
             ui::text_right(line.amount, line.free ? theme.text_muted : theme.text);
             ImGui::TableNextColumn();
             if (line.can_comp) {
               ImGui::PushID(line.line_id.c_str());
-              if (ImGui::SmallButton(l.comp.c_str())) {
+              if (ImGui::SmallButton(l(Word::console_comp).c_str())) {
                 form.comp_line_id = line.line_id;
                 form.comp_dish = line.dish;
                 form.comp_reason.fill('\0');
@@ -440,14 +326,14 @@ void draw_live(const LiveView& live, ManagerForm& form, const ManagerLabels& l, 
         }
       }
       ImGui::Separator();
-      ui::text(l.total, theme.text_muted);
+      ui::text(l(Word::bill_total), theme.text_muted);
       ImGui::SameLine();
       (void)w;
       ui::text_right(fmt::format("{}  −{}  =  {}", table.subtotal, table.discount, table.total), theme.text);
       ui::ButtonStyle style_close;
       style_close.font = FontSize::body;
       style_close.color = theme.primary;
-      if (ui::big_button((l.close_table + "##close").c_str(), theme, ImVec2(-1, 0), style_close)) {
+      if (ui::big_button((l(Word::console_close_table) + "##close").c_str(), theme, ImVec2(-1, 0), style_close)) {
         form.close_table = table.table_id;
         form.close_order_id = table.close_order_id;
       }
@@ -458,20 +344,20 @@ void draw_live(const LiveView& live, ManagerForm& form, const ManagerLabels& l, 
   ImGui::EndChild();
 }
 
-void draw_dialogs(ManagerForm& form, const ManagerLabels& l, const ui::Theme& theme, ManagerIntents& intents) {
+void draw_dialogs(ManagerForm& form, const words::Words& l, const ui::Theme& theme, ManagerIntents& intents) {
   if (!form.comp_line_id.empty()) {
     ImGui::OpenPopup("comp");
     ImGui::SetNextWindowSize(ImVec2(theme.px(520.0f), 0));
     if (ImGui::BeginPopupModal("comp", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize)) {
-      ui::text_bold(l.comp + ": " + form.comp_dish, theme.text, FontSize::large);
-      ui::text(l.comp_reason, theme.text_muted);
+      ui::text_bold(l(Word::console_comp) + ": " + form.comp_dish, theme.text, FontSize::large);
+      ui::text(l(Word::console_comp_reason), theme.text_muted);
       ImGui::SetNextItemWidth(-1);
       ImGui::InputText("##reason", form.comp_reason.data(), form.comp_reason.size());
       const bool has_reason = form.comp_reason[0] != '\0';
       ui::ButtonStyle style;
       style.font = FontSize::body;
       style.enabled = has_reason;
-      if (ui::big_button((l.comp_confirm + "##ok").c_str(), theme, ImVec2(0, 0), style)) {
+      if (ui::big_button((l(Word::console_comp_confirm) + "##ok").c_str(), theme, ImVec2(0, 0), style)) {
         intents.comp = std::make_pair(form.comp_line_id, std::string(form.comp_reason.data()));
         form.comp_line_id.clear();
         ImGui::CloseCurrentPopup();
@@ -489,10 +375,10 @@ void draw_dialogs(ManagerForm& form, const ManagerLabels& l, const ui::Theme& th
     if (ImGui::BeginPopupModal(
             "close", nullptr,
             ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize)) {
-      ui::text_bold(l.close_table + ": " + form.close_table, theme.text, FontSize::large);
+      ui::text_bold(l(Word::console_close_table) + ": " + form.close_table, theme.text, FontSize::large);
       ui::ButtonStyle style;
       style.font = FontSize::body;
-      if (ui::big_button((l.close_confirm + "##ok").c_str(), theme, ImVec2(0, 0), style)) {
+      if (ui::big_button((l(Word::console_close_confirm) + "##ok").c_str(), theme, ImVec2(0, 0), style)) {
         intents.close = std::make_pair(form.close_table, form.close_order_id);
         form.close_table.clear();
         ImGui::CloseCurrentPopup();
@@ -509,59 +395,43 @@ void draw_dialogs(ManagerForm& form, const ManagerLabels& l, const ui::Theme& th
 
 }  // namespace
 
-const ManagerLabels& manager_labels(core::Language language) {
-  static const ManagerLabels en = english();  // immutable tables, built once
-  static const ManagerLabels zh = chinese();
-  return language == core::Language::zh ? zh : en;
-}
-
 std::vector<std::string> manager_strings(const core::Menu& menu) {
-  std::vector<std::string> out = as_list(english());
-  for (auto& s : as_list(chinese())) out.push_back(std::move(s));
+  std::vector<std::string> out = words::all_words();
   for (const auto& item : menu.items) {
     out.push_back(item.name.en);
     out.push_back(item.name.zh);
   }
-  for (auto language : {core::Language::en, core::Language::zh}) {
-    out.push_back(policy_label("free_unserved", language));
-    out.push_back(policy_label("bill_percent", language));
-    out.push_back(language == core::Language::zh ? "进行中准时已超时号桌柜台未上菜待做在做待上已上已取消超时"
-                                                 : "open kept breached");
-  }
   out.push_back("—−·×¥●→…");
-  for (const char* s : {"数据更新于", "正在加载", "已导出", "请先填写文件路径", "as of", "loading", "Exported",
-                        "Choose a file to export to"}) {
-    out.emplace_back(s);
-  }
   return out;
 }
 
 ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows, ManagerForm& form,
                             const ManagerStatus& status, const ui::Theme& theme) {
   ManagerIntents intents;
-  const ManagerLabels& l = manager_labels(status.language);
+  const words::Words l(status.language);
 
   // ---- header: title, tabs, status, language ----
-  ui::text_bold(l.title, theme.text, FontSize::large);
+  ui::text_bold(l(Word::console_title), theme.text, FontSize::large);
   ImGui::SameLine(0.0f, theme.px(32.0f));
-  if (ui::pill((l.live + "##live").c_str(), form.tab == ManagerTab::live, theme)) form.tab = ManagerTab::live;
+  if (ui::pill((l(Word::console_live) + "##live").c_str(), form.tab == ManagerTab::live, theme))
+    form.tab = ManagerTab::live;
   ImGui::SameLine();
-  if (ui::pill((l.breaches + "##breaches").c_str(), form.tab == ManagerTab::breaches, theme)) {
+  if (ui::pill((l(Word::console_breaches) + "##breaches").c_str(), form.tab == ManagerTab::breaches, theme)) {
     form.tab = ManagerTab::breaches;
   }
   std::string conn;
   ImVec4 conn_color = theme.success;
   if (status.demo) {
-    conn = l.demo;
+    conn = l(Word::console_demo);
     conn_color = theme.accent;
   } else if (status.online) {
-    conn = l.online;
+    conn = l(Word::console_online);
   } else {
-    conn = fmt::format("{} {}", l.offline, status.offline_since);
+    conn = fmt::format("{} {}", l(Word::console_offline), status.offline_since);
     conn_color = theme.danger;
   }
   const std::string right = fmt::format("{}   {}", conn, status.clock);
-  const float lang_w = ImGui::CalcTextSize(l.language.c_str()).x + theme.px(40.0f);
+  const float lang_w = ImGui::CalcTextSize(l(Word::language_other).c_str()).x + theme.px(40.0f);
   ImGui::SameLine();
   const float right_x = ImGui::GetWindowContentRegionMax().x - lang_w - theme.spacing -
                         ImGui::CalcTextSize(right.c_str()).x - theme.px(8.0f);
@@ -574,12 +444,13 @@ ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, cons
   lang_style.color = theme.surface_alt;
   lang_style.text_color = theme.text;
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - lang_w);
-  if (ui::big_button((l.language + "##lang").c_str(), theme, ImVec2(lang_w, theme.px(40.0f)), lang_style)) {
+  if (ui::big_button((l(Word::language_other) + "##lang").c_str(), theme, ImVec2(lang_w, theme.px(40.0f)),
+                     lang_style)) {
     intents.toggle_language = true;
   }
   if (!status.demo && !status.online) {
-    ui::banner(fmt::format("{} {} — {}", l.offline, status.offline_since, status.last_update), theme.danger,
-               theme.on_primary, theme);
+    ui::banner(fmt::format("{} {} — {}", l(Word::console_offline), status.offline_since, status.last_update),
+               theme.danger, theme.on_primary, theme);
   }
   ImGui::Separator();
 

@@ -16,8 +16,6 @@ namespace hourglass::manager {
 
 enum class ManagerTab { live, breaches };
 
-struct ManagerLabels;
-const ManagerLabels& manager_labels(core::Language language);
 // Every fixed word in both languages, for the font atlas.
 std::vector<std::string> manager_strings(const core::Menu& menu);
 

@@ -18,22 +18,6 @@ using core::Role;
 
 namespace {
 
-struct RequestKind {
-  core::Request operator()(const core::Hello&) const { return core::Request::ping; }
-  core::Request operator()(const core::PlaceOrder&) const { return core::Request::place_order; }
-  core::Request operator()(const core::CancelLine&) const { return core::Request::cancel_line; }
-  core::Request operator()(const core::MarkLine&) const { return core::Request::mark_line; }
-  core::Request operator()(const core::Rush&) const { return core::Request::rush; }
-  core::Request operator()(const core::CallWaiter&) const { return core::Request::call_waiter; }
-  core::Request operator()(const core::CloseTable&) const { return core::Request::close_table; }
-  core::Request operator()(const core::GetBill&) const { return core::Request::get_bill; }
-  core::Request operator()(const core::GetBreachLog&) const { return core::Request::get_breach_log; }
-  core::Request operator()(const core::CompLine&) const { return core::Request::comp_line; }
-  core::Request operator()(const core::Ping&) const { return core::Request::ping; }
-  core::Request operator()(const core::RecallLine&) const { return core::Request::recall_line; }
-  core::Request operator()(const core::GetHistory&) const { return core::Request::get_history; }
-};
-
 Frame encode_frame(const core::ServerEnvelope& envelope) {
   auto text = std::make_shared<std::string>(core::encode(envelope));
   text->push_back('\n');
@@ -139,7 +123,7 @@ void KitchenService::handle(const ParticipantPtr& from, const core::ClientEnvelo
     reply_error(c, ErrorCode::bad_request, "hello was already said on this connection");
     return;
   }
-  const core::Request kind = std::visit(RequestKind{}, request.message);
+  const core::Request kind = core::request_of(request.message);
   if (!core::role_may(from->identity().role, kind)) {
     reply_error(c, ErrorCode::forbidden,
                 fmt::format("a {} may not {}", core::to_string(from->identity().role), core::to_string(kind)));

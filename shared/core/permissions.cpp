@@ -55,4 +55,26 @@ bool role_may(Role role, Request request) {
 
 std::string_view to_string(Request request) { return permission_of(request).name; }
 
+namespace {
+
+struct RequestKind {
+  Request operator()(const Hello&) const { return Request::ping; }
+  Request operator()(const PlaceOrder&) const { return Request::place_order; }
+  Request operator()(const CancelLine&) const { return Request::cancel_line; }
+  Request operator()(const MarkLine&) const { return Request::mark_line; }
+  Request operator()(const Rush&) const { return Request::rush; }
+  Request operator()(const CallWaiter&) const { return Request::call_waiter; }
+  Request operator()(const CloseTable&) const { return Request::close_table; }
+  Request operator()(const GetBill&) const { return Request::get_bill; }
+  Request operator()(const GetBreachLog&) const { return Request::get_breach_log; }
+  Request operator()(const CompLine&) const { return Request::comp_line; }
+  Request operator()(const Ping&) const { return Request::ping; }
+  Request operator()(const RecallLine&) const { return Request::recall_line; }
+  Request operator()(const GetHistory&) const { return Request::get_history; }
+};
+
+}  // namespace
+
+Request request_of(const ClientMessage& message) { return std::visit(RequestKind{}, message); }
+
 }  // namespace hourglass::core

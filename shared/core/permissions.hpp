@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "shared/core/order.hpp"
+#include "shared/core/protocol.hpp"
 
 namespace hourglass::core {
 
@@ -27,5 +28,9 @@ enum class Request {
 bool role_may(Role role, Request request);
 
 std::string_view to_string(Request request);
+
+// Which request a message is, for role_may (a second hello counts as a ping:
+// anyone may say it, and the server answers it with its own error).
+Request request_of(const ClientMessage& message);
 
 }  // namespace hourglass::core

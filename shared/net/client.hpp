@@ -30,6 +30,7 @@
 #include "shared/core/result.hpp"
 #include "shared/net/backoff.hpp"
 #include "shared/net/client_state.hpp"
+#include "shared/net/kitchen_link.hpp"
 
 namespace hourglass::net {
 
@@ -67,7 +68,7 @@ struct Options {
   std::function<std::int64_t()> now_ms;
 };
 
-class Client {
+class Client final : public KitchenLink {
  public:
   // Loads the outbox file if any, then starts the network thread, which
   // connects at once. Throws std::runtime_error if the outbox file exists
@@ -87,9 +88,9 @@ class Client {
   State snapshot() const;
   // Copies the state into `out` only if the version moved past `seen`;
   // returns whether it copied and updates `seen`.
-  bool copy_if_changed(State& out, std::uint64_t& seen) const;
+  bool copy_if_changed(State& out, std::uint64_t& seen) const override;
   // Everything that happened since the last call, oldest first.
-  std::vector<Event> take_events();
+  std::vector<Event> take_events() override;
 
   bool connected() const;
   std::string last_error() const;
@@ -99,8 +100,8 @@ class Client {
 
   // Local clock + the best recent offset: the server's clock, for countdowns
   // (core::remaining_ms(order, client.server_now_ms())).
-  std::int64_t server_now_ms() const;
-  std::int64_t clock_offset_ms() const;
+  std::int64_t server_now_ms() const override;
+  std::int64_t clock_offset_ms() const override;
 
   // ---- requests (any thread) ----
 
@@ -108,7 +109,7 @@ class Client {
   // before returning, when an outbox path is set) and sends it as soon as
   // connected. Returns the order_id. Its fate arrives as OrderAccepted or
   // OrderRejected, tagged with the req in the PendingOrder.
-  std::string place_order(std::vector<core::LineRequest> lines);
+  std::string place_order(std::vector<core::LineRequest> lines) override;
 
   // Any other request (cancel_line, mark_line, rush, call_waiter,
   // close_table, get_bill, get_breach_log, comp_line, recall_line,
@@ -116,7 +117,7 @@ class Client {
   // that req (or as a state change, for `order` replies). Offline, it fails
   // at once with a RequestFailed event rather than being queued. A Hello or a
   // PlaceOrder passed here is refused the same way (use place_order).
-  RequestId request(core::ClientMessage message);
+  RequestId request(core::ClientMessage message) override;
 
  private:
   struct Impl;

@@ -1,5 +1,6 @@
 #include "shared/net/screen_connection.hpp"
 
+#include <CLI/CLI.hpp>
 #include <thread>
 
 namespace hourglass::net {
@@ -32,6 +33,29 @@ std::optional<core::Menu> wait_for_menu(const Client& client, std::chrono::milli
     if (state.connection.fatal || std::chrono::steady_clock::now() >= give_up) return std::nullopt;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+}
+
+core::Language ScreenOptions::language() const { return lang == "zh" ? core::Language::zh : core::Language::en; }
+
+void add_screen_options(CLI::App& app, ScreenOptions& options) {
+  app.add_option("--server", options.server, "Kitchen server HOST:PORT");
+  app.add_option("--token", options.token, "This device's token (from the server's device list)");
+  app.add_flag("--tls", options.tls, "Connect with TLS (the server must have a certificate)");
+  app.add_option("--ca-file", options.ca_file, "With --tls: trust this CA file (PEM) instead of the system's")
+      ->check(CLI::ExistingFile);
+  app.add_option("--lang", options.lang, "Language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+}
+
+core::Result<std::unique_ptr<Client>, std::string> connect_and_wait(const ScreenOptions& options, core::Role role,
+                                                                   std::string device,
+                                                                   std::function<std::int64_t()> now_ms,
+                                                                   core::Menu& menu,
+                                                                   std::chrono::milliseconds menu_wait) {
+  auto connected = connect_screen(
+      {options.server, role, options.token, std::move(device), options.tls, options.ca_file, std::move(now_ms)});
+  if (!connected) return connected;
+  if (auto served = wait_for_menu(*connected.value(), menu_wait)) menu = std::move(*served);
+  return connected;
 }
 
 }  // namespace hourglass::net

@@ -15,6 +15,10 @@
 #include "shared/core/result.hpp"
 #include "shared/net/client.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace hourglass::net {
 
 struct ScreenConnection {
@@ -34,5 +38,27 @@ core::Result<std::unique_ptr<Client>, std::string> connect_screen(const ScreenCo
 // Waits up to `timeout` for the server's menu; nothing on time-out or when
 // the server refused this device.
 std::optional<core::Menu> wait_for_menu(const Client& client, std::chrono::milliseconds timeout);
+
+// The options every screen takes to join the kitchen, with the same names
+// and help everywhere: --server --token --tls --ca-file --lang.
+struct ScreenOptions {
+  std::string server = "127.0.0.1:7015";
+  std::string token;
+  bool tls = false;
+  std::string ca_file;
+  std::string lang = "en";
+  core::Language language() const;
+};
+void add_screen_options(CLI::App& app, ScreenOptions& options);
+
+// The one connect-and-wait path of every screen: starts the client and
+// waits up to `menu_wait` for the server's menu, whose names the font atlas
+// needs (then `menu` is replaced by it; it stays as given when the server
+// is slow). The error says what is wrong: the address, or an unreadable file.
+core::Result<std::unique_ptr<Client>, std::string> connect_and_wait(const ScreenOptions& options, core::Role role,
+                                                                   std::string device,
+                                                                   std::function<std::int64_t()> now_ms,
+                                                                   core::Menu& menu,
+                                                                   std::chrono::milliseconds menu_wait);
 
 }  // namespace hourglass::net

@@ -5,12 +5,14 @@
 #include <vector>
 
 #include "kitchen/kds/announcements.hpp"
-#include "kitchen/kds/demo_state.hpp"
 #include "kitchen/kds/kds_view_model.hpp"
-#include "kitchen/kds/ticket_text.hpp"
 #include "shared/core/order.hpp"
+#include "shared/demo/demo_orders.hpp"
+#include "shared/words/kitchen_text.hpp"
 
 namespace core = hourglass::core;
+namespace demo = hourglass::demo;
+namespace words = hourglass::words;
 namespace kitchen = hourglass::kitchen;
 using core::LineState;
 using core::Urgency;
@@ -193,18 +195,18 @@ TEST_CASE("Chinese wording", "[ui][kds]") {
   CHECK(view.tickets[0].table == "柜台");
   CHECK(view.tickets[0].lines[0].name == "宫保鸡丁");
   CHECK(view.tickets[0].lines[0].state_word == "在做");
-  CHECK(kitchen::table_label("7", core::Language::zh) == "7号桌");
+  CHECK(words::table_label("7", core::Language::zh) == "7号桌");
 }
 
 TEST_CASE("late-by text for the breach log", "[ui][kds]") {
-  CHECK(kitchen::late_by_text(1000, 1000 + 192'400, core::Language::en) == "+03:12");
-  CHECK(kitchen::late_by_text(1000, std::nullopt, core::Language::en) == "not served");
+  CHECK(words::late_by_text(1000, 1000 + 192'400, core::Language::en) == "+03:12");
+  CHECK(words::late_by_text(1000, std::nullopt, core::Language::en) == "not served");
 }
 
 TEST_CASE("the demo kitchen has every level at once", "[ui][kds]") {
   const auto menu = core::load_menu_file(HOURGLASS_TEST_MENU);
   REQUIRE(menu.ok());
-  const auto orders = kitchen::make_demo_orders(menu.value(), 30, kNow);
+  const auto orders = demo::make_demo_orders(menu.value(), 30, kNow);
   const auto view =
       kitchen::build_kds_view(orders, menu.value(), {}, core::UrgencyThresholds{}, kNow, core::Language::en);
   CHECK(view.tickets.size() > 10);
@@ -263,7 +265,7 @@ TEST_CASE("the alarm is the server's verdict: a breached ticket is announced onc
   const auto view = view_of({breached, running_late});
   CHECK(view.tickets.size() == 2);
   for (const auto& t : view.tickets) CHECK(t.urgency == Urgency::late);  // both shown LATE
-  CHECK(announcer.notice(view).empty());                                  // and never twice
+  CHECK(announcer.notice(view).empty());                                 // and never twice
 }
 
 TEST_CASE("the first look at a kitchen mid-rush announces nothing", "[ui][kds]") {

@@ -24,7 +24,7 @@ TEST_CASE("kiosk counter: the end screen resets for the next guest after the pau
   options.start_screen = kiosk::Screen::counter_done;
   kiosk::Cart cart;
   cart.add("paihuanggua", 2);  // the next guest must not inherit this
-  kiosk::KioskApp app(options, kiosk::make_demo_link(kiosk::make_demo_state(menu.value(), demo, kStart)), cart);
+  kiosk::KioskApp app(options, kiosk::make_demo_link(kiosk::make_demo_state(menu.value(), demo, kStart), demo.mode, [] { return kStart; }), cart);
   kiosk::Intent switch_language;
   switch_language.action = kiosk::Action::switch_language;
   app.apply(switch_language, kStart);

@@ -205,7 +205,7 @@ class Driver {
 
 TEST_CASE("kiosk UI: the demo kitchen, touch to add dishes and switch language", "[ui][kiosk]") {
   kiosk::DemoOptions demo;
-  Driver driver(kiosk::make_demo_link(kiosk::make_demo_state(sample_menu(), demo, wall_ms())));
+  Driver driver(kiosk::make_demo_link(kiosk::make_demo_state(sample_menu(), demo, wall_ms()), demo.mode, wall_ms));
   driver.frame();
   const ui::Image before = driver.frame();
   driver.click("plus:paihuanggua");

@@ -10,10 +10,10 @@
 #include "kiosk/cart.hpp"
 #include "kiosk/demo_state.hpp"
 #include "kiosk/kiosk_config.hpp"
-#include "kiosk/kiosk_strings.hpp"
 #include "kiosk/kiosk_view_model.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/words/words.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;
@@ -81,19 +81,6 @@ TEST_CASE("kiosk promise wording follows welcome.promise_s and the policy", "[ui
   CHECK(kiosk::apology_text(900, 3800, Language::en) == "Sorry, we missed our 15-minute promise: ¥38.00 is on us");
   CHECK(kiosk::apology_text(900, 3800, Language::zh) == "抱歉，我们没能在15分钟内上齐：¥38.00由我们买单");
   CHECK(kiosk::apology_text(1500, 100, Language::en) == "Sorry, we missed our 25-minute promise: ¥1.00 is on us");
-}
-
-TEST_CASE("kiosk strings: every UI string exists in both languages and they differ", "[ui][kiosk]") {
-  const auto strings = kiosk::all_ui_strings();
-  REQUIRE(strings.size() == 2 * static_cast<std::size_t>(kiosk::Str::count));
-  for (std::size_t i = 0; i < strings.size(); i += 2) {
-    CAPTURE(strings[i]);
-    CHECK_FALSE(strings[i].empty());
-    CHECK_FALSE(strings[i + 1].empty());
-  }
-  CHECK(kiosk::tr(kiosk::Str::order_button, Language::en) == "Order");
-  CHECK(kiosk::tr(kiosk::Str::order_button, Language::zh) == "选好了");
-  CHECK(kiosk::other_language(Language::en) == Language::zh);
 }
 
 TEST_CASE("kiosk menu view: categories, marks, the promise exception, the cart bar; language switch", "[ui][kiosk]") {

@@ -13,10 +13,11 @@
 #include <vector>
 
 #include "kitchen/manager/breach_log_view.hpp"
-#include "kitchen/manager/demo_breaches.hpp"
 #include "shared/core/breach_csv.hpp"
+#include "shared/demo/demo_breaches.hpp"
 
 namespace core = hourglass::core;
+namespace demo = hourglass::demo;
 namespace manager = hourglass::manager;
 
 namespace {
@@ -287,9 +288,9 @@ TEST_CASE("the demo month is consistent: one breached order in the history per e
   core::Menu menu;
   menu.stations = {{"wok", {"Wok", "炒锅"}}};
   menu.items = {{"gongbao", {"Kung Pao Chicken", "宫保鸡丁"}, "hot", 3800, "wok", true, 480, 2, {}, std::nullopt}};
-  const auto breaches = manager::make_demo_breaches(menu, 50, kBase, 30, 480);
+  const auto breaches = demo::make_demo_breaches(menu, 50, kBase, 30, 480);
   REQUIRE(breaches.size() == 50);
-  const auto history = manager::make_demo_history(breaches, 9);
+  const auto history = demo::make_demo_history(breaches, 9);
   const auto view = manager::build_breach_log_view(breaches, history, {}, {}, core::Language::en, 480);
   CHECK(view.totals.orders == 500);
   CHECK(view.totals.on_time_rate == "90.0%");
@@ -338,7 +339,7 @@ TEST_CASE("sorting 10,000 entries: each column's order, ties by time then id, bo
   menu.items = {{"gongbao", {"Kung Pao Chicken", "宫保鸡丁"}, "hot", 3800, "wok", true, 480, 2, {}, std::nullopt},
                 {"mapo", {"Mapo Tofu", "麻婆豆腐"}, "hot", 2800, "wok", true, 300, 2, {}, std::nullopt},
                 {"rice", {"Rice", "米饭"}, "staple", 300, "wok", true, 60, 2, {}, std::nullopt}};
-  const auto entries = manager::make_demo_breaches(menu, 10'000, kBase, 30, 480);
+  const auto entries = demo::make_demo_breaches(menu, 10'000, kBase, 30, 480);
   const auto table_rank = [](const std::string& t) {
     const bool numeric = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
     return numeric ? std::pair<std::int64_t, std::int64_t>{0, std::stoll(t)}

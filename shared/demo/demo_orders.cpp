@@ -1,4 +1,4 @@
-#include "kitchen/kds/demo_state.hpp"
+#include "shared/demo/demo_orders.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 
 #include "shared/core/promise.hpp"
 
-namespace hourglass::kitchen {
+namespace hourglass::demo {
 
 namespace {
 
@@ -120,4 +120,4 @@ std::vector<core::Order> make_demo_orders(const core::Menu& menu, int count, std
   return orders;
 }
 
-}  // namespace hourglass::kitchen
+}  // namespace hourglass::demo

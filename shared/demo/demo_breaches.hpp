@@ -10,7 +10,7 @@
 #include "shared/core/order.hpp"
 #include "shared/core/protocol.hpp"
 
-namespace hourglass::manager {
+namespace hourglass::demo {
 
 // `count` breaches over the `days` before `now_ms`, busiest at lunch and
 // dinner (local time at `utc_offset_minutes`).
@@ -21,4 +21,4 @@ std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int co
 // `kept_per_breach` kept orders for each.
 std::vector<core::Order> make_demo_history(const std::vector<core::BreachEntry>& breaches, int kept_per_breach);
 
-}  // namespace hourglass::manager
+}  // namespace hourglass::demo

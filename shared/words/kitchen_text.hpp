@@ -1,22 +1,23 @@
 #pragma once
 // Kitchen-side wording shared by the kitchen display and the manager console:
-// countdown text with its "late" wording, line states, tables. One place, so
-// both screens say the same thing for the same order at the same server time.
-// The mm:ss digits themselves come from core::format_countdown.
+// countdown text with its "late" wording, line states, tables, tickets. One
+// place, so both screens say the same thing for the same order at the same
+// server time. The mm:ss digits themselves come from core::format_countdown.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
 
-namespace hourglass::kitchen {
+namespace hourglass::words {
 
 // "07:42" while time remains, "LATE 01:05" / "超时 01:05" once late.
 std::string countdown_text(std::int64_t remaining_ms, core::Language language);
 
 // "QUEUED", "COOKING", "READY", "SERVED", "CANCELLED" / "待做" ...
-std::string line_state_word(core::LineState state, core::Language language);
+const std::string& line_state_word(core::LineState state, core::Language language);
 
 // "Table 12" / "12号桌"; the counter: "Counter" / "柜台".
 std::string table_label(const std::string& table, core::Language language);
@@ -29,4 +30,8 @@ std::string ticket_label(std::int64_t seq);
 std::string late_by_text(std::int64_t deadline_ms, const std::optional<std::int64_t>& served_at_ms,
                          core::Language language);
 
-}  // namespace hourglass::kitchen
+// "Late dishes free" / "Bill discount" for a policy's name; the name itself
+// for a policy this release does not know.
+std::string policy_label(const std::string& policy, core::Language language);
+
+}  // namespace hourglass::words

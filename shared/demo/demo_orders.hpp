@@ -8,7 +8,7 @@
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
 
-namespace hourglass::kitchen {
+namespace hourglass::demo {
 
 // `count` open tickets relative to `now_ms`. The first ten are a scripted mix
 // (late, red and at risk, amber, calm, rushed, with notes); the rest are
@@ -17,4 +17,4 @@ namespace hourglass::kitchen {
 std::vector<core::Order> make_demo_orders(const core::Menu& menu, int count, std::int64_t now_ms,
                                           std::int64_t promise_s = 900);
 
-}  // namespace hourglass::kitchen
+}  // namespace hourglass::demo

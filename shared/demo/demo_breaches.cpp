@@ -1,10 +1,10 @@
-#include "kitchen/manager/demo_breaches.hpp"
+#include "shared/demo/demo_breaches.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-namespace hourglass::manager {
+namespace hourglass::demo {
 
 namespace {
 
@@ -106,4 +106,4 @@ std::vector<core::Order> make_demo_history(const std::vector<core::BreachEntry>&
   return out;
 }
 
-}  // namespace hourglass::manager
+}  // namespace hourglass::demo

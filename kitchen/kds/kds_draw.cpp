@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "kitchen/kds/bump_keys.hpp"
+#include "kitchen/kds/kds_layout.hpp"
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/widgets.hpp"
 #include "shared/words/words.hpp"
@@ -63,6 +65,16 @@ std::size_t fitting_prefix(FontSize size, std::string_view text, float width) {
   if (best < text.size() && last_space > 0) return last_space;
   return best;
 }
+
+// Text widths from the fonts the screen draws with.
+class ImGuiTextMeasure final : public TextMeasure {
+ public:
+  float width(FontSize size, std::string_view text) const override { return text_size(size, text).x; }
+  float height(FontSize size) const override { return font_px(size); }
+  std::size_t fitting_prefix(FontSize size, std::string_view text, float width) const override {
+    return kitchen::fitting_prefix(size, text, width);
+  }
+};
 
 // Draws text at `pos`, cut with "…" to `max_width` (0: no limit); bold draws
 // it twice, a pixel apart. Returns the width drawn.
@@ -135,169 +147,17 @@ ImVec4 state_color(LineState state, const ui::Theme& theme) {
   return theme.surface_alt;
 }
 
-// Sizes every part of the screen is laid out with, so that the page
-// arithmetic and the drawing agree.
-struct Metrics {
-  float pad;
-  float gap;
-  float top_h;
-  float sidebar_w;
-  float grid_x;
-  float grid_y;
-  float grid_w;
-  float grid_h;
-  int columns;
-  float col_w;
-  float title_h;
-  float body_h;
-  float small_h;
-  float large_h;
-  float bar_h;
-  float row_h;
-  float note_h;
-  float chip_row_h;
-  float button_h;
-};
-
-Metrics metrics(const ui::Theme& theme, float width, float height, bool banner) {
-  Metrics m{};
-  m.pad = theme.padding;
-  m.gap = theme.spacing;
-  m.title_h = font_px(FontSize::title);
-  m.body_h = font_px(FontSize::body);
-  m.small_h = font_px(FontSize::small);
-  m.large_h = font_px(FontSize::large);
-  m.top_h = theme.touch_height + 2.0f * m.pad;
-  if (banner) m.top_h += m.body_h + theme.px(24.0f) + m.gap;
-  m.sidebar_w = std::clamp(width * 0.2f, theme.px(260.0f), theme.px(420.0f));
-  m.grid_x = m.pad;
-  m.grid_y = m.top_h;
-  m.grid_w = std::max(theme.px(200.0f), width - m.sidebar_w - 3.0f * m.pad);
-  m.bar_h = theme.px(8.0f);
-  m.button_h = std::max(theme.touch_height * 0.75f, m.body_h + theme.px(16.0f));
-  // The bottom strip is kept for the page buttons.
-  m.grid_h = std::max(theme.px(200.0f), height - m.top_h - 2.0f * m.pad - m.button_h);
-  const float min_col = theme.px(300.0f);
-  m.columns = std::max(1, static_cast<int>((m.grid_w + m.gap) / (min_col + m.gap)));
-  m.col_w = (m.grid_w - static_cast<float>(m.columns - 1) * m.gap) / static_cast<float>(m.columns);
-  m.bar_h = theme.px(8.0f);
-  m.row_h = std::max(theme.touch_height * 0.75f, m.body_h + theme.px(12.0f));
-  m.note_h = m.small_h + theme.px(4.0f);
-  m.chip_row_h = m.small_h + theme.px(8.0f);
-  return m;
-}
-
-float mark_width(const KdsLineView& line, const words::Words& labels, const ui::Theme& theme) {
-  if (line.fire_now) return text_size(FontSize::small, "▲ " + labels(Word::kds_fire_now)).x + theme.px(16.0f);
-  if (line.late && !line.finished) return text_size(FontSize::small, labels(Word::late_short)).x + theme.px(16.0f);
-  return 0.0f;
-}
-
-float state_chip_width(const ui::Theme& theme) {
-  return std::max(text_size(FontSize::small, "COOKING").x, text_size(FontSize::small, "CANCELLED").x) * 0.9f +
-         theme.px(14.0f);
-}
-
-// A dish name takes one line, or two when it does not fit (then cut with "…").
-struct NameLayout {
-  std::string first;
-  std::string second;
-  float x = 0.0f;  // where the name starts, from the row's left
-  float width = 0.0f;
-};
-
-NameLayout name_layout(const KdsLineView& line, const Metrics& m, const words::Words& labels, const ui::Theme& theme) {
-  NameLayout out;
-  const std::string qty = fmt::format("{}×", line.qty);
-  out.x = theme.px(2.0f) + state_chip_width(theme) + m.gap + text_size(FontSize::body, qty).x + theme.px(6.0f);
-  const float inner = m.col_w - theme.px(8.0f) - 2.0f * m.pad;
-  const float mark = mark_width(line, labels, theme);
-  out.width = inner - out.x - (mark > 0.0f ? mark + m.gap : 0.0f);
-  const std::size_t head = fitting_prefix(FontSize::body, line.name, out.width);
-  out.first = line.name.substr(0, head);
-  if (head < line.name.size()) {
-    std::size_t rest = head;
-    while (rest < line.name.size() && line.name[rest] == ' ') ++rest;
-    out.second = line.name.substr(rest);
-    while (!out.first.empty() && out.first.back() == ' ') out.first.pop_back();
-  }
-  return out;
-}
-
-float line_height(const KdsLineView& line, const Metrics& m, const words::Words& labels, const ui::Theme& theme) {
-  const NameLayout name = name_layout(line, m, labels, theme);
-  return m.row_h + (name.second.empty() ? 0.0f : m.body_h) + (line.note.empty() ? 0.0f : m.note_h);
-}
-
-// The height of a ticket showing its first `max_lines` lines (all when
-// max_lines is at least their number); a cut ticket gets a "+N" row.
-float ticket_height(const KdsTicketView& t, const Metrics& m, const words::Words& labels, const ui::Theme& theme,
-                    std::size_t max_lines = SIZE_MAX) {
-  float h = m.pad + m.title_h + m.gap * 0.5f + m.title_h + m.gap * 0.5f + m.bar_h + m.gap;
-  if (t.at_risk || t.rushed) h += m.chip_row_h + m.gap * 0.5f;
-  const std::size_t shown = std::min(max_lines, t.lines.size());
-  for (std::size_t i = 0; i < shown; ++i) {
-    h += line_height(t.lines[i], m, labels, theme) + m.gap * 0.4f;
-  }
-  if (t.hidden_lines > 0 || shown < t.lines.size()) h += m.small_h + m.gap * 0.4f;
-  h += m.gap * 0.4f + m.button_h + m.pad;
-  return h;
-}
-
-struct Placement {
-  std::size_t index;
-  ImVec2 pos;
-  float height;
-  std::size_t max_lines = SIZE_MAX;  // fewer when the ticket was cut to fit
-};
-
-// Lays tickets out from `first` into the shortest column until one does
-// not fit anywhere (a ticket taller than a whole column still gets its own).
-std::vector<Placement> place_page(const KdsView& view, std::size_t first, const Metrics& m, const words::Words& labels,
-                                  const ui::Theme& theme) {
-  std::vector<Placement> out;
-  std::vector<float> column_y(static_cast<std::size_t>(m.columns), m.grid_y);
-  const float bottom = m.grid_y + m.grid_h;
-  bool cut_one = false;
-  for (std::size_t i = first; i < view.tickets.size(); ++i) {
-    const float h = ticket_height(view.tickets[i], m, labels, theme);
-    const auto shortest = std::min_element(column_y.begin(), column_y.end());
-    const bool empty_column = *shortest == m.grid_y;
-    if (*shortest + h > bottom && !empty_column) {
-      // Keep the order (most urgent first): rather than leave the space
-      // empty or put a calmer ticket ahead, show this one cut, with "+N".
-      const float room = bottom - *shortest;
-      std::size_t fit = 0;
-      while (fit < view.tickets[i].lines.size() && ticket_height(view.tickets[i], m, labels, theme, fit + 1) <= room) {
-        ++fit;
-      }
-      if (fit == 0 || cut_one) break;
-      const auto c = static_cast<std::size_t>(shortest - column_y.begin());
-      out.push_back(Placement{i, ImVec2(m.grid_x + static_cast<float>(c) * (m.col_w + m.gap), *shortest),
-                              ticket_height(view.tickets[i], m, labels, theme, fit), fit});
-      // That column is full; the calmer tickets after it may still fill the
-      // others, since every ticket up to here is on screen.
-      *shortest = bottom;
-      cut_one = true;
-      continue;
-    }
-    const auto c = static_cast<std::size_t>(shortest - column_y.begin());
-    out.push_back(Placement{i, ImVec2(m.grid_x + static_cast<float>(c) * (m.col_w + m.gap), *shortest), h});
-    *shortest += h + m.gap;
-  }
-  return out;
-}
-
 struct TicketResult {
   std::vector<KdsBump> bumps;
   std::vector<LineHit> hits;
   bool selected = false;
 };
 
-TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement& p, const Metrics& m, int hotkey,
-                         bool selected, int selected_line, const words::Words& labels, const ui::Theme& theme) {
+TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement& p, const Metrics& m,
+                         const TextMeasure& measure, int hotkey, bool selected, int selected_line,
+                         const words::Words& labels, const ui::Theme& theme) {
   TicketResult result;
-  const ImVec2 min = p.pos;
+  const ImVec2 min(p.x, p.y);
   const ImVec2 max(min.x + m.col_w, min.y + p.height);
   const ImVec4 ucolor = urgency_color(t.urgency, theme);
 
@@ -380,12 +240,12 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
   }
 
   // Lines: one touch moves a line one state forward.
-  const float state_w = state_chip_width(theme);
+  const float state_w = state_chip_width(measure, theme);
   const std::size_t shown = std::min(p.max_lines, t.lines.size());
   for (std::size_t i = 0; i < shown; ++i) {
     const KdsLineView& line = t.lines[i];
-    const NameLayout name = name_layout(line, m, labels, theme);
-    const float h = line_height(line, m, labels, theme);
+    const NameLayout name = name_layout(line, m, measure, labels, theme);
+    const float h = line_height(line, m, measure, labels, theme);
     const ImVec2 rmin(x0 - theme.px(4.0f), y);
     const ImVec2 rmax(x1 + theme.px(4.0f), y + h);
     ImGui::SetCursorScreenPos(rmin);
@@ -436,7 +296,7 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
                   theme.px(2.0f));
     }
     // Right-hand mark: FIRE NOW (at risk) or LATE (a late line still out).
-    const float mark_w = mark_width(line, labels, theme);
+    const float mark_w = mark_width(line, measure, labels, theme);
     if (mark_w > 0.0f) {
       const bool fire = line.fire_now;
       draw_chip(dl, ImVec2(x1 - mark_w, y + (m.row_h - chip_h) * 0.5f), FontSize::small,
@@ -597,25 +457,23 @@ bool typed(char c) {
 
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
-}  // namespace
-
-static std::vector<std::size_t> page_starts(const KdsView& view, const Metrics& m, const words::Words& labels,
-                                            const ui::Theme& theme) {
-  std::vector<std::size_t> starts{0};
-  std::size_t first = 0;
-  while (first < view.tickets.size()) {
-    const auto placed = place_page(view, first, m, labels, theme);
-    if (placed.empty()) break;
-    // A ticket cut on a page is shown whole at the top of the next.
-    std::size_t next = placed.back().index + 1;
-    for (const Placement& p : placed) {
-      if (p.max_lines < view.tickets[p.index].lines.size() && p.index > first) next = std::min(next, p.index);
-    }
-    first = next;
-    if (first < view.tickets.size()) starts.push_back(first);
+BumpKeys read_bump_keys() {
+  BumpKeys keys;
+  for (int k = 1; k <= 9; ++k) {
+    if (typed(static_cast<char>('0' + k))) keys.digit = k;
   }
-  return starts;
+  keys.up = key_pressed(ImGuiKey_UpArrow);
+  keys.down = key_pressed(ImGuiKey_DownArrow);
+  keys.bump = key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter) || typed(' ') || typed('+');
+  keys.serve_all = typed('s') || typed('S') || typed('*');
+  keys.recall = typed('r') || typed('R') || typed('-') || key_pressed(ImGuiKey_Backspace);
+  keys.mute = typed('m') || typed('M');
+  keys.next_page = key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_RightArrow);
+  keys.prev_page = key_pressed(ImGuiKey_PageUp) || key_pressed(ImGuiKey_LeftArrow);
+  return keys;
 }
+
+}  // namespace
 
 KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const KdsStatus& status,
                     const ui::Theme& theme) {
@@ -623,7 +481,8 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   const words::Words labels(status.language);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const bool banner = status.connection == Connection::offline || status.connection == Connection::connecting;
-  const Metrics m = metrics(theme, display.x, display.y, banner);
+  const ImGuiTextMeasure measure;
+  const Metrics m = metrics(measure, theme, display.x, display.y, banner);
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
   // ---- top bar ----
@@ -706,11 +565,12 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   }
 
   // ---- tickets, one page ----
-  const std::vector<std::size_t> starts = page_starts(view, m, labels, theme);
+  const std::vector<std::size_t> starts = page_starts(view, m, measure, labels, theme);
   const int pages = static_cast<int>(starts.size());
   const int page = std::clamp(selection.page, 0, std::max(0, pages - 1));
-  const auto placed = view.tickets.empty() ? std::vector<Placement>{}
-                                           : place_page(view, starts[static_cast<std::size_t>(page)], m, labels, theme);
+  const auto placed = view.tickets.empty()
+                          ? std::vector<Placement>{}
+                          : place_page(view, starts[static_cast<std::size_t>(page)], m, measure, labels, theme);
   if (view.tickets.empty()) {
     const ImVec2 extent = text_size(FontSize::title, labels(Word::kds_no_tickets));
     draw_text(dl, ImVec2(m.grid_x + (m.grid_w - extent.x) * 0.5f, m.grid_y + m.grid_h * 0.4f), FontSize::title,
@@ -726,7 +586,8 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
       const auto next = line_to_advance(t);
       selected_line = next ? static_cast<int>(*next) : -1;
     }
-    TicketResult r = draw_ticket(dl, t, p, m, hotkey <= 9 ? hotkey : 0, selected, selected_line, labels, theme);
+    TicketResult r =
+        draw_ticket(dl, t, p, m, measure, hotkey <= 9 ? hotkey : 0, selected, selected_line, labels, theme);
     for (auto& bump : r.bumps) intents.bumps.push_back(std::move(bump));
     for (auto& hit : r.hits) intents.line_hits.push_back(std::move(hit));
     if (r.selected) {
@@ -764,45 +625,9 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   draw_sidebar(dl, view, m, display.x, labels, theme);
 
   // ---- keyboard, in the style of a bump bar ----
-  for (int k = 1; k <= 9; ++k) {
-    if (typed(static_cast<char>('0' + k)) && k <= static_cast<int>(placed.size())) {
-      intents.select_order = view.tickets[placed[static_cast<std::size_t>(k - 1)].index].order_id;
-      intents.select_line = -1;
-    }
-  }
-  const KdsTicketView* selected_ticket = nullptr;
-  for (const Placement& p : placed) {
-    if (view.tickets[p.index].order_id == selection.order_id) selected_ticket = &view.tickets[p.index];
-  }
-  if (selected_ticket != nullptr && !selected_ticket->lines.empty()) {
-    const int count = static_cast<int>(selected_ticket->lines.size());
-    int current = selection.line;
-    if (current < 0 || current >= count) {
-      const auto next = line_to_advance(*selected_ticket);
-      current = next ? static_cast<int>(*next) : 0;
-    }
-    if (key_pressed(ImGuiKey_DownArrow)) intents.select_line = std::min(count - 1, current + 1);
-    if (key_pressed(ImGuiKey_UpArrow)) intents.select_line = std::max(0, current - 1);
-    if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter) || typed(' ') || typed('+')) {
-      const KdsLineView& line = selected_ticket->lines[static_cast<std::size_t>(current)];
-      if (!line.finished && line.next_state) intents.bumps.push_back(KdsBump{line.line_id, *line.next_state});
-    }
-    if (typed('s') || typed('S') || typed('*')) {
-      for (const KdsLineView& line : selected_ticket->lines) {
-        if (!line.finished) intents.bumps.push_back(KdsBump{line.line_id, LineState::served});
-      }
-    }
-  }
-  if (typed('r') || typed('R') || typed('-') || key_pressed(ImGuiKey_Backspace)) {
-    if (status.can_recall) intents.recall = true;
-  }
-  if (typed('m') || typed('M')) intents.toggle_mute = true;
-  if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_RightArrow)) {
-    if (page + 1 < pages) intents.page = page + 1;
-  }
-  if (key_pressed(ImGuiKey_PageUp) || key_pressed(ImGuiKey_LeftArrow)) {
-    if (page > 0) intents.page = page - 1;
-  }
+  std::vector<std::size_t> on_screen;
+  for (const Placement& p : placed) on_screen.push_back(p.index);
+  apply_bump_keys(read_bump_keys(), view, on_screen, selection, status.can_recall, page, pages, intents);
   return intents;
 }
 

@@ -83,7 +83,7 @@ void exercise(SqliteStorage& storage) {
     CHECK_FALSE(first.order.lines[1].late);
     CHECK_THROWS(storage.save_verdict(second));  // never saved
   }
-  SECTION("the breach row's late lines: escaped JSON written by hand, read back exactly") {
+  SECTION("a breach's late lines, rows of their own, read back exactly (escapes, no name, no line id)") {
     core::BreachEntry breach = sample_breach();
     breach.late_lines[0].item = "a \"quoted\" \\ item\twith\ncontrols\x01";
     breach.late_lines[0].served_at_ms = 61'500;

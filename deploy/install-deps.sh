@@ -3,7 +3,7 @@
 # Skips apt-get entirely when every package is already installed, so a second run is quiet.
 set -euo pipefail
 
-packages=(g++ cmake ninja-build pkg-config
+packages=(g++ cmake ninja-build pkg-config faketime
   libimgui-dev libstb-dev libsdl2-dev libsqlitecpp-dev libsqlite3-dev
   libboost-dev libssl-dev openssl catch2 nlohmann-json3-dev libspdlog-dev
   libfmt-dev libcli11-dev fonts-wqy-microhei sqlite3

@@ -129,7 +129,12 @@ void KitchenService::handle(const ParticipantPtr& from, const core::ClientEnvelo
                 fmt::format("a {} may not {}", core::to_string(from->identity().role), core::to_string(kind)));
     return;
   }
-  std::visit([&](const auto& message) { on(c, message); }, request.message);
+  try {
+    std::visit([&](const auto& message) { on(c, message); }, request.message);
+  } catch (...) {
+    abandon();
+    throw;
+  }
 }
 
 // ---- outbox ----
@@ -151,10 +156,11 @@ void KitchenService::push(std::vector<ParticipantPtr> to, const core::ServerEnve
 
 void KitchenService::flush() {
   flush_pending_ = false;
-  // A failed commit throws: nothing queued behind it may be delivered.
-  if (storage_.in_batch()) storage_.commit();
   std::vector<Outgoing> outgoing;
   outgoing.swap(outbox_);
+  // A failed commit throws: the batch rolls back as `batch` is destroyed, and
+  // nothing queued behind it is delivered.
+  if (const auto batch = std::move(batch_)) batch->commit();
   for (const auto& message : outgoing) {
     for (const auto& participant : message.to) participant->deliver(message.frame);
   }
@@ -182,7 +188,14 @@ void KitchenService::publish_change(const Context& c, const StoredOrder& stored)
 // ---- storage ----
 
 void KitchenService::batch() {
-  if (!storage_.in_batch()) storage_.begin();
+  if (!batch_) batch_ = std::make_unique<StorageBatch>(storage_);
+}
+
+void KitchenService::abandon() {
+  if (batch_) spdlog::error("rolling back the uncommitted batch: {} replies and pushes are not sent", outbox_.size());
+  batch_.reset();
+  outbox_.clear();
+  flush_pending_ = false;
 }
 
 void KitchenService::save(const StoredOrder& stored) {
@@ -497,10 +510,15 @@ void KitchenService::on(const Context& c, const core::GetHistory& m) {
 
 void KitchenService::evaluate_due() {
   const std::int64_t now = clock_.now_ms();
-  for (const std::int64_t seq : scheduler_.take_due(now)) {
-    const auto it = orders_.find(seq);
-    if (it == orders_.end() || !core::is_due(it->second.order, now)) continue;
-    evaluate(it->second, now);
+  try {
+    for (const std::int64_t seq : scheduler_.take_due(now)) {
+      const auto it = orders_.find(seq);
+      if (it == orders_.end() || !core::is_due(it->second.order, now)) continue;
+      evaluate(it->second, now);
+    }
+  } catch (...) {
+    abandon();
+    throw;
   }
 }
 

@@ -7,9 +7,16 @@
 // written into the storage's open batch; flush() commits the batch once and
 // only then delivers the outbox (group commit: all requests handled since the
 // last flush share one transaction). Deadline evaluations take the same path.
+//
+// The open batch is a StorageBatch: if handling a request or a deadline
+// throws (broken storage), the batch is rolled back and the outbox dropped
+// before the exception goes on, so no later flush can commit half of it or
+// send a reply for it. The service is then not to be used further: the
+// process stops (main), and restarts from what was committed.
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +28,7 @@
 #include "kitchen/server/hub.hpp"
 #include "kitchen/server/participant.hpp"
 #include "kitchen/server/storage.hpp"
+#include "kitchen/server/storage_batch.hpp"
 #include "shared/core/config.hpp"
 #include "shared/core/protocol.hpp"
 
@@ -99,6 +107,8 @@ class KitchenService {
   bool may_see(const Identity& who, const StoredOrder& stored) const;
 
   void batch();  // opens the storage batch if needed
+  // Rolls back the open batch and drops the outbox: after an exception.
+  void abandon();
   void save(const StoredOrder& stored);
   void audit(const Context* c, const StoredOrder& stored, std::string line_id, std::string action, std::string detail,
              std::int64_t now_ms);
@@ -111,6 +121,7 @@ class KitchenService {
   Storage& storage_;
   const Clock& clock_;
   Hub& hub_;
+  std::unique_ptr<StorageBatch> batch_;  // open between the first change and flush()
 
   std::map<std::int64_t, StoredOrder> orders_;  // not closed, by seq
   std::unordered_map<std::string, std::int64_t> seq_by_order_id_;

@@ -82,7 +82,14 @@ int main(int argc, char** argv) {
       spdlog::critical("{}", menu.error());
       return 2;
     }
-    hg::kitchen::SystemClock clock;
+    // The promise's clock: wall time that never steps with the system clock.
+    hg::kitchen::SlewedClock clock;
+    clock.on_step([](std::int64_t offset_ms) {
+      spdlog::warn(
+          "the system clock stepped: it is now {} ms from the server's clock, which slews toward it by 1 ms "
+          "per {} ms and never jumps (restart the server with no order open to take the system time at once)",
+          offset_ms, hg::kitchen::SlewedClock::kSlewDivisor);
+    });
     hg::kitchen::SqliteStorage storage(config.database);
     hg::kitchen::Hub hub;
     hg::kitchen::KitchenService service(config, std::move(menu.value()), storage, clock, hub);

@@ -99,7 +99,10 @@ void Server::arm_deadline_timer() {
     deadline_timer_.cancel();
     return;
   }
-  // The wall-clock deadline becomes a wait on the monotonic clock.
+  // The deadline on the service's clock becomes a wait on the monotonic clock.
+  // The production clock (SlewedClock) runs at the monotonic rate within
+  // 1/2000, so the wait can end a hair early: evaluate_due then finds nothing
+  // due and the timer is armed again for what is left.
   const std::int64_t wait_ms = std::max<std::int64_t>(0, *next - clock_.now_ms());
   deadline_timer_.expires_after(std::chrono::milliseconds(wait_ms));
   deadline_timer_.async_wait([this](const boost::system::error_code& error) {

@@ -76,6 +76,28 @@ const std::vector<const char*>& migrations() {
         role TEXT NOT NULL,
         device TEXT NOT NULL);
       )sql",
+      // 1 -> 2: a breach's late lines become rows of their own instead of a
+      // JSON array in breaches.late_lines (every existing array is moved, in
+      // its order). line_id NULL: a line given without its id, whose
+      // served_at_ms is the one recorded; name_en NULL: no name recorded.
+      R"sql(
+      CREATE TABLE breach_lines(
+        breach_id INTEGER NOT NULL REFERENCES breaches(breach_id),
+        position INTEGER NOT NULL,
+        line_id TEXT,
+        item TEXT NOT NULL,
+        name_en TEXT,
+        name_zh TEXT,
+        qty INTEGER NOT NULL,
+        price INTEGER NOT NULL,
+        served_at_ms INTEGER,
+        PRIMARY KEY(breach_id, position)) WITHOUT ROWID;
+      INSERT INTO breach_lines(breach_id, position, line_id, item, name_en, name_zh, qty, price, served_at_ms)
+        SELECT b.breach_id, j.key, j.value ->> '$.line_id', j.value ->> '$.item', j.value ->> '$.name.en',
+               j.value ->> '$.name.zh', j.value ->> '$.qty', j.value ->> '$.price', j.value ->> '$.served_at_ms'
+        FROM breaches AS b, json_each(b.late_lines) AS j;
+      ALTER TABLE breaches DROP COLUMN late_lines;
+      )sql",
   };
   return steps;
 }
@@ -108,96 +130,8 @@ void run(SQLite::Statement& statement) {
   statement.clearBindings();
 }
 
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;  // UTF-8 passes through, as nlohmann's dump() writes it
-        }
-    }
-  }
-  out += '"';
-}
-
-// The breach row's late_lines, written directly: the JSON nlohmann's dump()
-// gave (keys in its sorted order), read back by late_lines_from_json, without a
-// JSON tree (dozens of small allocations) for every breach.
-std::string late_lines_to_json(const std::vector<core::BreachLateLine>& lines,
-                               const std::vector<std::string>& line_ids) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const core::BreachLateLine& line = lines[i];
-    if (i > 0) out += ',';
-    out += "{\"item\":";
-    append_json_string(out, line.item);
-    if (i < line_ids.size()) {
-      out += ",\"line_id\":";
-      append_json_string(out, line_ids[i]);
-    }
-    if (line.name) {
-      out += ",\"name\":{\"en\":";
-      append_json_string(out, line.name->en);
-      out += ",\"zh\":";
-      append_json_string(out, line.name->zh);
-      out += '}';
-    }
-    out += fmt::format(",\"price\":{},\"qty\":{}", line.price, line.qty);
-    if (line.served_at_ms) {
-      out += fmt::format(",\"served_at_ms\":{}", *line.served_at_ms);
-    } else {
-      out += ",\"served_at_ms\":null";
-    }
-    out += '}';
-  }
-  out += ']';
-  return out;
-}
-
-// The late lines with served_at_ms as it is now (see Storage::add_breach).
-std::vector<core::BreachLateLine> late_lines_from_json(const std::string& text, SQLite::Statement& served_at) {
-  std::vector<core::BreachLateLine> lines;
-  for (const auto& json : core::Json::parse(text)) {
-    core::BreachLateLine line;
-    line.item = json.at("item").get<std::string>();
-    line.qty = json.at("qty").get<int>();
-    line.price = json.at("price").get<core::Fen>();
-    if (!json.at("served_at_ms").is_null()) line.served_at_ms = json.at("served_at_ms").get<std::int64_t>();
-    if (json.contains("name")) line.name = core::local_text_from_json(json.at("name"), "name");
-    if (json.contains("line_id")) {
-      served_at.bind(1, json.at("line_id").get<std::string>());
-      if (served_at.executeStep()) line.served_at_ms = optional_int(served_at.getColumn(0));
-      served_at.reset();
-      served_at.clearBindings();
-    }
-    lines.push_back(std::move(line));
-  }
-  return lines;
-}
+constexpr const char* kBreachColumns =
+    "b.breach_id, b.seq, b.order_id, b.table_name, b.accepted_at_ms, b.deadline_ms, b.discount, b.policy, b.at_ms";
 
 }  // namespace
 
@@ -226,10 +160,13 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   set_late_ = prepare(db_, "UPDATE lines SET late = 1 WHERE line_id = ?");
   insert_audit_ =
       prepare(db_, "INSERT INTO audit(at_ms, seq, line_id, action, detail, role, device) VALUES(?,?,?,?,?,?,?)");
-  insert_breach_ = prepare(
-      db_,
-      "INSERT INTO breaches(seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy,"
-      " at_ms) VALUES(?,?,?,?,?,?,?,?,?)");
+  insert_breach_ =
+      prepare(db_,
+              "INSERT INTO breaches(seq, order_id, table_name, accepted_at_ms, deadline_ms, discount, policy,"
+              " at_ms) VALUES(?,?,?,?,?,?,?,?)");
+  insert_breach_line_ = prepare(db_,
+                                "INSERT INTO breach_lines(breach_id, position, line_id, item, name_en, name_zh, qty,"
+                                " price, served_at_ms) VALUES(?,?,?,?,?,?,?,?,?)");
   insert_comp_ = prepare(db_, "INSERT INTO comps(at_ms, seq, line_id, reason, role, device) VALUES(?,?,?,?,?,?)");
   order_by_id_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE order_id = ?", kOrderColumns));
   order_by_seq_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE seq = ?", kOrderColumns));
@@ -237,7 +174,17 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
       db_,
       "SELECT line_id, item, name_en, name_zh, qty, price, promised, state, served_at_ms, cancelled_at_ms, note,"
       " comped, late, station FROM lines WHERE seq = ? ORDER BY n");
-  served_at_ = prepare(db_, "SELECT served_at_ms FROM lines WHERE line_id = ?");
+  // The log in one query: each breach with its late lines in order (a breach
+  // without any still gives its row), each line's served_at_ms as it is now
+  // when the line is known (see Storage::add_breach), else as recorded.
+  breaches_ =
+      prepare(db_, fmt::format("SELECT {}, bl.position, bl.item, bl.name_en, bl.name_zh, bl.qty, bl.price,"
+                               " CASE WHEN l.line_id IS NULL THEN bl.served_at_ms ELSE l.served_at_ms END"
+                               " FROM breaches AS b LEFT JOIN breach_lines AS bl ON bl.breach_id = b.breach_id"
+                               " LEFT JOIN lines AS l ON l.line_id = bl.line_id"
+                               " WHERE (?1 IS NULL OR b.at_ms >= ?1) AND (?2 IS NULL OR b.at_ms < ?2)"
+                               " AND (?3 IS NULL OR b.table_name = ?3) ORDER BY b.at_ms, b.breach_id, bl.position",
+                               kBreachColumns));
 }
 
 SqliteStorage::~SqliteStorage() {
@@ -365,12 +312,35 @@ std::int64_t SqliteStorage::add_breach(const core::BreachEntry& e, const std::ve
   s.bind(3, e.table);
   s.bind(4, e.accepted_at_ms);
   s.bind(5, e.deadline_ms);
-  s.bind(6, late_lines_to_json(e.late_lines, line_ids));
-  s.bind(7, e.discount);
-  s.bind(8, e.policy);
-  s.bind(9, e.at_ms);
+  s.bind(6, e.discount);
+  s.bind(7, e.policy);
+  s.bind(8, e.at_ms);
   run(s);
-  return db_.getLastInsertRowid();
+  const std::int64_t breach_id = db_.getLastInsertRowid();
+  for (std::size_t i = 0; i < e.late_lines.size(); ++i) {
+    const core::BreachLateLine& line = e.late_lines[i];
+    auto& l = *insert_breach_line_;
+    l.bind(1, breach_id);
+    l.bind(2, static_cast<std::int64_t>(i));
+    if (i < line_ids.size()) {
+      l.bind(3, line_ids[i]);
+    } else {
+      l.bind(3);  // NULL: served_at_ms as recorded
+    }
+    l.bind(4, line.item);
+    if (line.name) {
+      l.bind(5, line.name->en);
+      l.bind(6, line.name->zh);
+    } else {
+      l.bind(5);
+      l.bind(6);
+    }
+    l.bind(7, line.qty);
+    l.bind(8, line.price);
+    bind_optional(l, 9, line.served_at_ms);
+    run(l);
+  }
+  return breach_id;
 }
 
 void SqliteStorage::add_comp(const CompRecord& c) {
@@ -461,29 +431,38 @@ std::optional<StoredOrder> SqliteStorage::find_order_by_seq(std::int64_t seq) {
 std::int64_t SqliteStorage::max_seq() { return db_.execAndGet("SELECT coalesce(max(seq), 0) FROM orders").getInt64(); }
 
 std::vector<core::BreachEntry> SqliteStorage::breaches(const BreachQuery& query) {
-  SQLite::Statement q(
-      db_,
-      "SELECT breach_id, seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy, at_ms"
-      " FROM breaches WHERE (?1 IS NULL OR at_ms >= ?1) AND (?2 IS NULL OR at_ms < ?2)"
-      " AND (?3 IS NULL OR table_name = ?3) ORDER BY at_ms, breach_id");
+  auto& q = *breaches_;
+  q.reset();  // in case a read before this one threw half-way
+  q.clearBindings();
   bind_optional(q, 1, query.since_ms);
   bind_optional(q, 2, query.until_ms);
   bind_optional(q, 3, query.table);
   std::vector<core::BreachEntry> entries;
   while (q.executeStep()) {
-    core::BreachEntry e;
-    e.breach_id = q.getColumn(0).getInt64();
-    e.seq = q.getColumn(1).getInt64();
-    e.order_id = q.getColumn(2).getString();
-    e.table = q.getColumn(3).getString();
-    e.accepted_at_ms = q.getColumn(4).getInt64();
-    e.deadline_ms = q.getColumn(5).getInt64();
-    e.late_lines = late_lines_from_json(q.getColumn(6).getString(), *served_at_);
-    e.discount = q.getColumn(7).getInt64();
-    e.policy = q.getColumn(8).getString();
-    e.at_ms = q.getColumn(9).getInt64();
-    entries.push_back(std::move(e));
+    const std::int64_t breach_id = q.getColumn(0).getInt64();
+    if (entries.empty() || entries.back().breach_id != breach_id) {
+      core::BreachEntry& e = entries.emplace_back();
+      e.breach_id = breach_id;
+      e.seq = q.getColumn(1).getInt64();
+      e.order_id = q.getColumn(2).getString();
+      e.table = q.getColumn(3).getString();
+      e.accepted_at_ms = q.getColumn(4).getInt64();
+      e.deadline_ms = q.getColumn(5).getInt64();
+      e.discount = q.getColumn(6).getInt64();
+      e.policy = q.getColumn(7).getString();
+      e.at_ms = q.getColumn(8).getInt64();
+    }
+    if (q.getColumn(9).isNull()) continue;  // a breach without late lines
+    core::BreachLateLine& line = entries.back().late_lines.emplace_back();
+    line.item = q.getColumn(10).getString();
+    if (!q.getColumn(11).isNull())
+      line.name = core::LocalText{q.getColumn(11).getString(), q.getColumn(12).getString()};
+    line.qty = q.getColumn(13).getInt();
+    line.price = q.getColumn(14).getInt64();
+    line.served_at_ms = optional_int(q.getColumn(15));
   }
+  q.reset();
+  q.clearBindings();
   return entries;
 }
 

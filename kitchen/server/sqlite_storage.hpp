@@ -20,7 +20,7 @@ class SqliteStorage final : public Storage {
   explicit SqliteStorage(const std::string& path);
   ~SqliteStorage() override;
 
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
   int schema_version();
 
   void begin() override;
@@ -51,9 +51,10 @@ class SqliteStorage final : public Storage {
   SQLite::Database db_;
   bool in_batch_ = false;
   std::unique_ptr<SQLite::Statement> begin_, commit_, rollback_;
-  std::unique_ptr<SQLite::Statement> upsert_order_, upsert_line_, insert_audit_, insert_breach_, insert_comp_;
+  std::unique_ptr<SQLite::Statement> upsert_order_, upsert_line_, insert_audit_, insert_breach_, insert_breach_line_,
+      insert_comp_;
   std::unique_ptr<SQLite::Statement> update_verdict_, clear_late_, set_late_;
-  std::unique_ptr<SQLite::Statement> order_by_id_, order_by_seq_, lines_of_order_, served_at_;
+  std::unique_ptr<SQLite::Statement> order_by_id_, order_by_seq_, lines_of_order_, breaches_;
 };
 
 }  // namespace hourglass::kitchen

@@ -2,7 +2,9 @@
 // What the kitchen keeps durably, behind a small interface (one SQLite
 // implementation). Writes happen inside a batch: begin(), any number of
 // changes, commit(). The service releases no reply before commit() returns
-// (group commit: many requests, one transaction). Reads inside a batch see
+// (group commit: many requests, one transaction); callers hold a batch with
+// StorageBatch (storage_batch.hpp), which rolls back unless committed, rather
+// than call begin/commit/rollback by hand. Reads inside a batch see
 // the batch's own changes. Failures throw: a storage that cannot write is
 // broken infrastructure, not bad input.
 

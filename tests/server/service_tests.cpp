@@ -28,9 +28,48 @@ class FakeParticipant final : public Participant {
   Identity identity_;
 };
 
+// SQLite on :memory:, with failures to switch on: a storage that breaks
+// mid-request or at the commit, as a full or failing disk would.
+class FlakyStorage final : public Storage {
+ public:
+  bool fail_commit = false;
+  bool fail_audit = false;
+
+  void begin() override { inner_.begin(); }
+  void commit() override {
+    if (fail_commit) throw std::runtime_error("commit failed (test)");
+    inner_.commit();
+  }
+  void rollback() override { inner_.rollback(); }
+  bool in_batch() const override { return inner_.in_batch(); }
+  void save_order(const StoredOrder& order) override { inner_.save_order(order); }
+  void save_verdict(const StoredOrder& order) override { inner_.save_verdict(order); }
+  void add_audit(const AuditEntry& entry) override {
+    if (fail_audit) throw std::runtime_error("audit write failed (test)");
+    inner_.add_audit(entry);
+  }
+  std::int64_t add_breach(const core::BreachEntry& entry, const std::vector<std::string>& line_ids) override {
+    return inner_.add_breach(entry, line_ids);
+  }
+  void add_comp(const CompRecord& comp) override { inner_.add_comp(comp); }
+  std::vector<StoredOrder> load_unclosed_orders() override { return inner_.load_unclosed_orders(); }
+  std::optional<StoredOrder> find_order(const std::string& order_id) override { return inner_.find_order(order_id); }
+  std::optional<StoredOrder> find_order_by_seq(std::int64_t seq) override { return inner_.find_order_by_seq(seq); }
+  std::int64_t max_seq() override { return inner_.max_seq(); }
+  std::vector<core::BreachEntry> breaches(const BreachQuery& query) override { return inner_.breaches(query); }
+  std::vector<core::Order> history(std::optional<std::int64_t> since_ms,
+                                   std::optional<std::int64_t> until_ms) override {
+    return inner_.history(since_ms, until_ms);
+  }
+  std::int64_t count_audit() override { return inner_.count_audit(); }
+
+ private:
+  SqliteStorage inner_{":memory:"};
+};
+
 struct Fixture {
   core::ServerConfig config;
-  SqliteStorage storage{":memory:"};
+  FlakyStorage storage;
   ManualClock clock{1'000'000};
   Hub hub;
   std::unique_ptr<KitchenService> service;
@@ -183,4 +222,41 @@ TEST_CASE("service: closing a table just after a deadline the timer has not reac
   early.service->evaluate_due();
   early.service->flush();
   CHECK(early.storage.breaches({}).empty());
+}
+
+TEST_CASE("service: a commit that fails rolls the batch back and sends nothing", "[server]") {
+  Fixture f;
+  f.service->handle(f.table1,
+                    core::ClientEnvelope{core::RequestId{std::int64_t{5}}, core::PlaceOrder{"o1", {{"rice", 1, ""}}}});
+  REQUIRE(f.storage.in_batch());
+  f.storage.fail_commit = true;
+  CHECK_THROWS(f.service->flush());
+  CHECK_FALSE(f.storage.in_batch());  // rolled back, not left open
+  CHECK_FALSE(f.storage.find_order("o1"));
+  CHECK(f.table1->received.empty());
+  CHECK(f.kds->received.empty());
+  // Nothing of it is sent or committed by a later flush either.
+  f.storage.fail_commit = false;
+  f.service->flush();
+  CHECK(f.table1->received.empty());
+  CHECK_FALSE(f.storage.find_order("o1"));
+}
+
+TEST_CASE("service: a request that throws half-way leaves nothing of its batch", "[server]") {
+  Fixture f;
+  // An earlier request in the same group commit, not yet committed: it goes too.
+  f.service->handle(f.table2,
+                    core::ClientEnvelope{core::RequestId{std::int64_t{4}}, core::PlaceOrder{"o2", {{"rice", 1, ""}}}});
+  f.storage.fail_audit = true;  // the order row is written, then its audit row fails
+  CHECK_THROWS(f.service->handle(
+      f.table1, core::ClientEnvelope{core::RequestId{std::int64_t{5}}, core::PlaceOrder{"o1", {{"rice", 1, ""}}}}));
+  CHECK_FALSE(f.storage.in_batch());
+  f.storage.fail_audit = false;
+  f.service->flush();
+  CHECK_FALSE(f.storage.find_order("o1"));
+  CHECK_FALSE(f.storage.find_order("o2"));
+  CHECK(f.storage.count_audit() == 0);
+  CHECK(f.table1->received.empty());
+  CHECK(f.table2->received.empty());
+  CHECK(f.kds->received.empty());
 }

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "kitchen/server/sqlite_storage.hpp"
+#include "kitchen/server/storage_batch.hpp"
 #include "tests/server/test_support.hpp"
 
 using namespace hourglass;
@@ -83,7 +84,7 @@ void exercise(SqliteStorage& storage) {
     CHECK_FALSE(first.order.lines[1].late);
     CHECK_THROWS(storage.save_verdict(second));  // never saved
   }
-  SECTION("the breach row's late lines: escaped JSON written by hand, read back exactly") {
+  SECTION("a breach's late lines, rows of their own, read back exactly (escapes, no name, no line id)") {
     core::BreachEntry breach = sample_breach();
     breach.late_lines[0].item = "a \"quoted\" \\ item\twith\ncontrols\x01";
     breach.late_lines[0].served_at_ms = 61'500;
@@ -159,4 +160,57 @@ TEST_CASE("storage: on a real file, surviving a reopen", "[server]") {
   reopened.commit();
   SqliteStorage again(path);
   CHECK(again.find_order("persisted") == order);
+}
+
+TEST_CASE("storage batch: an exception between begin and commit leaves nothing written", "[server]") {
+  SqliteStorage storage(":memory:");
+  const StoredOrder order = sample_order(1, "a", 1'000);
+  SECTION("thrown by the caller") {
+    CHECK_THROWS_AS(
+        [&] {
+          kitchen::StorageBatch batch(storage);
+          storage.save_order(order);
+          storage.add_audit(kitchen::AuditEntry{1'000, 1, "", "placed", "", "table", "tablet"});
+          throw std::runtime_error("the request failed");
+        }(),
+        std::runtime_error);
+  }
+  SECTION("thrown by the storage itself (a breach for an order never saved)") {
+    CHECK_THROWS([&] {
+      kitchen::StorageBatch batch(storage);
+      storage.save_order(order);
+      core::BreachEntry breach = sample_breach();
+      breach.seq = 99;  // no such order: the foreign key refuses it
+      storage.add_breach(breach, {});
+      batch.commit();
+    }());
+  }
+  CHECK_FALSE(storage.in_batch());
+  CHECK_FALSE(storage.find_order("a"));
+  CHECK(storage.max_seq() == 0);
+  CHECK(storage.count_audit() == 0);
+  CHECK(storage.breaches({}).empty());
+  // The storage is usable again.
+  kitchen::StorageBatch next(storage);
+  storage.save_order(order);
+  next.commit();
+  CHECK(storage.find_order("a"));
+}
+
+TEST_CASE("storage batch: a committed batch stays, and the guard's end does nothing more", "[server]") {
+  SqliteStorage storage(":memory:");
+  {
+    kitchen::StorageBatch batch(storage);
+    CHECK(storage.in_batch());
+    storage.save_order(sample_order(1, "a", 1'000));
+    batch.commit();
+    CHECK_FALSE(storage.in_batch());
+  }
+  CHECK(storage.find_order("a"));
+  {
+    kitchen::StorageBatch batch(storage);  // a second batch opens after the first
+    storage.save_order(sample_order(2, "b", 2'000));
+  }  // not committed: rolled back
+  CHECK(storage.find_order("a"));
+  CHECK_FALSE(storage.find_order("b"));
 }

@@ -74,7 +74,8 @@ fs::path TempDir::write_config(const TestConfig& config) const {
 
 // ---- the server process ----
 
-ServerProcess::ServerProcess(const fs::path& config, std::vector<std::string> extra_args, fs::path log_file)
+ServerProcess::ServerProcess(const fs::path& config, std::vector<std::string> extra_args, fs::path log_file,
+                             std::vector<std::string> extra_env)
     : log_file_(log_file.empty() ? config.parent_path() / "server.log" : log_file) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
@@ -83,13 +84,17 @@ ServerProcess::ServerProcess(const fs::path& config, std::vector<std::string> ex
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (char** variable = environ; *variable != nullptr; ++variable) envp.push_back(*variable);
+  for (auto& variable : extra_env) envp.push_back(variable.data());
+  envp.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&actions, out[0]);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
   if (spawned != 0) {
@@ -153,6 +158,29 @@ std::string ServerProcess::read_file(const fs::path& path) {
   std::ostringstream text;
   text << file.rdbuf();
   return text.str();
+}
+
+// ---- a stepped wall clock ----
+
+SteppedWallClock::SteppedWallClock(const fs::path& folder) : file_(folder / "faketime-offset") {
+  if (!fs::exists(HOURGLASS_LIBFAKETIME)) {
+    FAIL("libfaketime is not installed (" << HOURGLASS_LIBFAKETIME << "): apt-get install faketime");
+  }
+  step(0);
+}
+
+std::vector<std::string> SteppedWallClock::env() const {
+  // The pass-through first: see timerfd_passthrough.cpp for why.
+  return {fmt::format("LD_PRELOAD={}:{}", HOURGLASS_TIMERFD_PASSTHROUGH, HOURGLASS_LIBFAKETIME),
+          "FAKETIME_TIMESTAMP_FILE=" + file_.string(), "FAKETIME_NO_CACHE=1", "FAKETIME_DONT_FAKE_MONOTONIC=1"};
+}
+
+void SteppedWallClock::step(std::int64_t seconds) const {
+  // Written aside and renamed: the child reads the file at any moment and must
+  // never see it half written.
+  const fs::path next = file_.string() + ".next";
+  std::ofstream(next) << fmt::format("{:+d}\n", seconds);
+  fs::rename(next, file_);
 }
 
 // ---- the line client ----

@@ -53,11 +53,12 @@ class TempDir {
 };
 
 // The real hourglass-kitchen, started on 127.0.0.1:0; the constructor waits
-// for its `listening on` line.
+// for its `listening on` line. `extra_env` ("NAME=value") is added to the
+// child's environment (this process's own is passed on).
 class ServerProcess {
  public:
   ServerProcess(const std::filesystem::path& config, std::vector<std::string> extra_args = {},
-                std::filesystem::path log_file = {});
+                std::filesystem::path log_file = {}, std::vector<std::string> extra_env = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -74,6 +75,24 @@ class ServerProcess {
   int pid_ = -1;
   std::uint16_t port_ = 0;
   std::filesystem::path log_file_;
+};
+
+// A wall clock that a child process sees stepped: libfaketime preloaded with
+// its offset in a file that is read on every call (FAKETIME_NO_CACHE), and
+// the monotonic clock left alone (FAKETIME_DONT_FAKE_MONOTONIC), as when NTP
+// or `date -s` steps a machine's clock. Pass env() to ServerProcess.
+class SteppedWallClock {
+ public:
+  // The folder holds the offset file. Fails the test if libfaketime is not
+  // installed (Debian's faketime package, in deploy/install-deps.sh).
+  explicit SteppedWallClock(const std::filesystem::path& folder);
+  std::vector<std::string> env() const;
+  // Moves the child's wall clock by `seconds` from the real time (not
+  // cumulative): step(3600) an hour ahead, step(-3600) an hour back, step(0) true.
+  void step(std::int64_t seconds) const;
+
+ private:
+  std::filesystem::path file_;
 };
 
 // A blocking client: one line per message.

@@ -1,0 +1,214 @@
+// The schema migrations on a real old file: tests/server/fixtures/v1_schema.db
+// was written by the e4f1377 server (late lines as JSON in breaches), with
+// what that server reported about it beside it (see the README there). A copy
+// is opened by the current storage, and by the current server, and must read
+// exactly the same.
+
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+
+#include "kitchen/server/breach_export.hpp"
+#include "kitchen/server/sqlite_storage.hpp"
+#include "tests/server/test_support.hpp"
+
+using namespace hourglass;
+using namespace hourglass::test;
+using kitchen::SqliteStorage;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = fs::path(HOURGLASS_SOURCE_DIR) / "tests" / "server" / "fixtures";
+
+// The fixture, copied: the tests never write to the committed file.
+fs::path copy_fixture(const TempDir& dir) {
+  const fs::path copy = dir.path() / "kitchen.db";
+  fs::copy_file(kFixtures / "v1_schema.db", copy);
+  return copy;
+}
+
+core::ServerEnvelope recorded(const std::string& file) {
+  std::string line = ServerProcess::read_file(kFixtures / file);
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  auto decoded = core::decode_server_message(line);
+  REQUIRE(decoded);
+  return decoded.value();
+}
+
+std::vector<core::BreachEntry> recorded_breaches() {
+  const auto envelope = recorded("v1_breach_log.json");
+  REQUIRE(as<core::BreachLog>(envelope));
+  return as<core::BreachLog>(envelope)->entries;
+}
+
+std::vector<core::Order> recorded_history() {
+  const auto envelope = recorded("v1_history.json");
+  REQUIRE(as<core::History>(envelope));
+  return as<core::History>(envelope)->orders;
+}
+
+int count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt(); }
+
+// Runs a command and returns its standard output.
+std::string output_of(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char chunk[4096];
+  while (const std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) out.append(chunk, n);
+  CHECK(pclose(pipe) == 0);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("migration: the fixture is the old schema, as the old server left it", "[server]") {
+  // Guards the premise of the tests below: were the fixture ever regenerated
+  // by a newer server, they would test nothing.
+  TempDir dir;
+  SQLite::Database db(copy_fixture(dir).string(), SQLite::OPEN_READWRITE);
+  CHECK(count(db, "SELECT version FROM schema_version") == 1);
+  CHECK(count(db, "SELECT count(*) FROM pragma_table_info('breaches') WHERE name = 'late_lines'") == 1);
+  CHECK(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'breach_lines'") == 0);
+  CHECK(count(db, "SELECT count(*) FROM breaches") == 4);
+}
+
+TEST_CASE("migration: a schema-1 file keeps every order, breach, late line and comp", "[server]") {
+  TempDir dir;
+  const fs::path path = copy_fixture(dir);
+  const auto breaches = recorded_breaches();
+  const auto history = recorded_history();
+  REQUIRE(breaches.size() == 4);
+  REQUIRE(history.size() == 6);
+  {
+    SqliteStorage storage(path.string());
+    CHECK(storage.schema_version() == SqliteStorage::kSchemaVersion);
+
+    // The breach log, late lines and their served_at_ms (one served 1.5 s
+    // after its breach) exactly as the old server gave it.
+    CHECK(storage.breaches({}) == breaches);
+    const auto late_served = storage.breaches({std::nullopt, std::nullopt, std::string("1")});
+    REQUIRE(late_served.size() == 1);
+    REQUIRE(late_served[0].late_lines.size() == 1);
+    REQUIRE(late_served[0].late_lines[0].served_at_ms);
+    CHECK(*late_served[0].late_lines[0].served_at_ms > late_served[0].deadline_ms + 1'000);
+    CHECK(storage.breaches({breaches[3].at_ms, std::nullopt, std::nullopt}) ==
+          std::vector<core::BreachEntry>{breaches[3]});
+
+    // Every order with its lines, and which are still open.
+    CHECK(storage.history(std::nullopt, std::nullopt) == history);
+    for (const auto& order : history) {
+      const auto found = storage.find_order(order.order_id);
+      REQUIRE(found);
+      CHECK(found->order == order);
+    }
+    const auto unclosed = storage.load_unclosed_orders();
+    REQUIRE(unclosed.size() == 1);
+    CHECK(unclosed[0].order.order_id == "v1-pct-kept");
+    CHECK(unclosed[0].owner == "table:1");
+    CHECK(storage.max_seq() == 6);
+  }
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  CHECK(count(db, "SELECT count(*) FROM breach_lines") == 6);
+  CHECK(count(db, "SELECT count(*) FROM breach_lines WHERE line_id IS NULL OR name_en IS NULL") == 0);
+  CHECK(count(db, "SELECT count(*) FROM pragma_table_info('breaches') WHERE name = 'late_lines'") == 0);
+  SQLite::Statement comp(db, "SELECT seq, line_id, reason, role, device FROM comps");
+  REQUIRE(comp.executeStep());
+  CHECK(comp.getColumn(0).getInt64() == 3);
+  CHECK(comp.getColumn(1).getString() == "3-3");
+  CHECK(comp.getColumn(2).getString() == "spilt \"all\" of it");
+  CHECK(comp.getColumn(3).getString() == "manager");
+  CHECK_FALSE(comp.executeStep());
+  CHECK(count(db, "SELECT count(*) FROM audit") > 20);
+
+  // Opening it again migrates nothing twice.
+  SqliteStorage again(path.string());
+  CHECK(again.schema_version() == SqliteStorage::kSchemaVersion);
+  CHECK(again.breaches({}) == breaches);
+}
+
+TEST_CASE("migration: export-breaches writes the old server's CSV byte for byte", "[server]") {
+  TempDir dir;
+  const fs::path path = copy_fixture(dir);
+  const std::string expected = ServerProcess::read_file(kFixtures / "v1_breaches.csv");
+  REQUIRE(expected.find("v1-late-served,gongbao") != std::string::npos);
+  SECTION("in process") {
+    const fs::path out = dir.path() / "breaches.csv";
+    kitchen::ExportOptions options;
+    options.database = path.string();
+    options.out = out.string();
+    REQUIRE(kitchen::export_breaches(options) == 0);
+    CHECK(ServerProcess::read_file(out) == expected);
+  }
+  SECTION("the hourglass-kitchen command") {
+    CHECK(output_of(fmt::format("'{}' export-breaches --db '{}'", HOURGLASS_KITCHEN_BINARY, path.string())) ==
+          expected);
+  }
+}
+
+TEST_CASE("migration: the old writer's JSON escapes, and lines without id or name, move intact", "[server]") {
+  TempDir dir;
+  const fs::path path = copy_fixture(dir);
+  {
+    // What late_lines_to_json wrote for such lines (order #1 had no breach).
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec(
+        R"sql(INSERT INTO breaches(seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy, at_ms)
+        VALUES(1, 'v1-kept', '1', 10, 20, '[{"item":"a \"quoted\" \\ item\twith\ncontrols\u0001","price":3800,"qty":2,"served_at_ms":21},{"item":"rice","line_id":"1-1","name":{"en":"Steamed \"Rice\"","zh":"米饭"},"price":300,"qty":1,"served_at_ms":null},{"item":"x","price":1,"qty":1,"served_at_ms":null}]', 4101, 'free_unserved', 9))sql");
+    db.exec(
+        "INSERT INTO breaches(seq, order_id, table_name, accepted_at_ms, deadline_ms, late_lines, discount, policy, "
+        "at_ms) VALUES(6, 'v1-pct-kept', '1', 10, 20, '[]', 0, 'free_unserved', 9)");
+  }
+  SqliteStorage storage(path.string());
+  const auto all = storage.breaches({std::nullopt, 10, std::nullopt});
+  REQUIRE(all.size() == 2);
+  const auto& e = all[0];
+  CHECK(e.order_id == "v1-kept");
+  CHECK(e.discount == 4101);
+  REQUIRE(e.late_lines.size() == 3);
+  CHECK(e.late_lines[0].item == "a \"quoted\" \\ item\twith\ncontrols\x01");
+  CHECK(e.late_lines[0].qty == 2);
+  CHECK(e.late_lines[0].price == 3800);
+  CHECK(e.late_lines[0].served_at_ms == 21);  // no line id: as recorded
+  CHECK_FALSE(e.late_lines[0].name);
+  CHECK(e.late_lines[1].name == core::LocalText{"Steamed \"Rice\"", "米饭"});
+  const auto kept = storage.find_order("v1-kept");
+  REQUIRE(kept);
+  CHECK(e.late_lines[1].served_at_ms == kept->order.lines[0].served_at_ms);  // the line's, as now
+  CHECK(e.late_lines[2].item == "x");
+  CHECK(all[1].order_id == "v1-pct-kept");
+  CHECK(all[1].late_lines.empty());
+  CHECK(storage.breaches({}).size() == 6);
+}
+
+TEST_CASE("migration: the new server on the old file serves the same breach log and history", "[server][integration]") {
+  TempDir dir;
+  copy_fixture(dir);
+  TestConfig config;
+  config.promise_seconds = 2;
+  ServerProcess server(dir.write_config(config));
+  auto manager = connect_as(server.port(), kManager, core::Role::manager);
+  REQUIRE(manager.snapshot.size() == 1);
+  CHECK(manager.snapshot[0].order_id == "v1-pct-kept");
+
+  // The very JSON the old server sent, entry for entry.
+  const auto old_log = core::Json::parse(ServerProcess::read_file(kFixtures / "v1_breach_log.json"));
+  manager.client.send_line(R"({"type":"get_breach_log","req":"log"})");
+  core::Json new_log;
+  while (!new_log.contains("re")) {  // pushes, if any, come without re
+    const auto line = manager.client.read_line();
+    REQUIRE(line);
+    new_log = core::Json::parse(*line);
+  }
+  CHECK(new_log.at("re") == "log");
+  CHECK(new_log.at("type") == "breach_log");
+  CHECK(new_log.at("entries") == old_log.at("entries"));
+
+  const auto history = manager.client.request(core::GetHistory{});
+  REQUIRE(as<core::History>(history));
+  CHECK(as<core::History>(history)->orders == recorded_history());
+}

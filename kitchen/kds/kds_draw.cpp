@@ -81,22 +81,8 @@ class ImGuiTextMeasure final : public TextMeasure {
 float draw_text(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 color, std::string_view text, float max_width = 0.0f,
                 bool bold = false) {
   ImFont* f = font_or_default(size);
-  std::string shown(text);
-  ImVec2 extent = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
-  if (max_width > 0.0f && extent.x > max_width) {
-    while (!shown.empty()) {
-      // Drop one UTF-8 code point from the end.
-      std::size_t cut = shown.size() - 1;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-      shown.erase(cut);
-      const std::string candidate = shown + "…";
-      extent = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, candidate.c_str());
-      if (extent.x <= max_width) {
-        shown = candidate;
-        break;
-      }
-    }
-  }
+  const std::string shown = ui::elide(text, size, max_width);
+  const ImVec2 extent = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
   const ImU32 col = ui::to_u32(color);
   if (bold) {
     const float offset = std::max(1.0f, std::round(f->FontSize / 36.0f));

@@ -306,7 +306,7 @@ void draw_live(const LiveView& live, ManagerForm& form, const words::Words& l, c
           for (const LiveLine& line : order.lines) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ui::text(line.dish, line.late ? theme.danger : theme.text);
+            ui::text_fitted(line.dish, line.late ? theme.danger : theme.text);
             ImGui::TableNextColumn();
             ui::text(line.comped ? l(Word::console_comped) : line.state_word, theme.text_muted, FontSize::small);
             ImGui::TableNextColumn();

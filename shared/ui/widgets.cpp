@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstring>
 
@@ -255,6 +256,30 @@ void text(std::string_view s, ImVec4 color, FontSize font) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   text_unformatted(s);
   ImGui::PopStyleColor();
+}
+
+std::string elide(std::string_view text, FontSize size, float max_width) {
+  ImFont* f = font(size);
+  if (f == nullptr) f = ImGui::GetFont();
+  auto width = [f](std::string_view s) {
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+  };
+  std::string shown(text);
+  if (max_width <= 0.0f || width(shown) <= max_width) return shown;
+  while (!shown.empty()) {
+    // Drop one UTF-8 code point from the end.
+    std::size_t cut = shown.size() - 1;
+    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+    shown.erase(cut);
+    const std::string candidate = shown + "…";
+    if (width(candidate) <= max_width) return candidate;
+  }
+  return shown;
+}
+
+void text_fitted(std::string_view s, ImVec4 color, FontSize font, float max_width) {
+  const float room = max_width > 0.0f ? max_width : ImGui::GetContentRegionAvail().x;
+  text(elide(s, font, room), color, font);
 }
 
 void text_right(std::string_view s, ImVec4 color, float right_edge, FontSize font) {

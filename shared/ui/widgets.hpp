@@ -113,6 +113,13 @@ void banner(std::string_view text, ImVec4 background, ImVec4 text_color, const T
 
 // Text helpers.
 void text(std::string_view text, ImVec4 color, FontSize font = FontSize::body);
+// `text` cut at a code point and ended with "…" so that it fits `max_width`
+// pixels in `font` (the current font when that size is not loaded);
+// unchanged when it fits.
+std::string elide(std::string_view text, FontSize font, float max_width);
+// text() that never draws past `max_width` (default: the space left on the
+// line): a long name is cut with "…" rather than run into its neighbour.
+void text_fitted(std::string_view text, ImVec4 color, FontSize font = FontSize::body, float max_width = 0.0f);
 // Right-aligned so its right edge is at the right of the available region (or
 // at `right_edge` when given, in window-local x): money columns.
 void text_right(std::string_view text, ImVec4 color, float right_edge = 0.0f, FontSize font = FontSize::body);

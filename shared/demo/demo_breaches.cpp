@@ -4,20 +4,9 @@
 
 #include <algorithm>
 
+#include "shared/demo/demo_random.hpp"
+
 namespace hourglass::demo {
-
-namespace {
-
-struct Lcg {
-  std::uint64_t state;
-  std::uint32_t next() {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::uint32_t>(state >> 33);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint32_t>(n)); }
-};
-
-}  // namespace
 
 std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int count, std::int64_t now_ms, int days,
                                                   int utc_offset_minutes) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "shared/core/promise.hpp"
+#include "shared/demo/demo_random.hpp"
 
 namespace hourglass::demo {
 
@@ -52,16 +53,6 @@ std::vector<DemoTicket> scripted() {
       {890, "18", false, {{"tsingtao", 2, S::queued}, {"pidan_doufu", 1, S::queued}}},
   };
 }
-
-// A small linear congruential generator: the same tickets on every run.
-struct Lcg {
-  std::uint64_t state;
-  std::uint32_t next() {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::uint32_t>(state >> 33);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint32_t>(n)); }
-};
 
 DemoTicket generated(const core::Menu& menu, int index, std::int64_t promise_s, Lcg& random) {
   DemoTicket ticket;

@@ -115,8 +115,16 @@ int main(int argc, char** argv) {
   } else {
     kds = std::make_unique<kitchen::KdsApp>(*client, settings, sound.get(), wall_clock_ms);
   }
-  return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
-    ui::RootWindow root("kds", frame.theme);
-    kds->frame(frame.theme);
-  });
+  std::uint64_t shown_version = 0;  // the client's state as of the last frame
+  ui::ChangePoll changed;
+  if (client) changed = [&] { return client->version() != shown_version; };
+  return ui::run_loop(
+      shell, run,
+      [&](ui::FrameContext& frame) {
+        if (client) shown_version = client->version();
+        ui::RootWindow root("kds", frame.theme);
+        kds->frame(frame.theme);
+        if (const auto next = kds->next_frame_ms()) frame.wake_at_clock(*next, wall_clock_ms());
+      },
+      changed);
 }

@@ -136,8 +136,16 @@ int main(int argc, char** argv) {
     console = std::make_unique<manager::ManagerApp>(*client, settings, wall_clock_ms);
   }
   console->form().tab = tab == "live" ? manager::ManagerTab::live : manager::ManagerTab::breaches;
-  return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
-    ui::RootWindow root("manager", frame.theme);
-    console->frame(frame.theme);
-  });
+  std::uint64_t shown_version = 0;  // the client's state as of the last frame
+  ui::ChangePoll changed;
+  if (client) changed = [&] { return client->version() != shown_version; };
+  return ui::run_loop(
+      shell, run,
+      [&](ui::FrameContext& frame) {
+        if (client) shown_version = client->version();
+        ui::RootWindow root("manager", frame.theme);
+        console->frame(frame.theme);
+        if (const auto next = console->next_frame_ms()) frame.wake_at_clock(*next, wall_clock_ms());
+      },
+      changed);
 }

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -581,4 +583,97 @@ TEST_CASE("toasts tell when the next one ends", "[ui]") {
   toasts.push("a", ui::ToastKind::info, 1000, 6000);
   toasts.push("b", ui::ToastKind::info, 2000, 1000);
   CHECK(toasts.next_expiry_ms() == 3000);
+}
+
+namespace {
+
+// The frames an idle interactive loop draws: the settling after start-up,
+// then none until something asks.
+void draw_something(ui::FrameContext& frame) {
+  ui::RootWindow root("root", frame.theme);
+  ui::text("宫保鸡丁 ¥38.00", frame.theme.text);
+}
+
+}  // namespace
+
+TEST_CASE("the interactive loop rests until woken from another thread, then draws", "[ui]") {
+  ui::Shell shell(headless_config());
+  const ui::RunOptions interactive;
+  std::atomic<int> frames{0};
+  std::atomic<bool> woken{false};
+  int frames_before_wake = -1;
+  std::thread waker;
+  const int rc = ui::run_loop(shell, interactive, [&](ui::FrameContext& frame) {
+    ++frames;
+    if (woken) {
+      frame.request_quit();
+      return;
+    }
+    if (frame.frame + 1 == static_cast<std::uint64_t>(ui::kSettleFrames)) {
+      waker = std::thread([&] {
+        // A loop that drew without cause would draw a dozen frames meanwhile.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        frames_before_wake = frames;
+        woken = true;
+        shell.wake();
+      });
+    }
+    draw_something(frame);
+  });
+  if (waker.joinable()) waker.join();
+  CHECK(rc == 0);
+  CHECK(frames_before_wake == ui::kSettleFrames);
+  CHECK(frames == ui::kSettleFrames + 1);
+}
+
+TEST_CASE("the interactive loop draws the frame a screen asks for, and not before", "[ui]") {
+  using namespace std::chrono_literals;
+  ui::Shell shell(headless_config());
+  const ui::RunOptions interactive;
+  std::optional<ui::SteadyTime> asked_for;
+  std::optional<ui::SteadyTime> drawn_at;
+  int frames = 0;
+  const int rc = ui::run_loop(shell, interactive, [&](ui::FrameContext& frame) {
+    ++frames;
+    if (asked_for) {
+      drawn_at = frame.now;
+      frame.request_quit();
+      return;
+    }
+    if (frames == ui::kSettleFrames) {
+      frame.wake_in(150ms);
+      asked_for = *frame.wanted;
+    }
+    draw_something(frame);
+  });
+  CHECK(rc == 0);
+  CHECK(frames == ui::kSettleFrames + 1);
+  REQUIRE(drawn_at.has_value());
+  CHECK(*drawn_at >= *asked_for);
+}
+
+TEST_CASE("the interactive loop draws when the change poll reports a change", "[ui]") {
+  ui::Shell shell(headless_config());
+  const ui::RunOptions interactive;
+  int frames = 0;
+  int frames_after_change = 0;
+  bool changed = false;
+  int polls = 0;
+  const int rc = ui::run_loop(
+      shell, interactive,
+      [&](ui::FrameContext& frame) {
+        ++frames;
+        if (changed && ++frames_after_change == 2) frame.request_quit();
+        draw_something(frame);
+      },
+      [&] {
+        ++polls;
+        // Once the start-up frames are done: one change, as from the kitchen.
+        if (frames < ui::kSettleFrames || changed) return false;
+        changed = true;
+        return true;
+      });
+  CHECK(rc == 0);
+  CHECK(polls >= 1);
+  CHECK(frames == ui::kSettleFrames + 2);
 }

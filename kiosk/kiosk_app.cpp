@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "shared/words/words.hpp"
+#include "shared/ui/frame_schedule.hpp"
 
 namespace hourglass::kiosk {
 
@@ -22,10 +23,11 @@ KioskApp::KioskApp(AppOptions options, std::unique_ptr<KioskLink> link, Cart car
   }
 }
 
-void KioskApp::update(std::int64_t local_now_ms) {
+bool KioskApp::update(std::int64_t local_now_ms) {
   last_now_ms_ = local_now_ms;
-  link_->refresh(state_);
+  bool changed = link_->refresh(state_);
   for (const LinkEvent& event : link_->take_events()) {
+    changed = true;
     switch (event.kind) {
       case LinkEvent::Kind::accepted:
         break;
@@ -51,7 +53,22 @@ void KioskApp::update(std::int64_t local_now_ms) {
   if (screen_ == Screen::counter_done && options_.reset_seconds > 0 &&
       local_now_ms - done_since_ms_ >= static_cast<std::int64_t>(options_.reset_seconds) * 1000) {
     reset_for_next_guest();
+    changed = true;
   }
+  return changed;
+}
+
+std::optional<std::int64_t> KioskApp::next_frame_ms(std::int64_t local_now_ms) const {
+  std::optional<std::int64_t> next = toasts_.next_expiry_ms();
+  std::optional<std::int64_t> tick;
+  if (screen_ == Screen::counter_done && done_since_ms_ >= 0) {
+    tick = done_since_ms_ + ui::next_tick_ms(local_now_ms - done_since_ms_, 1000);  // seconds to the next guest
+  } else if (!state_.orders.empty()) {
+    const std::int64_t now = server_now_ms(local_now_ms);  // countdowns tick on the server's second
+    tick = local_now_ms + ui::next_tick_ms(now, 1000) - now;
+  }
+  if (tick && (!next || *tick < *next)) next = tick;
+  return next;
 }
 
 void KioskApp::frame(const ui::Theme& theme, std::int64_t local_now_ms) {

@@ -46,8 +46,12 @@ class KioskApp {
   Screen screen() const { return screen_; }
   Language language() const { return language_; }
   std::int64_t server_now_ms(std::int64_t local_now_ms) const { return local_now_ms + state_.clock_offset_ms; }
-  // Pulls state and events from the link (frame() does it too).
-  void update(std::int64_t local_now_ms);
+  // Pulls state and events from the link (frame() does it too); true when
+  // something on the screen changed.
+  bool update(std::int64_t local_now_ms);
+  // When the screen next changes by itself (local clock): a countdown's next
+  // second, a toast's end. Nothing: only input or the kitchen changes it.
+  std::optional<std::int64_t> next_frame_ms(std::int64_t local_now_ms) const;
 
  private:
   void save_cart();

@@ -220,10 +220,15 @@ int main(int argc, char** argv) {
   try {
     ui::Shell shell(shell_config);
     kiosk::KioskApp kiosk_app(std::move(options), std::move(link), std::move(cart));
-    return ui::run_loop(shell, run, [&](ui::FrameContext& frame) {
-      kiosk::KioskRoot root(frame.theme);
-      kiosk_app.frame(frame.theme, wall_clock_ms());
-    });
+    return ui::run_loop(
+        shell, run,
+        [&](ui::FrameContext& frame) {
+          kiosk::KioskRoot root(frame.theme);
+          const std::int64_t now = wall_clock_ms();
+          kiosk_app.frame(frame.theme, now);
+          if (const auto next = kiosk_app.next_frame_ms(now)) frame.wake_at_clock(*next, now);
+        },
+        [&] { return kiosk_app.update(wall_clock_ms()); });
   } catch (const ui::ShellError& e) {
     spdlog::error("{}", e.what());
     return 1;

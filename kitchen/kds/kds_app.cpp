@@ -7,6 +7,7 @@
 
 #include "shared/words/kitchen_text.hpp"
 #include "shared/words/words.hpp"
+#include "shared/ui/frame_schedule.hpp"
 
 namespace hourglass::kitchen {
 
@@ -152,6 +153,22 @@ void KdsApp::frame(const ui::Theme& theme) {
   last_intents_ = draw_kds(view_, selection_, status(), theme);
   apply(last_intents_);
   toasts_.draw(local_now_ms_(), theme);
+}
+
+std::optional<std::int64_t> KdsApp::next_frame_ms() const {
+  const std::int64_t local = local_now_ms_();
+  const std::int64_t server = server_now();
+  // On the server's clock: late tickets flash at 2 Hz, countdowns tick every
+  // second, the clock every minute.
+  std::int64_t period = 60'000;
+  for (const KdsTicketView& t : view_.tickets)
+    period = std::min<std::int64_t>(period, t.urgency == Urgency::late ? 500 : 1000);
+  std::int64_t next = local + ui::next_tick_ms(server, period) - server;
+  if (const auto toast_end = toasts_.next_expiry_ms()) next = std::min(next, *toast_end);
+  if (last_bump_ && last_bump_->at_local_ms + core::kRecallWindowMs > local) {
+    next = std::min(next, last_bump_->at_local_ms + core::kRecallWindowMs);
+  }
+  return next;
 }
 
 void KdsApp::apply(const KdsIntents& intents) {

@@ -40,6 +40,10 @@ class KdsApp {
 
   // One frame: refresh, build, draw (inside the caller's root window), apply.
   void frame(const ui::Theme& theme);
+  // When the screen next changes by itself (local clock): a late ticket's
+  // flash, a countdown's second, the clock's minute, a toast's or the recall's
+  // end. For the run loop, which draws nothing until then.
+  std::optional<std::int64_t> next_frame_ms() const;
 
   const KdsView& view() const { return view_; }
   const KdsIntents& last_intents() const { return last_intents_; }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "shared/ui/frame_schedule.hpp"
 #include "shared/words/words.hpp"
 
 namespace hourglass::manager {
@@ -155,6 +156,16 @@ void ManagerApp::frame(const ui::Theme& theme) {
       draw_manager(live_view_, breach_view_, BreachTable{entries_, breach_rows_}, form_, status, theme);
   apply(intents);
   toasts_.draw(local_now_ms_(), theme);
+}
+
+std::optional<std::int64_t> ManagerApp::next_frame_ms() const {
+  const std::int64_t local = local_now_ms_();
+  const std::int64_t server = server_now();
+  // On the server's clock: live countdowns every second, the clock every minute.
+  const std::int64_t period = form_.tab == ManagerTab::live && !live_view_.tables.empty() ? 1000 : 60'000;
+  std::int64_t next = local + ui::next_tick_ms(server, period) - server;
+  if (const auto toast_end = toasts_.next_expiry_ms()) next = std::min(next, *toast_end);
+  return next;
 }
 
 void ManagerApp::apply(const ManagerIntents& intents) {

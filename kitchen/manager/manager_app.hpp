@@ -38,6 +38,9 @@ class ManagerApp {
   ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
 
   void frame(const ui::Theme& theme);
+  // When the screen next changes by itself (local clock): a live countdown's
+  // second, the clock's minute, a toast's end. For the run loop.
+  std::optional<std::int64_t> next_frame_ms() const;
 
   ManagerForm& form() { return form_; }
   const BreachLogView& breach_view() const { return breach_view_; }

@@ -84,7 +84,7 @@ class Client final : public KitchenLink {
   // ---- state (any thread) ----
 
   // Bumped on every change of the state.
-  std::uint64_t version() const;
+  std::uint64_t version() const override;
   State snapshot() const;
   // Copies the state into `out` only if the version moved past `seen`;
   // returns whether it copied and updates `seen`.

@@ -63,6 +63,11 @@ void FakeKitchen::evaluate_due() const {
   }
 }
 
+std::uint64_t FakeKitchen::version() const {
+  evaluate_due();  // a deadline that passed is a change the screen must draw
+  return version_;
+}
+
 bool FakeKitchen::copy_if_changed(State& out, std::uint64_t& seen) const {
   evaluate_due();
   if (seen == version_) return false;

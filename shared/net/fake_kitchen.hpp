@@ -47,6 +47,7 @@ class FakeKitchen final : public KitchenLink {
   // Throws std::invalid_argument without a clock.
   explicit FakeKitchen(FakeKitchenOptions options);
 
+  std::uint64_t version() const override;
   bool copy_if_changed(State& out, std::uint64_t& seen) const override;
   std::vector<Event> take_events() override;
   std::int64_t server_now_ms() const override;

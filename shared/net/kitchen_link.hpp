@@ -21,6 +21,9 @@ class KitchenLink {
  public:
   virtual ~KitchenLink() = default;
 
+  // Bumped on every change of the state (cheap: a screen asks it to decide
+  // whether to draw).
+  virtual std::uint64_t version() const = 0;
   // Copies the state into `out` only if its version moved past `seen`;
   // returns whether it copied and updates `seen`.
   virtual bool copy_if_changed(State& out, std::uint64_t& seen) const = 0;

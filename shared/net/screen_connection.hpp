@@ -56,9 +56,9 @@ void add_screen_options(CLI::App& app, ScreenOptions& options);
 // needs (then `menu` is replaced by it; it stays as given when the server
 // is slow). The error says what is wrong: the address, or an unreadable file.
 core::Result<std::unique_ptr<Client>, std::string> connect_and_wait(const ScreenOptions& options, core::Role role,
-                                                                   std::string device,
-                                                                   std::function<std::int64_t()> now_ms,
-                                                                   core::Menu& menu,
-                                                                   std::chrono::milliseconds menu_wait);
+                                                                    std::string device,
+                                                                    std::function<std::int64_t()> now_ms,
+                                                                    core::Menu& menu,
+                                                                    std::chrono::milliseconds menu_wait);
 
 }  // namespace hourglass::net

@@ -1,11 +1,15 @@
 #include "shared/ui/run_loop.hpp"
 
+#include <SDL.h>
 #include <fmt/core.h>
+#include <imgui_internal.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <stdexcept>
 #include <vector>
@@ -16,6 +20,14 @@
 namespace hourglass::ui {
 
 namespace {
+
+// How often the interactive loop asks whether the kitchen changed: a change
+// shows within this, and ten wake-ups a second with nothing to draw cost
+// next to nothing.
+constexpr std::chrono::milliseconds change_poll_interval{100};
+// A frame for the text cursor's blink lands this long after the blink turns,
+// so ImGui's timer has passed it.
+constexpr std::chrono::milliseconds blink_margin{5};
 
 std::optional<int> parse_positive(std::string_view text) {
   int value = 0;
@@ -29,7 +41,7 @@ double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_c
 }
 
 void draw_one(Shell& shell, std::uint64_t frame, const std::function<void(FrameContext&)>& draw_frame) {
-  FrameContext context{shell, shell.theme(), frame, shell.size()};
+  FrameContext context{shell, shell.theme(), frame, shell.size(), std::chrono::steady_clock::now(), std::nullopt};
   draw_frame(context);
 }
 
@@ -88,7 +100,69 @@ int run_screenshot(Shell& shell, const RunOptions& options, const std::function<
   return 0;
 }
 
+// The next frame the blinking cursor of an active ImGui text field needs;
+// nothing when no field is being edited.
+std::optional<SteadyTime> cursor_blink_frame(SteadyTime now) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const ImGuiInputTextState& field = g.InputTextState;
+  if (!g.IO.ConfigInputTextCursorBlink || field.ID == 0 || field.ID != g.ActiveId) return std::nullopt;
+  const std::chrono::duration<double> change(cursor_blink_change_s(field.CursorAnim));
+  return now + std::chrono::ceil<std::chrono::milliseconds>(change) + blink_margin;
+}
+
+// Hands queued events to ImGui and tells the schedule what they were.
+void take_events(Shell& shell, FrameSchedule& schedule) {
+  if (shell.process_events() > 0) note_input(schedule);
+  if (shell.take_wake()) note_change(schedule);
+}
+
+int run_interactive(Shell& shell, const std::function<void(FrameContext&)>& draw_frame, const ChangePoll& changed) {
+  FrameSchedule schedule;
+  schedule.min_interval = std::chrono::microseconds(1'000'000 / std::max(1, shell.config().max_fps));
+  std::optional<SteadyTime> next_poll;
+  std::uint64_t frame = 0;
+  while (true) {
+    const SteadyTime now = std::chrono::steady_clock::now();
+    if (changed && !next_poll) next_poll = now + change_poll_interval;
+    if (next_poll && now >= *next_poll) {
+      if (changed()) note_change(schedule);
+      next_poll = now + change_poll_interval;
+    }
+    const std::optional<SteadyTime> due = next_frame_due(schedule);
+    if (due && *due <= now) {
+      // Events that came since the wait count too (begin_frame would take
+      // them without telling).
+      take_events(shell, schedule);
+      if (!shell.begin_frame()) return 0;
+      FrameContext context{shell, shell.theme(), frame++, shell.size(), now, std::nullopt};
+      draw_frame(context);
+      shell.end_frame();
+      if (const auto blink = cursor_blink_frame(now)) context.wake_at(*blink);
+      note_frame(schedule, now, context.wanted);
+      if (shell.quit_requested()) return 0;
+      // This frame drew the latest state: the next question is due later.
+      if (changed) next_poll = now + change_poll_interval;
+      continue;
+    }
+    const auto wait = wait_before_waking(schedule, now, next_poll);
+    const int timeout_ms = wait ? static_cast<int>(std::min<std::int64_t>(wait->count(), INT_MAX)) : -1;
+    // A null event leaves it queued: process_events hands it to ImGui now,
+    // so the next wait blocks again instead of returning at once for it.
+    if (SDL_WaitEventTimeout(nullptr, timeout_ms) == 1) {
+      take_events(shell, schedule);
+      if (shell.quit_requested()) return 0;
+    }
+  }
+}
+
 }  // namespace
+
+void FrameContext::wake_at_clock(std::int64_t at_ms, std::int64_t clock_now_ms) {
+  // The clocks are read in whole milliseconds: 2 ms more keeps the frame
+  // past the tick.
+  const std::chrono::milliseconds delay(std::max<std::int64_t>(0, at_ms - clock_now_ms) + 2);
+  wake_at(std::chrono::steady_clock::now() + delay);
+}
 
 std::optional<WindowSize> parse_size(std::string_view text) {
   const auto x = text.find_first_of("xX");
@@ -131,15 +205,11 @@ void apply_options(const RunOptions& options, ShellConfig& config) {
   if (options.scale > 0.0f) config.scale = options.scale;
 }
 
-int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame) {
+int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame,
+             const ChangePoll& changed) {
   if (options.bench_frames > 0) return run_bench(shell, options, draw_frame);
   if (!options.screenshot.empty()) return run_screenshot(shell, options, draw_frame);
-  std::uint64_t frame = 0;
-  while (shell.begin_frame()) {
-    draw_one(shell, frame++, draw_frame);
-    shell.end_frame();
-  }
-  return 0;
+  return run_interactive(shell, draw_frame, changed);
 }
 
 }  // namespace hourglass::ui

@@ -4,12 +4,14 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "shared/ui/frame_schedule.hpp"
 #include "shared/ui/shell.hpp"
 
 namespace CLI {
@@ -46,14 +48,37 @@ void add_options(CLI::App& app, RunOptions& options);
 // scale); the program sets title, theme, strings and fonts itself.
 void apply_options(const RunOptions& options, ShellConfig& config);
 
-// What the per-frame callback gets.
+// What the per-frame callback gets, and where it says when it next needs a
+// frame. The interactive loop draws after input anyway; a screen asks only
+// for what moves on its own: the next second of a countdown, a flash, the end
+// of a toast. If nothing is asked, nothing is drawn until the next input or
+// change. Several asks: the earliest wins.
 struct FrameContext {
   Shell& shell;
-  const Theme& theme;       // scaled; pass to widgets
-  std::uint64_t frame = 0;  // 0 for the first frame
-  ImVec2 size;              // display size in pixels
+  const Theme& theme;                                 // scaled; pass to widgets
+  std::uint64_t frame = 0;                            // 0 for the first frame
+  ImVec2 size;                                        // display size in pixels
+  SteadyTime now = std::chrono::steady_clock::now();  // when this frame started
+  std::optional<SteadyTime> wanted;                   // the next frame asked for
+
   void request_quit() { shell.request_quit(); }
+  void wake_at(SteadyTime when) {
+    if (!wanted || when < *wanted) wanted = when;
+  }
+  void wake_in(std::chrono::milliseconds delay) { wake_at(now + delay); }
+  // Animating: the next frame as soon as the frame-rate cap allows.
+  void animate() { wake_at(now); }
+  // A frame when the screen's own clock (epoch ms: the wall clock, or the
+  // server's), which read `clock_now_ms` just now, reaches `at_ms`. Counted
+  // from this call, not from the frame's start, and a little after, so the
+  // frame never lands before the tick (and shows the old second).
+  void wake_at_clock(std::int64_t at_ms, std::int64_t clock_now_ms);
 };
+
+// Asked between frames, about ten times a second: true when something the
+// screen shows changed outside the loop (a new version of the kitchen's
+// state), so the loop draws a frame. Cheap: a version compare.
+using ChangePoll = std::function<bool()>;
 
 // Runs the program:
 // - bench_frames > 0: renders that many frames, prints one line to stdout:
@@ -64,7 +89,12 @@ struct FrameContext {
 // - screenshot set: renders `frames` frames, writes the last one as a PNG,
 //   returns 0 (1 if the PNG could not be written, with a log line);
 // - otherwise: loops until the window closes or request_quit(), returns 0.
+//   It draws only when a frame is due (frame_schedule.hpp): after input or a
+//   Shell::wake(), when the callback asked (FrameContext::wake_*), while a
+//   text cursor blinks, or when `changed` says so; never faster than
+//   ShellConfig::max_fps. In between it sleeps in SDL_WaitEventTimeout.
 // The callback draws one frame (typically inside a RootWindow).
-int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame);
+int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame,
+             const ChangePoll& changed = {});
 
 }  // namespace hourglass::ui

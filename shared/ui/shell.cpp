@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <thread>
 
 namespace hourglass::ui {
 
@@ -69,6 +68,12 @@ void Shell::init_sdl() {
     throw ShellError(sdl_error("SDL_Init"));
   }
   sdl_initialised_ = true;
+  const Uint32 wake_event = SDL_RegisterEvents(1);
+  if (wake_event == static_cast<Uint32>(-1)) {
+    spdlog::warn("no SDL user event left: changes from other threads show at the next poll");
+  } else {
+    wake_event_ = wake_event;
+  }
 
   Uint32 window_flags = SDL_WINDOW_SHOWN;
   if (config_.headless) {
@@ -98,8 +103,9 @@ void Shell::init_sdl() {
   if (imgui_backend_only_) spdlog::info("HOURGLASS_IMGUI_RENDERER=backend: ImGui's sdlrenderer backend only");
   SDL_RendererInfo info{};
   if (SDL_GetRendererInfo(renderer_, &info) == 0) {
-    renderer_vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
-    spdlog::debug("renderer {} vsync={}", info.name, renderer_vsync_);
+    // Logged only: the loop paces itself (a renderer reported vsync under Xvfb
+    // and did not honour it).
+    spdlog::debug("renderer {} vsync={}", info.name, (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0);
   }
 
   int out_w = 0;
@@ -206,9 +212,15 @@ ImVec2 Shell::size() const {
   return ImVec2(static_cast<float>(w), static_cast<float>(h));
 }
 
-bool Shell::begin_frame() {
+int Shell::process_events() {
+  int count = 0;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    if (wake_event_ != 0 && event.type == wake_event_) {
+      woken_ = true;
+      continue;
+    }
+    ++count;
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) quit_requested_ = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -216,6 +228,18 @@ bool Shell::begin_frame() {
       quit_requested_ = true;
     }
   }
+  return count;
+}
+
+void Shell::wake() const {
+  if (wake_event_ == 0) return;
+  SDL_Event event{};
+  event.type = wake_event_;
+  if (SDL_PushEvent(&event) < 0) spdlog::debug("wake not queued: {}", SDL_GetError());
+}
+
+bool Shell::begin_frame() {
+  process_events();
   if (quit_requested_) return false;
 
   ImGuiIO& io = ImGui::GetIO();
@@ -247,7 +271,7 @@ void Shell::render_draw_data() {
   }
 }
 
-void Shell::present_and_pace() {
+void Shell::present() {
   SDL_RenderPresent(renderer_);
   if (frame_count_ == 0) {
     // The renderer backend uploaded the atlas to a texture in the first
@@ -256,19 +280,11 @@ void Shell::present_and_pace() {
     ImGui::GetIO().Fonts->ClearTexData();
   }
   ++frame_count_;
-  if (!config_.headless && !renderer_vsync_ && config_.max_fps > 0) {
-    // Without vsync the software renderer would spin a core at hundreds of
-    // frames per second on an idle kiosk.
-    const auto period = std::chrono::microseconds(1'000'000 / config_.max_fps);
-    const auto next = last_present_ + period;
-    if (std::chrono::steady_clock::now() < next) std::this_thread::sleep_until(next);
-  }
-  last_present_ = std::chrono::steady_clock::now();
 }
 
 void Shell::end_frame() {
   render_draw_data();
-  present_and_pace();
+  present();
 }
 
 Image Shell::end_frame_with_capture() {
@@ -284,7 +300,7 @@ Image Shell::end_frame_with_capture() {
   }
   // The window surface's alpha is undefined; a screenshot is opaque.
   for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
-  present_and_pace();
+  present();
   return image;
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "shared/ui/fonts.hpp"
@@ -50,8 +51,8 @@ struct ShellConfig {
   // Every string the program may show (menu names, UI text): their characters
   // are added to the font atlas. ASCII and common symbols are always there.
   std::vector<std::string> strings;
-  // Frame pacing for the interactive loop when the renderer has no vsync, so
-  // a kiosk idling on the software renderer does not burn a core.
+  // The interactive loop never draws faster than this, whatever the renderer
+  // claims about vsync (one reported it and did not honour it).
   int max_fps = 60;
   // Reference point for "time to first frame"; set it at the top of main.
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -69,6 +70,16 @@ class Shell {
   // Polls events and starts an ImGui frame. Returns false once the window was
   // closed or request_quit() was called; do not call end_frame() then.
   bool begin_frame();
+  // Hands every queued SDL event to ImGui (as begin_frame does first), so a
+  // loop that sleeps between frames can take events as they come. Returns how
+  // many there were, not counting wakes.
+  int process_events();
+  // Wakes the interactive loop (run_loop) for a frame: pushes an SDL user
+  // event. Safe from any thread while the Shell lives (SDL_PushEvent is
+  // thread-safe): for a network thread whose state just changed.
+  void wake() const;
+  // Whether a wake() arrived since the last call.
+  bool take_wake() { return std::exchange(woken_, false); }
   // Renders and presents the frame.
   void end_frame();
   // Renders, reads the pixels back (before present, when they are defined)
@@ -114,7 +125,7 @@ class Shell {
   void init_imgui();
   void load_fonts();
   void render_draw_data();
-  void present_and_pace();
+  void present();
 
   struct InjectedMouse {
     float x;
@@ -128,7 +139,6 @@ class Shell {
   bool sdl_initialised_ = false;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
-  bool renderer_vsync_ = false;
   bool imgui_backend_only_ = false;  // HOURGLASS_IMGUI_RENDERER=backend
   bool imgui_context_ = false;
   bool platform_backend_ = false;
@@ -142,7 +152,8 @@ class Shell {
   std::vector<ImWchar> typed_text_glyph_ranges_;  // small and body sizes
   std::optional<InjectedMouse> injected_mouse_;
   std::string injected_text_;
-  std::chrono::steady_clock::time_point last_present_;
+  std::uint32_t wake_event_ = 0;  // SDL_RegisterEvents; 0 when none was left
+  bool woken_ = false;
 };
 
 }  // namespace hourglass::ui

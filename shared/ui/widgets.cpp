@@ -318,6 +318,14 @@ void ToastStack::push(std::string text, ToastKind kind, std::int64_t now_ms, std
   toasts_.push_back(Toast{std::move(text), kind, now_ms + duration_ms});
 }
 
+std::optional<std::int64_t> ToastStack::next_expiry_ms() const {
+  std::optional<std::int64_t> next;
+  for (const Toast& toast : toasts_) {
+    if (!next || toast.expires_ms < *next) next = toast.expires_ms;
+  }
+  return next;
+}
+
 void ToastStack::draw(std::int64_t now_ms, const Theme& theme) {
   std::erase_if(toasts_, [now_ms](const Toast& t) { return t.expires_ms <= now_ms; });
   if (toasts_.empty()) return;

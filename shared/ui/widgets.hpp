@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -149,6 +150,9 @@ class ToastStack {
   void draw(std::int64_t now_ms, const Theme& theme);
   std::size_t size() const { return toasts_.size(); }
   void clear() { toasts_.clear(); }
+  // When the next toast disappears (the clock push was given): the screen
+  // needs a frame then. Nothing when none is shown.
+  std::optional<std::int64_t> next_expiry_ms() const;
 
  private:
   struct Toast {

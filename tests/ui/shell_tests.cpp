@@ -3,14 +3,20 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 #include "shared/ui/fonts.hpp"
+#include "shared/ui/frame_schedule.hpp"
 #include "shared/ui/frame_stats.hpp"
 #include "shared/ui/run_loop.hpp"
 #include "shared/ui/screenshot.hpp"
@@ -475,4 +481,199 @@ TEST_CASE("typed text sizes cover common Chinese not in any known string", "[ui]
   CHECK(ui::ranges_contain(typed, 0x5BAB));  // 宫, from the strings
   CHECK(ui::ranges_contain(typed, 'A'));
   CHECK_FALSE(ui::ranges_contain(ui::build_glyph_ranges(strings), 0x5C11));
+}
+
+TEST_CASE("the frame schedule draws after input, rests, and waits for what was asked", "[ui]") {
+  using namespace std::chrono_literals;
+  const ui::SteadyTime t0 = ui::SteadyTime{} + 1000s;
+  ui::FrameSchedule schedule;
+  schedule.min_interval = 16ms;
+  const std::optional<ui::SteadyTime> no_poll;
+
+  SECTION("the first frame is due at once") { CHECK(ui::wait_before_waking(schedule, t0, no_poll) == 0ms); }
+
+  SECTION("input draws kSettleFrames frames at the cap, then the loop waits for an event") {
+    ui::note_input(schedule);
+    ui::SteadyTime t = t0;
+    for (int i = 0; i < ui::kSettleFrames; ++i) {
+      REQUIRE(ui::wait_before_waking(schedule, t, no_poll) == 0ms);
+      ui::note_frame(schedule, t, std::nullopt);
+      // The frame took 6 ms: 10 ms left to the cap.
+      if (i + 1 < ui::kSettleFrames) CHECK(ui::wait_before_waking(schedule, t + 6ms, no_poll) == 10ms);
+      t += 16ms;
+    }
+    CHECK_FALSE(ui::wait_before_waking(schedule, t, no_poll).has_value());
+    CHECK_FALSE(ui::next_frame_due(schedule).has_value());
+    SECTION("a poll still ends the wait") { CHECK(ui::wait_before_waking(schedule, t, t + 100ms) == 100ms); }
+    SECTION("new input starts the settling again") {
+      ui::note_input(schedule);
+      CHECK(ui::wait_before_waking(schedule, t + 1s, no_poll) == 0ms);
+    }
+  }
+
+  SECTION("a change from outside draws two frames, not the input's four") {
+    ui::note_frame(schedule, t0, std::nullopt);
+    for (int i = 1; i < ui::kSettleFrames; ++i) ui::note_frame(schedule, t0 + i * 20ms, std::nullopt);
+    REQUIRE_FALSE(ui::next_frame_due(schedule).has_value());
+    ui::note_change(schedule);
+    ui::SteadyTime t = t0 + 1s;
+    int frames = 0;
+    while (ui::wait_before_waking(schedule, t, no_poll) == 0ms && frames < 10) {
+      ui::note_frame(schedule, t, std::nullopt);
+      ++frames;
+      t += 20ms;
+    }
+    CHECK(frames == 2);
+  }
+
+  SECTION("a settled screen wakes for the frame it asked for, not before, never above the cap") {
+    ui::SteadyTime t = t0;
+    for (int i = 0; i < ui::kSettleFrames; ++i, t += 20ms) ui::note_frame(schedule, t, std::nullopt);
+    const ui::SteadyTime last = t - 20ms;  // start of the last frame drawn
+    using Case = std::tuple<std::chrono::microseconds, std::chrono::microseconds, std::chrono::milliseconds>;
+    // (wanted after the last frame's start, now after it, expected wait)
+    const auto [wanted_after, now_after, expected] =
+        GENERATE(table<std::chrono::microseconds, std::chrono::microseconds, std::chrono::milliseconds>({
+            Case{1000ms, 10ms, 990ms},    // the next second of a countdown
+            Case{1000ms, 999ms, 1ms},     // 1 ms before it
+            Case{1000ms, 1000ms, 0ms},    // at it
+            Case{1000ms, 1001ms, 0ms},    // past it (a late wake): at once
+            Case{500500us, 10ms, 491ms},  // 490.5 ms rounds up: never wake early
+            Case{0ms, 5ms, 11ms},         // animating: still no faster than the cap
+            Case{-50ms, 30ms, 0ms},       // asked for long ago, cap already passed
+        }));
+    ui::note_frame(schedule, last, last + wanted_after);
+    CHECK(ui::wait_before_waking(schedule, last + now_after, no_poll) == expected);
+  }
+
+  SECTION("the earlier of the frame due and the next poll ends the wait") {
+    for (int i = 0; i < ui::kSettleFrames; ++i) ui::note_frame(schedule, t0, std::nullopt);
+    ui::note_frame(schedule, t0, t0 + 700ms);
+    CHECK(ui::wait_before_waking(schedule, t0 + 100ms, t0 + 200ms) == 100ms);
+    CHECK(ui::wait_before_waking(schedule, t0 + 100ms, t0 + 900ms) == 600ms);
+  }
+}
+
+TEST_CASE("ticks fall on whole multiples of the period of the given clock", "[ui]") {
+  using Case = std::tuple<std::int64_t, std::int64_t, std::int64_t>;
+  const auto [now_ms, period_ms, expected] = GENERATE(table<std::int64_t, std::int64_t, std::int64_t>({
+      Case{1'700'000'000'999, 1000, 1'700'000'001'000},  // 1 ms before the second
+      Case{1'700'000'001'000, 1000, 1'700'000'002'000},  // on it: the next one
+      Case{1'700'000'001'001, 1000, 1'700'000'002'000},
+      Case{1'700'000'001'499, 500, 1'700'000'001'500},                     // a 2 Hz flash
+      Case{1'700'000'001'500, 500, 1'700'000'002'000}, Case{-1, 1000, 0},  // floor division before the epoch
+      Case{-1000, 1000, 0}, Case{59'999, 60'000, 60'000},                  // the minute of a clock
+  }));
+  CHECK(ui::next_tick_ms(now_ms, period_ms) == expected);
+}
+
+TEST_CASE("the text cursor's next blink follows ImGui's 0.8 s on, 0.4 s off", "[ui]") {
+  using Case = std::tuple<float, double>;
+  const auto [anim, expected] = GENERATE(table<float, double>({
+      Case{-0.3f, 1.1f},                                  // just typed: on until 0.8
+      Case{0.0f, 0.8}, Case{0.5f, 0.3}, Case{0.9f, 0.3},  // off until 1.2
+      Case{1.3f, 0.7},                                    // the second cycle
+  }));
+  CHECK(ui::cursor_blink_change_s(anim) == Approx(expected).margin(1e-6));
+}
+
+TEST_CASE("toasts tell when the next one ends", "[ui]") {
+  ui::ToastStack toasts;
+  CHECK_FALSE(toasts.next_expiry_ms().has_value());
+  toasts.push("a", ui::ToastKind::info, 1000, 6000);
+  toasts.push("b", ui::ToastKind::info, 2000, 1000);
+  CHECK(toasts.next_expiry_ms() == 3000);
+}
+
+namespace {
+
+// The frames an idle interactive loop draws: the settling after start-up,
+// then none until something asks.
+void draw_something(ui::FrameContext& frame) {
+  ui::RootWindow root("root", frame.theme);
+  ui::text("宫保鸡丁 ¥38.00", frame.theme.text);
+}
+
+}  // namespace
+
+TEST_CASE("the interactive loop rests until woken from another thread, then draws", "[ui]") {
+  ui::Shell shell(headless_config());
+  const ui::RunOptions interactive;
+  std::atomic<int> frames{0};
+  std::atomic<bool> woken{false};
+  int frames_before_wake = -1;
+  std::thread waker;
+  const int rc = ui::run_loop(shell, interactive, [&](ui::FrameContext& frame) {
+    ++frames;
+    if (woken) {
+      frame.request_quit();
+      return;
+    }
+    if (frame.frame + 1 == static_cast<std::uint64_t>(ui::kSettleFrames)) {
+      waker = std::thread([&] {
+        // A loop that drew without cause would draw a dozen frames meanwhile.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        frames_before_wake = frames;
+        woken = true;
+        shell.wake();
+      });
+    }
+    draw_something(frame);
+  });
+  if (waker.joinable()) waker.join();
+  CHECK(rc == 0);
+  CHECK(frames_before_wake == ui::kSettleFrames);
+  CHECK(frames == ui::kSettleFrames + 1);
+}
+
+TEST_CASE("the interactive loop draws the frame a screen asks for, and not before", "[ui]") {
+  using namespace std::chrono_literals;
+  ui::Shell shell(headless_config());
+  const ui::RunOptions interactive;
+  std::optional<ui::SteadyTime> asked_for;
+  std::optional<ui::SteadyTime> drawn_at;
+  int frames = 0;
+  const int rc = ui::run_loop(shell, interactive, [&](ui::FrameContext& frame) {
+    ++frames;
+    if (asked_for) {
+      drawn_at = frame.now;
+      frame.request_quit();
+      return;
+    }
+    if (frames == ui::kSettleFrames) {
+      frame.wake_in(150ms);
+      asked_for = *frame.wanted;
+    }
+    draw_something(frame);
+  });
+  CHECK(rc == 0);
+  CHECK(frames == ui::kSettleFrames + 1);
+  REQUIRE(drawn_at.has_value());
+  CHECK(*drawn_at >= *asked_for);
+}
+
+TEST_CASE("the interactive loop draws when the change poll reports a change", "[ui]") {
+  ui::Shell shell(headless_config());
+  const ui::RunOptions interactive;
+  int frames = 0;
+  int frames_after_change = 0;
+  bool changed = false;
+  int polls = 0;
+  const int rc = ui::run_loop(
+      shell, interactive,
+      [&](ui::FrameContext& frame) {
+        ++frames;
+        if (changed && ++frames_after_change == 2) frame.request_quit();
+        draw_something(frame);
+      },
+      [&] {
+        ++polls;
+        // Once the start-up frames are done: one change, as from the kitchen.
+        if (frames < ui::kSettleFrames || changed) return false;
+        changed = true;
+        return true;
+      });
+  CHECK(rc == 0);
+  CHECK(polls >= 1);
+  CHECK(frames == ui::kSettleFrames + 2);
 }

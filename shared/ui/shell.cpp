@@ -214,13 +214,24 @@ ImVec2 Shell::size() const {
 
 int Shell::process_events() {
   int count = 0;
+  std::vector<SDL_Keycode> pressed;  // keys that went down in this batch
   SDL_Event event;
+  if (held_release_) {
+    ImGui_ImplSDL2_ProcessEvent(&*held_release_);
+    held_release_.reset();
+    ++count;
+  }
   while (SDL_PollEvent(&event)) {
     if (wake_event_ != 0 && event.type == wake_event_) {
       woken_ = true;
       continue;
     }
     ++count;
+    if (event.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), event.key.keysym.sym) != pressed.end()) {
+      held_release_ = event;  // seen next frame, after this one saw the press
+      break;
+    }
+    if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.sym);
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) quit_requested_ = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&

@@ -4,6 +4,7 @@
 // theme. Built in the constructor, torn down in reverse in the destructor, as
 // in the Dear ImGui example main loop; one Shell per process.
 
+#include <SDL.h>
 #include <imgui.h>
 
 #include <chrono>
@@ -154,6 +155,11 @@ class Shell {
   std::string injected_text_;
   std::uint32_t wake_event_ = 0;  // SDL_RegisterEvents; 0 when none was left
   bool woken_ = false;
+  // A key released in the same batch of events as its press, held back to
+  // the next frame: this ImGui (1.86) reads keys as up/down once a frame, so
+  // a press and release seen together would never count as a press (a bump
+  // bar's Enter is that fast).
+  std::optional<SDL_Event> held_release_;
 };
 
 }  // namespace hourglass::ui

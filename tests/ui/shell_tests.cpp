@@ -677,3 +677,30 @@ TEST_CASE("the interactive loop draws when the change poll reports a change", "[
   CHECK(polls >= 1);
   CHECK(frames == ui::kSettleFrames + 2);
 }
+
+TEST_CASE("a key pressed and released between two frames still counts as a press (a bump bar's Enter)", "[ui]") {
+  ui::Shell shell(headless_config());
+  REQUIRE(shell.begin_frame());
+  shell.end_frame();
+  auto key = [](std::uint32_t type) {
+    SDL_Event event{};
+    event.type = type;
+    event.key.type = type;
+    event.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+    event.key.keysym.sym = SDLK_RETURN;
+    event.key.keysym.scancode = SDL_SCANCODE_RETURN;
+    REQUIRE(SDL_PushEvent(&event) == 1);
+  };
+  const int enter = ImGui::GetKeyIndex(ImGuiKey_Enter);
+  for (int press = 0; press < 2; ++press) {  // two fast presses: each one counts
+    key(SDL_KEYDOWN);
+    key(SDL_KEYUP);
+    REQUIRE(shell.begin_frame());
+    CHECK(ImGui::IsKeyPressed(enter, false));
+    shell.end_frame();
+    REQUIRE(shell.begin_frame());  // the release, held back one frame, arrives now
+    CHECK_FALSE(ImGui::IsKeyDown(enter));
+    CHECK_FALSE(ImGui::IsKeyPressed(enter, false));
+    shell.end_frame();
+  }
+}

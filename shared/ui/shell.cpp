@@ -31,30 +31,21 @@ constexpr FontSize all_font_sizes[] = {FontSize::small, FontSize::body, FontSize
 
 }  // namespace
 
+Shell::SdlSession::~SdlSession() { SDL_Quit(); }
+void Shell::WindowDeleter::operator()(SDL_Window* window) const { SDL_DestroyWindow(window); }
+void Shell::RendererDeleter::operator()(SDL_Renderer* renderer) const { SDL_DestroyRenderer(renderer); }
+Shell::ImGuiContextOwner::ImGuiContextOwner() { ImGui::CreateContext(); }
+Shell::ImGuiContextOwner::~ImGuiContextOwner() { ImGui::DestroyContext(); }
+Shell::PlatformBackend::~PlatformBackend() { ImGui_ImplSDL2_Shutdown(); }
+Shell::RendererBackend::~RendererBackend() { ImGui_ImplSDLRenderer_Shutdown(); }
+
+// A throw half-way leaves the members set up so far, which undo themselves.
 Shell::Shell(ShellConfig config) : config_(std::move(config)) {
-  try {
-    init_sdl();
-    init_imgui();
-  } catch (...) {
-    // The destructor does not run for a half-built object: undo what was done.
-    teardown();
-    throw;
-  }
+  init_sdl();
+  init_imgui();
 }
 
-Shell::~Shell() { teardown(); }
-
-void Shell::teardown() {
-  if (renderer_backend_) ImGui_ImplSDLRenderer_Shutdown();
-  if (platform_backend_) ImGui_ImplSDL2_Shutdown();
-  if (imgui_context_) ImGui::DestroyContext();
-  if (renderer_ != nullptr) SDL_DestroyRenderer(renderer_);
-  if (window_ != nullptr) SDL_DestroyWindow(window_);
-  if (sdl_initialised_) SDL_Quit();
-  renderer_backend_ = platform_backend_ = imgui_context_ = sdl_initialised_ = false;
-  renderer_ = nullptr;
-  window_ = nullptr;
-}
+Shell::~Shell() = default;
 
 void Shell::init_sdl() {
   if (config_.headless) {
@@ -67,7 +58,7 @@ void Shell::init_sdl() {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
     throw ShellError(sdl_error("SDL_Init"));
   }
-  sdl_initialised_ = true;
+  sdl_.emplace();
   const Uint32 wake_event = SDL_RegisterEvents(1);
   if (wake_event == static_cast<Uint32>(-1)) {
     spdlog::warn("no SDL user event left: changes from other threads show at the next poll");
@@ -83,18 +74,18 @@ void Shell::init_sdl() {
   } else {
     window_flags |= SDL_WINDOW_RESIZABLE;
   }
-  window_ = SDL_CreateWindow(config_.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config_.width,
-                             config_.height, window_flags);
+  window_.reset(SDL_CreateWindow(config_.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config_.width,
+                                 config_.height, window_flags));
   if (window_ == nullptr) throw ShellError(sdl_error("SDL_CreateWindow"));
 
   if (!config_.headless) {
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    renderer_.reset(SDL_CreateRenderer(window(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
     if (renderer_ == nullptr) {
       spdlog::info("no accelerated renderer ({}); using the software renderer", SDL_GetError());
     }
   }
   if (renderer_ == nullptr) {
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    renderer_.reset(SDL_CreateRenderer(window(), -1, SDL_RENDERER_SOFTWARE));
   }
   if (renderer_ == nullptr) throw ShellError(sdl_error("SDL_CreateRenderer"));
   // For comparing against ImGui's own backend (screenshots, benchmarks).
@@ -102,7 +93,7 @@ void Shell::init_sdl() {
   imgui_backend_only_ = renderer_choice != nullptr && std::string(renderer_choice) == "backend";
   if (imgui_backend_only_) spdlog::info("HOURGLASS_IMGUI_RENDERER=backend: ImGui's sdlrenderer backend only");
   SDL_RendererInfo info{};
-  if (SDL_GetRendererInfo(renderer_, &info) == 0) {
+  if (SDL_GetRendererInfo(renderer(), &info) == 0) {
     // Logged only: the loop paces itself (a renderer reported vsync under Xvfb
     // and did not honour it).
     spdlog::debug("renderer {} vsync={}", info.name, (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0);
@@ -110,7 +101,7 @@ void Shell::init_sdl() {
 
   int out_w = 0;
   int out_h = 0;
-  if (SDL_GetRendererOutputSize(renderer_, &out_w, &out_h) != 0) {
+  if (SDL_GetRendererOutputSize(renderer(), &out_w, &out_h) != 0) {
     throw ShellError(sdl_error("SDL_GetRendererOutputSize"));
   }
   if (config_.scale > 0.0f) {
@@ -123,22 +114,21 @@ void Shell::init_sdl() {
 
 void Shell::init_imgui() {
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  imgui_context_ = true;
+  imgui_context_.emplace();
   ImGuiIO& io = ImGui::GetIO();
   // A kiosk must not drop imgui.ini / imgui_log.txt in its working directory.
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
 
-  if (!ImGui_ImplSDL2_InitForSDLRenderer(window_)) {
+  if (!ImGui_ImplSDL2_InitForSDLRenderer(window())) {
     throw ShellError("ImGui_ImplSDL2_InitForSDLRenderer failed");
   }
-  platform_backend_ = true;
-  if (!ImGui_ImplSDLRenderer_Init(renderer_)) {
+  platform_backend_.emplace();
+  if (!ImGui_ImplSDLRenderer_Init(renderer())) {
     throw ShellError("ImGui_ImplSDLRenderer_Init failed");
   }
-  renderer_backend_ = true;
+  renderer_backend_.emplace();
 
   set_theme(config_.theme);
   load_fonts();
@@ -208,7 +198,7 @@ void Shell::set_theme(const Theme& theme) {
 ImVec2 Shell::size() const {
   int w = 0;
   int h = 0;
-  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  SDL_GetRendererOutputSize(renderer(), &w, &h);
   return ImVec2(static_cast<float>(w), static_cast<float>(h));
 }
 
@@ -235,7 +225,7 @@ int Shell::process_events() {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) quit_requested_ = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
-        event.window.windowID == SDL_GetWindowID(window_)) {
+        event.window.windowID == SDL_GetWindowID(window())) {
       quit_requested_ = true;
     }
   }
@@ -272,18 +262,18 @@ bool Shell::begin_frame() {
 void Shell::render_draw_data() {
   ImGui::Render();
   const ImVec4& bg = theme_.background;
-  SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255.0f), static_cast<Uint8>(bg.y * 255.0f),
+  SDL_SetRenderDrawColor(renderer(), static_cast<Uint8>(bg.x * 255.0f), static_cast<Uint8>(bg.y * 255.0f),
                          static_cast<Uint8>(bg.z * 255.0f), 255);
-  SDL_RenderClear(renderer_);
+  SDL_RenderClear(renderer());
   if (imgui_backend_only_) {
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
   } else {
-    render_stats_ = hourglass::ui::render_draw_data(renderer_, ImGui::GetDrawData());
+    render_stats_ = hourglass::ui::render_draw_data(renderer(), ImGui::GetDrawData());
   }
 }
 
 void Shell::present() {
-  SDL_RenderPresent(renderer_);
+  SDL_RenderPresent(renderer());
   if (frame_count_ == 0) {
     // The renderer backend uploaded the atlas to a texture in the first
     // NewFrame; the CPU copies (alpha + RGBA, several MiB with CJK) are no
@@ -301,12 +291,12 @@ void Shell::end_frame() {
 Image Shell::end_frame_with_capture() {
   render_draw_data();
   Image image;
-  if (SDL_GetRendererOutputSize(renderer_, &image.width, &image.height) != 0) {
+  if (SDL_GetRendererOutputSize(renderer(), &image.width, &image.height) != 0) {
     throw ShellError(sdl_error("SDL_GetRendererOutputSize"));
   }
   image.rgba.resize(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4);
   // RGBA32 is R, G, B, A in memory whatever the byte order, as PNG wants.
-  if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, image.rgba.data(), image.width * 4) != 0) {
+  if (SDL_RenderReadPixels(renderer(), nullptr, SDL_PIXELFORMAT_RGBA32, image.rgba.data(), image.width * 4) != 0) {
     throw ShellError(sdl_error("SDL_RenderReadPixels"));
   }
   // The window surface's alpha is undefined; a screenshot is opaque.

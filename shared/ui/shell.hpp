@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -117,12 +118,11 @@ class Shell {
   // the backend's key map, until released.
   void inject_key(ImGuiKey key, bool down);
 
-  SDL_Window* window() const { return window_; }
-  SDL_Renderer* renderer() const { return renderer_; }
+  SDL_Window* window() const { return window_.get(); }
+  SDL_Renderer* renderer() const { return renderer_.get(); }
 
  private:
   void init_sdl();
-  void teardown();  // reverse of set-up; safe on a half-built Shell
   void init_imgui();
   void load_fonts();
   void render_draw_data();
@@ -137,13 +137,47 @@ class Shell {
   ShellConfig config_;
   Theme theme_;
   float scale_ = 1.0f;
-  bool sdl_initialised_ = false;
-  SDL_Window* window_ = nullptr;
-  SDL_Renderer* renderer_ = nullptr;
   bool imgui_backend_only_ = false;  // HOURGLASS_IMGUI_RENDERER=backend
-  bool imgui_context_ = false;
-  bool platform_backend_ = false;
-  bool renderer_backend_ = false;
+  // Owned in the order they are set up, so they are torn down in reverse by
+  // the members' own destructors: the backends, the ImGui context, the
+  // renderer, the window, SDL. A Shell whose set-up threw half-way undoes
+  // exactly what was done.
+  struct SdlSession {
+    SdlSession() = default;
+    SdlSession(const SdlSession&) = delete;
+    SdlSession& operator=(const SdlSession&) = delete;
+    ~SdlSession();
+  };
+  struct WindowDeleter {
+    void operator()(SDL_Window* window) const;
+  };
+  struct RendererDeleter {
+    void operator()(SDL_Renderer* renderer) const;
+  };
+  struct ImGuiContextOwner {
+    ImGuiContextOwner();
+    ImGuiContextOwner(const ImGuiContextOwner&) = delete;
+    ImGuiContextOwner& operator=(const ImGuiContextOwner&) = delete;
+    ~ImGuiContextOwner();
+  };
+  struct PlatformBackend {
+    PlatformBackend() = default;
+    PlatformBackend(const PlatformBackend&) = delete;
+    PlatformBackend& operator=(const PlatformBackend&) = delete;
+    ~PlatformBackend();
+  };
+  struct RendererBackend {
+    RendererBackend() = default;
+    RendererBackend(const RendererBackend&) = delete;
+    RendererBackend& operator=(const RendererBackend&) = delete;
+    ~RendererBackend();
+  };
+  std::optional<SdlSession> sdl_;
+  std::unique_ptr<SDL_Window, WindowDeleter> window_;
+  std::unique_ptr<SDL_Renderer, RendererDeleter> renderer_;
+  std::optional<ImGuiContextOwner> imgui_context_;
+  std::optional<PlatformBackend> platform_backend_;
+  std::optional<RendererBackend> renderer_backend_;
   bool fonts_loaded_ = false;
   bool quit_requested_ = false;
   std::uint64_t frame_count_ = 0;

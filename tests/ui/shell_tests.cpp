@@ -704,3 +704,16 @@ TEST_CASE("a key pressed and released between two frames still counts as a press
     shell.end_frame();
   }
 }
+
+TEST_CASE("a shell whose set-up fails half-way undoes what it did, and the next one starts", "[ui]") {
+  // A window far too big for a framebuffer: SDL makes the window, then cannot
+  // make its renderer. The window and SDL must be released, or the next
+  // shell would find SDL half set up.
+  ui::ShellConfig huge = headless_config(100000, 100000);
+  CHECK_THROWS_AS(ui::Shell(huge), ui::ShellError);
+  ui::Shell shell(headless_config());
+  REQUIRE(shell.begin_frame());
+  shell.end_frame();
+  CHECK(shell.window() != nullptr);
+  CHECK(shell.renderer() != nullptr);
+}

@@ -16,6 +16,7 @@ core::Result<std::unique_ptr<Client>, std::string> connect_screen(const ScreenCo
   options.tls = connection.tls;
   options.ca_file = connection.ca_file;
   if (connection.now_ms) options.now_ms = connection.now_ms;
+  if (connection.steady_ms) options.steady_ms = connection.steady_ms;
   try {
     std::unique_ptr<Client> client = std::make_unique<Client>(options);
     return client;

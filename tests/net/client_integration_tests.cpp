@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -27,6 +28,11 @@ namespace {
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
@@ -83,6 +89,10 @@ class KitchenProcess {
 
   // kill -9: no clean shutdown, no flush beyond what was committed.
   void kill_hard() { stop(SIGKILL); }
+  // SIGSTOP: the connections stay open and the server says nothing, as a
+  // hung or unplugged machine does; resume() lets it go on.
+  void pause() { ::kill(pid_, SIGSTOP); }
+  void resume() { ::kill(pid_, SIGCONT); }
   // On the same port and database.
   void restart() { start("127.0.0.1:" + std::to_string(port_)); }
 
@@ -414,6 +424,56 @@ TEST_CASE("client: an outbox file carries unacknowledged orders across a program
   const auto left = net::load_outbox(outbox);
   REQUIRE(left);
   CHECK(left->empty());
+}
+
+TEST_CASE("client: durations are on the monotonic clock, whatever the wall clock does", "[net][integration]") {
+  constexpr std::int64_t kHour = 3'600'000;
+  KitchenProcess server("wall-step");
+  // The wall clock is the real one moved by `wall_shift`; the monotonic
+  // clock is the real steady clock, which the test measures on too.
+  std::atomic<std::int64_t> wall_shift{0};
+  auto options = options_for(server, core::Role::table, kTableToken);
+  options.silence_timeout = 2000ms;
+  options.now_ms = [&wall_shift] { return now_ms() + wall_shift.load(); };
+  options.steady_ms = steady_ms;
+  net::Client client(options);
+  REQUIRE(wait_until([&] { return client.snapshot().connection.synced && client.snapshot().clock_rtt_ms; }));
+  client.take_events();
+
+  SECTION("set back an hour just as the server goes silent: offline after the silence timeout") {
+    server.pause();
+    const std::int64_t paused_at = steady_ms();
+    wall_shift = -kHour;
+    // On the wall clock the server would look silent for −1 h for an hour.
+    REQUIRE(wait_until([&] { return !client.connected(); }, 20000ms));
+    const std::int64_t silent_for = steady_ms() - paused_at;
+    INFO("offline " << silent_for << " ms after the pause: " << client.last_error());
+    CHECK_THAT(client.last_error(), Catch::Contains("server silent"));
+    // Not at once either: the last pong came at most a few pings before the
+    // pause, so the timeout is mostly spent after it.
+    CHECK(silent_for >= options.silence_timeout.count() - 1000);
+    // "Offline since" is a time of day on the tablet's clock as it now reads.
+    REQUIRE(client.offline_since_ms());
+    CHECK(*client.offline_since_ms() < now_ms() - kHour + 60'000);
+    // The server's time did not jump with the wall clock: countdowns hold.
+    CHECK(std::abs(client.server_now_ms() - now_ms()) < 1000);
+    CHECK(std::abs(client.clock_offset_ms() - kHour) < 1000);
+
+    server.resume();
+    REQUIRE(wait_until([&] { return client.snapshot().connection.synced; }, 10000ms));
+    CHECK(std::abs(client.server_now_ms() - now_ms()) < 1000);
+  }
+
+  SECTION("set forward an hour while the server answers: it stays online") {
+    wall_shift = kHour;
+    // Ten ping ticks: on the wall clock each would see an hour of silence.
+    std::this_thread::sleep_for(10 * options.ping_interval);
+    CHECK(client.connected());
+    auto events = client.take_events();
+    CHECK(events_of<net::ConnectionChanged>(events).empty());
+    CHECK(std::abs(client.server_now_ms() - now_ms()) < 1000);
+    CHECK(std::abs(client.clock_offset_ms() + kHour) < 1000);
+  }
 }
 
 #else

@@ -1,7 +1,6 @@
 #include "tests/kit/child_process.hpp"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -74,7 +73,7 @@ ChildProcess::~ChildProcess() {
 }
 
 ChildProcess::ChildProcess(ChildProcess&& other) noexcept
-    : pid_(other.pid_), stdout_fd_(other.stdout_fd_), buffer_(std::move(other.buffer_)) {
+    : pid_(other.pid_), stdout_fd_(other.stdout_fd_), stdout_(std::move(other.stdout_)) {
   other.pid_ = -1;
   other.stdout_fd_ = -1;
 }
@@ -85,7 +84,7 @@ ChildProcess& ChildProcess::operator=(ChildProcess&& other) noexcept {
     close_stdout();
     pid_ = other.pid_;
     stdout_fd_ = other.stdout_fd_;
-    buffer_ = std::move(other.buffer_);
+    stdout_ = std::move(other.stdout_);
     other.pid_ = -1;
     other.stdout_fd_ = -1;
   }
@@ -93,28 +92,9 @@ ChildProcess& ChildProcess::operator=(ChildProcess&& other) noexcept {
 }
 
 std::optional<std::string> ChildProcess::read_line(std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    const auto newline = buffer_.find('\n');
-    if (newline != std::string::npos) {
-      std::string line = buffer_.substr(0, newline);
-      buffer_.erase(0, newline + 1);
-      return line;
-    }
-    if (stdout_fd_ < 0) return std::nullopt;
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-    if (left <= 0) return std::nullopt;
-    pollfd p{stdout_fd_, POLLIN, 0};
-    if (poll(&p, 1, static_cast<int>(left)) <= 0) continue;
-    char chunk[4096];
-    const ssize_t n = read(stdout_fd_, chunk, sizeof chunk);
-    if (n <= 0) {
-      close_stdout();  // the child closed it or exited: what is buffered is all there is
-      continue;
-    }
-    buffer_.append(chunk, static_cast<std::size_t>(n));
-  }
+  auto line = stdout_.next(stdout_fd_, timeout);
+  if (stdout_.ended()) close_stdout();  // the child closed it or exited
+  return line;
 }
 
 void ChildProcess::close_stdout() {

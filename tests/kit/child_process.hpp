@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/kit/line_reader.hpp"
+
 namespace hourglass::test {
 
 struct ChildOptions {
@@ -53,7 +55,7 @@ class ChildProcess {
  private:
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
-  std::string buffer_;
+  LineReader stdout_;
 };
 
 // A file's whole text; empty if it cannot be read.

@@ -4,19 +4,15 @@
 // on the monotonic clock, which libfaketime is told to leave alone.
 
 #include <signal.h>
-#include <stdlib.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 
-#include "tests/kit/child_process.hpp"
-#include "tests/kit/kitchen_process.hpp"
-
-#if defined(HOURGLASS_KITCHEN_BINARY) && defined(HOURGLASS_CLIENT_PROBE)
+#include "tests/kit/test_kit.hpp"
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
@@ -25,12 +21,6 @@ namespace test = hourglass::test;
 namespace {
 
 constexpr std::int64_t kHour = 3'600'000;
-constexpr const char* kToken = "faketime-table";
-
-std::int64_t real_wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // libfaketime re-reads this file on every clock call (FAKETIME_NO_CACHE):
 // replaced whole, so it never sees it half written.
@@ -53,56 +43,40 @@ TEST_CASE("client process under libfaketime: set back an hour as the server goes
           "[net][integration]") {
 #ifndef HOURGLASS_FAKETIME_LIBRARY
   FAIL(
-      "libfaketime was not found when this build was configured: apt-get install faketime "
+      "libfaketime was not found when this build was configured: install the package faketime "
       "(deploy/install-deps.sh), then configure again");
 #else
-  char pattern[] = "/tmp/hourglass-faketime-XXXXXX";
-  REQUIRE(mkdtemp(pattern) != nullptr);
-  const fs::path dir = pattern;
-  const nlohmann::json config{
-      {"listen", "127.0.0.1:0"},
-      {"database", (dir / "kitchen.db").string()},
-      {"menu", std::string(HOURGLASS_SOURCE_DIR) + "/assets/menu.json"},
-      {"promise", {{"seconds", 900}, {"policy", "free_unserved"}}},
-      {"devices", {{{"token", kToken}, {"role", "table"}, {"table", "12"}}}},
-  };
-  std::ofstream(dir / "kitchen.json") << config.dump(2);
-  {
-    test::KitchenProcess server({.binary = HOURGLASS_KITCHEN_BINARY, .config = dir / "kitchen.json"});
-    const fs::path fake = dir / "faketime.txt";
-    set_fake_offset(fake, "+0");
-    test::ChildProcess probe(
-        {{HOURGLASS_CLIENT_PROBE, "--server", server.address(), "--token", kToken, "--silence-ms", "2000", "--ping-ms",
-          "200"},
-         {std::string("LD_PRELOAD=") + HOURGLASS_FAKETIME_LIBRARY, "FAKETIME_TIMESTAMP_FILE=" + fake.string(),
-          "FAKETIME_NO_CACHE=1", "FAKETIME_DONT_FAKE_MONOTONIC=1"},
-         dir / "probe.log"});
-    const auto connected = probe.read_line(15s);
-    INFO("probe log:\n" << test::read_text_file(dir / "probe.log"));
-    REQUIRE(connected);
-    const auto [connected_wall, connected_what] = parse_probe_line(*connected);
-    CHECK(connected_what == "connected");
-    CHECK(std::abs(connected_wall - real_wall_ms()) < 60'000);
+  test::TestKitchen kitchen;
+  const fs::path dir = kitchen.dir.path();
+  const fs::path fake = dir / "faketime.txt";
+  set_fake_offset(fake, "+0");
+  test::ChildProcess probe(
+      {{HOURGLASS_CLIENT_PROBE, "--server", kitchen.address(), "--token", test::kTable1, "--silence-ms", "2000",
+        "--ping-ms", "200"},
+       {std::string("LD_PRELOAD=") + HOURGLASS_FAKETIME_LIBRARY, "FAKETIME_TIMESTAMP_FILE=" + fake.string(),
+        "FAKETIME_NO_CACHE=1", "FAKETIME_DONT_FAKE_MONOTONIC=1"},
+       dir / "probe.log"});
+  const auto connected = probe.read_line(15s);
+  INFO("probe log:\n" << test::read_text_file(dir / "probe.log"));
+  REQUIRE(connected);
+  const auto [connected_wall, connected_what] = parse_probe_line(*connected);
+  CHECK(connected_what == "connected");
+  CHECK(std::abs(connected_wall - test::wall_ms()) < 60'000);
 
-    server.pause();
-    set_fake_offset(fake, "-1h");
-    // Before the fix the probe stayed "connected" for the hour.
-    const auto offline = probe.read_line(30s);
-    REQUIRE(offline);
-    const auto [offline_wall, offline_what] = parse_probe_line(*offline);
-    CHECK_THAT(offline_what, Catch::StartsWith("offline server silent"));
-    // The probe really saw its clock an hour back: libfaketime took effect.
-    CHECK(std::abs(offline_wall - (real_wall_ms() - kHour)) < 60'000);
+  kitchen.server.pause();
+  set_fake_offset(fake, "-1h");
+  // Before the fix the probe stayed "connected" for the hour.
+  const auto offline = probe.read_line(30s);
+  REQUIRE(offline);
+  const auto [offline_wall, offline_what] = parse_probe_line(*offline);
+  CHECK_THAT(offline_what, Catch::StartsWith("offline server silent"));
+  // The probe really saw its clock an hour back: libfaketime took effect.
+  CHECK(std::abs(offline_wall - (test::wall_ms() - kHour)) < 60'000);
 
-    server.resume();
-    const auto back = probe.read_line(15s);
-    REQUIRE(back);
-    CHECK(parse_probe_line(*back).second == "connected");
-    CHECK(probe.stop(SIGTERM, 5s) == 0);
-  }
-  std::error_code ignored;
-  fs::remove_all(dir, ignored);
+  kitchen.server.resume();
+  const auto back = probe.read_line(15s);
+  REQUIRE(back);
+  CHECK(parse_probe_line(*back).second == "connected");
+  CHECK(probe.stop(SIGTERM, 5s) == 0);
 #endif
 }
-
-#endif

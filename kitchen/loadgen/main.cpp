@@ -18,9 +18,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -32,6 +30,7 @@
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -39,8 +38,7 @@
 #include <vector>
 
 #include "shared/core/protocol.hpp"
-
-extern char** environ;
+#include "tests/kit/kitchen_process.hpp"
 
 namespace {
 
@@ -460,16 +458,15 @@ Lag wait_for_breaches(KdsWatch& watch, std::size_t expected, std::chrono::second
 
 // ---- spawning a server ----
 
+// The server this tool started, and its folder (config, database, log),
+// kept across a restart so the second run loads the first one's orders.
 struct Spawned {
-  pid_t pid = -1;
   std::filesystem::path dir;
+  std::optional<hourglass::test::KitchenProcess> server;
   // SIGTERM: the server commits what it has and exits cleanly.
   void stop() {
-    if (pid <= 0) return;
-    kill(pid, SIGTERM);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    pid = -1;
+    if (server) server->stop(SIGTERM, std::chrono::minutes(5));
+    server.reset();
   }
   ~Spawned() {
     stop();
@@ -477,8 +474,8 @@ struct Spawned {
   }
 };
 
-// Starts the server on a temporary config; a second call (after stop())
-// restarts it on the same database, with the promise given now.
+// Starts the server on a temporary config with high limits; a second call
+// (after stop()) restarts it on the same database, with the promise given now.
 std::uint16_t spawn_server(const std::string& binary, const std::string& menu, int promise_s, Target& target,
                            Spawned& spawned) {
   if (spawned.dir.empty()) {
@@ -506,32 +503,13 @@ std::uint16_t spawn_server(const std::string& binary, const std::string& menu, i
                       {"max_connections", 1000}}},
                     {"devices", devices}};
   std::ofstream(spawned.dir / "kitchen.json") << config.dump(2);
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe");
-  const std::string config_path = (spawned.dir / "kitchen.json").string();
-  const std::string log_path = (spawned.dir / "server.log").string();
-  std::vector<std::string> args = {binary, "--config", config_path};
-  std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  if (posix_spawn(&spawned.pid, binary.c_str(), &actions, nullptr, argv.data(), environ) != 0) {
-    throw std::runtime_error("cannot start " + binary);
-  }
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  Lines lines(out[0]);
-  const auto line = lines.next(120'000);  // a restart loads every open order first
-  close(out[0]);
-  if (!line || line->rfind("listening on ", 0) != 0) {
-    std::ifstream log(log_path);
-    std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
-    throw std::runtime_error("the server did not start: " + text);
-  }
-  return static_cast<std::uint16_t>(std::stoi(line->substr(line->rfind(':') + 1)));
+  spawned.server.emplace(hourglass::test::KitchenLaunch{
+      .binary = binary,
+      .config = spawned.dir / "kitchen.json",
+      .log_file = spawned.dir / "server.log",
+      .listen = "",                                  // the config's 127.0.0.1:0
+      .startup_timeout = std::chrono::minutes(2)});  // a restart loads every open order first
+  return spawned.server->port();
 }
 
 struct Options {

@@ -9,6 +9,7 @@
 #include <boost/uuid/uuid_generators.hpp>
 #include <boost/uuid/uuid_io.hpp>
 #include <deque>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <random>
@@ -30,6 +31,14 @@ std::int64_t system_now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
+
+std::int64_t steady_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// server − monotonic clock before the first clock sample.
+constexpr std::int64_t kNoClockSample = std::numeric_limits<std::int64_t>::min();
 
 // More queued frames than this means the server stopped reading us: treat
 // it as a loss rather than grow without bound.
@@ -78,9 +87,10 @@ struct Connection {
   bool open = true;
   bool welcomed = false;
   std::string loss_reason;  // the first reason wins
-  std::int64_t last_heard_ms = 0;
-  std::int64_t hello_sent_ms = 0;
-  std::map<RequestId, std::int64_t> pings;  // req → local send time
+  // Monotonic clock (Options::steady_ms), like every duration here.
+  std::int64_t last_heard_steady_ms = 0;
+  std::int64_t hello_sent_steady_ms = 0;
+  std::map<RequestId, std::int64_t> pings;  // req → monotonic send time
   // Requests (not pings, not orders) awaiting a reply: failed if the
   // connection dies first, so the UI does not wait forever.
   std::set<RequestId> outstanding;
@@ -106,6 +116,7 @@ struct Client::Impl {
   explicit Impl(Options opts)
       : options(std::move(opts)), backoff(options.backoff), retry_timer(io), work(asio::make_work_guard(io)) {
     if (!options.now_ms) options.now_ms = system_now_ms;
+    if (!options.steady_ms) options.steady_ms = steady_now_ms;
     if (options.tls) tls_context = make_tls_context(options);
     state.connection.offline_since_ms = options.now_ms();
     if (!options.outbox_path.empty()) {
@@ -213,9 +224,9 @@ struct Client::Impl {
       error_code ec;
       co_await c->ping_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       if (!c->open || stopping) co_return;
-      const std::int64_t now = options.now_ms();
-      if (now - c->last_heard_ms > options.silence_timeout.count()) {
-        c->close(fmt::format("server silent for {} ms", now - c->last_heard_ms));
+      const std::int64_t now = options.steady_ms();
+      if (now - c->last_heard_steady_ms > options.silence_timeout.count()) {
+        c->close(fmt::format("server silent for {} ms", now - c->last_heard_steady_ms));
         co_return;
       }
       const RequestId req = new_req();
@@ -249,8 +260,11 @@ struct Client::Impl {
   // Handles one line from the server. Returns false when the connection must
   // go (bad frame, fatal error).
   bool handle_line(Connection& c, std::string_view line) {
-    const std::int64_t now = options.now_ms();
-    c.last_heard_ms = now;
+    // Both clocks read once, at the same moment: the monotonic one for the
+    // silence detector and the round trip, the wall one for the offset.
+    const std::int64_t steady_now = options.steady_ms();
+    const std::int64_t wall_now = options.now_ms();
+    c.last_heard_steady_ms = steady_now;
     auto decoded = core::decode_server_message(line);
     if (!decoded) {
       const std::string shown(line.substr(0, 200));
@@ -265,7 +279,7 @@ struct Client::Impl {
     if (const auto* pong = std::get_if<core::Pong>(&envelope.message)) {
       const auto sent = re ? c.pings.find(*re) : c.pings.end();
       if (sent != c.pings.end()) {
-        clock.add(sent->second, now, pong->server_time_ms);
+        clock.add(ClockExchange{sent->second, steady_now, wall_now, pong->server_time_ms});
         c.pings.erase(sent);
         publish_clock();
       }
@@ -305,7 +319,7 @@ struct Client::Impl {
       c.handshake_timer.cancel();
       backoff.reset();
       clock.reset();  // maybe another machine: old samples mean nothing
-      clock.add(c.hello_sent_ms, now, welcome->server_time_ms);
+      clock.add(ClockExchange{c.hello_sent_steady_ms, steady_now, wall_now, welcome->server_time_ms});
     }
     {
       std::lock_guard lock(mutex);
@@ -335,7 +349,10 @@ struct Client::Impl {
   void publish_clock() {
     const auto best = clock.best();
     if (!best) return;
-    offset_ms.store(best->offset_ms);
+    // Kept against the monotonic clock, which the wall clock may be stepped
+    // away from at any time: clock_offset_ms() re-bases it to the wall clock
+    // of the moment it is asked.
+    server_minus_steady_ms.store(best->offset_ms + best->wall_minus_steady_ms);
     std::lock_guard lock(mutex);
     if (state.clock_offset_ms != best->offset_ms || state.clock_rtt_ms != best->rtt_ms) {
       state.clock_offset_ms = best->offset_ms;
@@ -376,8 +393,8 @@ struct Client::Impl {
     }
 
     asio::co_spawn(io, writer(c), asio::detached);
-    c->hello_sent_ms = options.now_ms();
-    c->last_heard_ms = c->hello_sent_ms;
+    c->hello_sent_steady_ms = options.steady_ms();
+    c->last_heard_steady_ms = c->hello_sent_steady_ms;
     core::ClientEnvelope hello{new_req(),
                                core::Hello{core::kProtocolVersion, options.role, options.device, options.token}};
     send(*c, hello);
@@ -442,6 +459,7 @@ struct Client::Impl {
 
   void go_offline(Connection& c, const std::string& reason) {
     std::lock_guard lock(mutex);
+    // A wall time: it is shown as a time of day, never subtracted.
     if (!state.connection.offline_since_ms) state.connection.offline_since_ms = options.now_ms();
     const bool was_connected = state.connection.connected;
     state.connection.connected = false;
@@ -509,7 +527,15 @@ struct Client::Impl {
   std::uint64_t version = 1;
   std::vector<Event> events;
   std::atomic<RequestId> next_req{1};
-  std::atomic<std::int64_t> offset_ms{0};
+  std::atomic<std::int64_t> server_minus_steady_ms{kNoClockSample};
+
+  // Server − wall clock for a wall clock reading `wall` (now), or 0 before
+  // the first sample.
+  std::int64_t offset_at(std::int64_t wall) const {
+    const std::int64_t server_minus_steady = server_minus_steady_ms.load();
+    if (server_minus_steady == kNoClockSample) return 0;
+    return server_minus_steady - (wall - options.steady_ms());
+  }
 
   std::thread thread;  // last: starts after everything above exists
 };
@@ -562,9 +588,12 @@ std::optional<core::Error> Client::fatal_error() const {
   return impl_->state.connection.fatal;
 }
 
-std::int64_t Client::server_now_ms() const { return impl_->options.now_ms() + impl_->offset_ms.load(); }
+std::int64_t Client::server_now_ms() const {
+  const std::int64_t wall = impl_->options.now_ms();
+  return wall + impl_->offset_at(wall);
+}
 
-std::int64_t Client::clock_offset_ms() const { return impl_->offset_ms.load(); }
+std::int64_t Client::clock_offset_ms() const { return impl_->offset_at(impl_->options.now_ms()); }
 
 std::string Client::place_order(std::vector<core::LineRequest> lines) {
   // random_generator is not thread-safe; one per call is cheap next to a
@@ -573,7 +602,7 @@ std::string Client::place_order(std::vector<core::LineRequest> lines) {
   PendingOrder order;
   order.order_id = boost::uuids::to_string(generate());
   order.lines = std::move(lines);
-  order.created_ms = impl_->options.now_ms();
+  order.created_ms = impl_->options.now_ms();  // wall: it outlives this process in the outbox file
   order.req = impl_->new_req();
   {
     std::lock_guard lock(impl_->mutex);

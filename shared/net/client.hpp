@@ -64,8 +64,15 @@ struct Options {
   bool tls = false;
   std::string ca_file;
   bool tls_verify = true;
-  // The local clock, ms since epoch; tests may inject one.
+  // The two local clocks; tests may inject either. now_ms is the wall clock
+  // (ms since the epoch): it is only added to the clock offset for the
+  // server's time and shown (offline since 12:34, an order's creation time,
+  // kept in the outbox file across restarts). steady_ms is a monotonic clock
+  // (ms since any fixed point; it never steps): every duration is measured on
+  // it (the server's silence, the round trip of a ping), so a wall clock set
+  // back an hour cannot make a dead connection look alive for an hour.
   std::function<std::int64_t()> now_ms;
+  std::function<std::int64_t()> steady_ms;
 };
 
 class Client final : public KitchenLink {
@@ -94,13 +101,16 @@ class Client final : public KitchenLink {
 
   bool connected() const;
   std::string last_error() const;
+  // Wall clock, for display ("offline since 12:34:56").
   std::optional<std::int64_t> offline_since_ms() const;
   // unauthorized / unsupported_proto: the client gave up retrying.
   std::optional<core::Error> fatal_error() const;
 
-  // Local clock + the best recent offset: the server's clock, for countdowns
-  // (core::remaining_ms(order, client.server_now_ms())).
+  // The wall clock + the best recent offset: the server's clock, for
+  // countdowns (core::remaining_ms(order, client.server_now_ms())).
   std::int64_t server_now_ms() const override;
+  // Server − wall clock, re-based to the wall clock as it stands now: right
+  // away after the wall clock is stepped, without waiting for a pong.
   std::int64_t clock_offset_ms() const override;
 
   // ---- requests (any thread) ----

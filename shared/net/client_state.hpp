@@ -26,7 +26,9 @@ using RequestId = std::int64_t;
 struct PendingOrder {
   std::string order_id;
   std::vector<core::LineRequest> lines;
-  std::int64_t created_ms = 0;  // local clock, for "sending for 40 s" hints
+  // Wall clock (it is kept in the outbox file across restarts, which a
+  // monotonic clock does not survive), for "sending since 12:34" hints.
+  std::int64_t created_ms = 0;
   RequestId req = 0;
   bool operator==(const PendingOrder&) const = default;
 };
@@ -37,8 +39,10 @@ struct ConnectionState {
   // unauthorized / unsupported_proto: the client stopped retrying for good.
   std::optional<core::Error> fatal;
   std::string last_error;  // the latest loss or failure, human readable
-  // Local clock ms since epoch when we went offline; empty while connected.
-  // Set at start-up too, so a screen that never connects says so.
+  // Wall clock ms since epoch when we went offline, for display ("offline
+  // since 12:34:56"); empty while connected. Set at start-up too, so a screen
+  // that never connects says so. Not for measuring how long: the wall clock
+  // may be stepped while offline.
   std::optional<std::int64_t> offline_since_ms;
   int reconnect_attempts = 0;  // since the last successful handshake
   bool operator==(const ConnectionState&) const = default;
@@ -60,7 +64,10 @@ struct State {
   // Every breach pushed since start, newest last, at most kMaxBreaches (the
   // diner's apology; the kitchen's alarm). Also queued as events.
   std::vector<core::BreachMessage> breaches;
-  std::int64_t clock_offset_ms = 0;  // server − local
+  // Server − wall clock when the best sample was taken, and its round trip.
+  // Add Client::clock_offset_ms() to the wall clock instead: it follows a
+  // wall clock stepped since.
+  std::int64_t clock_offset_ms = 0;
   std::optional<std::int64_t> clock_rtt_ms;
 
   static constexpr std::size_t kMaxClosed = 200;

@@ -17,6 +17,7 @@ core::Result<std::unique_ptr<Client>, std::string> connect_screen(const ScreenCo
   options.tls = connection.tls;
   options.ca_file = connection.ca_file;
   if (connection.now_ms) options.now_ms = connection.now_ms;
+  if (connection.steady_ms) options.steady_ms = connection.steady_ms;
   try {
     std::unique_ptr<Client> client = std::make_unique<Client>(options);
     return client;
@@ -47,12 +48,12 @@ void add_screen_options(CLI::App& app, ScreenOptions& options) {
 }
 
 core::Result<std::unique_ptr<Client>, std::string> connect_and_wait(const ScreenOptions& options, core::Role role,
-                                                                   std::string device,
-                                                                   std::function<std::int64_t()> now_ms,
-                                                                   core::Menu& menu,
-                                                                   std::chrono::milliseconds menu_wait) {
+                                                                    std::string device,
+                                                                    std::function<std::int64_t()> now_ms,
+                                                                    core::Menu& menu,
+                                                                    std::chrono::milliseconds menu_wait) {
   auto connected = connect_screen(
-      {options.server, role, options.token, std::move(device), options.tls, options.ca_file, std::move(now_ms)});
+      {options.server, role, options.token, std::move(device), options.tls, options.ca_file, std::move(now_ms), {}});
   if (!connected) return connected;
   if (auto served = wait_for_menu(*connected.value(), menu_wait)) menu = std::move(*served);
   return connected;

@@ -28,7 +28,8 @@ struct ScreenConnection {
   std::string device;
   bool tls = false;
   std::string ca_file;
-  std::function<std::int64_t()> now_ms;  // the local wall clock
+  std::function<std::int64_t()> now_ms;     // the local wall clock (Options::now_ms)
+  std::function<std::int64_t()> steady_ms;  // the monotonic clock (Options::steady_ms)
 };
 
 // Starts the screen's client. The error says what is wrong: the address, or

@@ -1,0 +1,53 @@
+#include "tests/kit/kitchen_config.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "shared/core/json_read.hpp"
+
+namespace hourglass::test {
+
+namespace fs = std::filesystem;
+
+fs::path write_kitchen_config(const fs::path& folder, const TestConfig& config) {
+  std::string devices = fmt::format(R"([{{"token":"{}","role":"table","table":"1","name":"tablet-1"}},)"
+                                    R"({{"token":"{}","role":"table","table":"1","name":"tablet-1b"}},)"
+                                    R"({{"token":"{}","role":"table","table":"2","name":"tablet-2"}},)"
+                                    R"({{"token":"{}","role":"kiosk","name":"kiosk-1"}},)"
+                                    R"({{"token":"{}","role":"kiosk","name":"kiosk-2"}},)"
+                                    R"({{"token":"{}","role":"kds","name":"kds-1"}},)"
+                                    R"({{"token":"{}","role":"kds","name":"kds-2"}},)"
+                                    R"({{"token":"{}","role":"manager","name":"manager"}})",
+                                    kTable1, kTable1b, kTable2, kKiosk1, kKiosk2, kKds, kKds2, kManager);
+  for (int i = 0; i < config.extra_tables; ++i) {
+    devices += fmt::format(R"(,{{"token":"token-extra-{}","role":"table","table":"x{}"}})", i, i);
+  }
+  devices += "]";
+  auto policy = core::Json::parse(config.policy);
+  policy["seconds"] = config.promise_seconds;
+  const std::string tls = config.tls.empty() ? std::string() : R"("tls":)" + config.tls + ",";
+  const std::string text =
+      fmt::format(R"({{"listen":"127.0.0.1:0","database":"kitchen.db","menu":"{}","promise":{},)"
+                  R"({}"limits":{},"log_level":"{}","devices":{}}})",
+                  sample_menu_path().string(), policy.dump(), tls, config.limits, config.log_level, devices);
+  const fs::path file = folder / "kitchen.json";
+  std::ofstream out(file);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+  return file;
+}
+
+fs::path sample_menu_path() { return fs::path(HOURGLASS_SOURCE_DIR) / "assets" / "menu.json"; }
+
+const core::Menu& sample_menu() {
+  static const core::Menu menu = [] {
+    auto loaded = core::load_menu_file(sample_menu_path().string());
+    if (!loaded) throw std::runtime_error("the sample menu does not load: " + sample_menu_path().string());
+    return loaded.value();
+  }();
+  return menu;
+}
+
+}  // namespace hourglass::test

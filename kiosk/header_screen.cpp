@@ -3,6 +3,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "kiosk/header_layout.hpp"
 #include "kiosk/screen_parts.hpp"
 
 namespace hourglass::kiosk {
@@ -21,21 +22,15 @@ HeaderResult draw_header(const HeaderView& view, const ui::Theme& theme, const S
   ui::fill_rect(origin, ImVec2(width, height), theme.surface, 0.0f);
   ui::fill_rect(ImVec2(origin.x, origin.y + height - theme.px(1)), ImVec2(width, theme.px(1)), theme.border, 0.0f);
 
-  // Left: seal, brand, table.
+  // Left: seal, brand, table. Measured now, drawn once the row's fit is known.
   const float seal = theme.px(48);
   hourglass_seal(ImVec2(origin.x + pad, origin.y + (row - seal) * 0.5f), seal, theme);
-  float x = origin.x + pad + seal + theme.px(14);
+  const float left_x = origin.x + pad + seal + theme.px(14);
   const ImVec2 brand = ui::measure_text(FontSize::large, view.brand);
-  ui::draw_text(FontSize::large, ImVec2(x, origin.y + (row - brand.y) * 0.5f), theme.text, view.brand, true);
-  x += brand.x + theme.px(16);
-  if (!view.place.empty()) {
-    const ImVec2 t = ui::measure_text(FontSize::body, view.place);
-    const ImVec2 size(t.x + theme.px(24), theme.px(40));
-    const ImVec2 pos(x, origin.y + (row - size.y) * 0.5f);
-    ui::fill_rect(pos, size, theme.surface_alt, size.y * 0.5f);
-    ui::draw_text_centered(FontSize::body, pos, size, theme.text, view.place, true);
-    x += size.x + theme.px(16);
-  }
+  const float brand_w = brand.x + theme.px(16);
+  ImVec2 place_size(0.0f, theme.px(40));
+  if (!view.place.empty()) place_size.x = ui::measure_text(FontSize::body, view.place).x + theme.px(24);
+  const float place_w = view.place.empty() ? 0.0f : place_size.x + theme.px(16);
 
   // Right, from the edge inwards: language, call waiter, tabs.
   float right = origin.x + width - pad;
@@ -65,6 +60,7 @@ HeaderResult draw_header(const HeaderView& view, const ui::Theme& theme, const S
   }
 
   // Tabs: a segmented control; on a narrow screen on the second row.
+  float tabs_x = origin.x + width - pad;
   if (!view.tabs.empty()) {
     float tabs_w = 0.0f;
     for (const TabView& tab : view.tabs) tabs_w += ui::measure_text(FontSize::body, tab.label).x + theme.px(44);
@@ -96,33 +92,63 @@ HeaderResult draw_header(const HeaderView& view, const ui::Theme& theme, const S
       tx += w;
     }
     if (!narrow) right = tx - tabs_w - theme.px(16);
+    tabs_x = tx - tabs_w;
   }
 
-  // The promise badge (and the most urgent clock), between the brand and
-  // the buttons; on a narrow screen, on the second row.
+  // The promise badge and the most urgent clock, between the brand and the
+  // buttons; on a narrow screen, on the second row left of the tabs.
+  const bool second_row = narrow && !view.tabs.empty();
+  const ImVec2 promise_t = ui::measure_text(FontSize::body, view.promise);
+  const ImVec2 short_t = ui::measure_text(FontSize::body, view.promise_short);
+  const float badge_h = theme.px(44);
+  HeaderItems items;
+  items.gap = theme.px(12);
+  items.promise_full = view.promise.empty() ? 0.0f : promise_t.x + theme.px(28);
+  items.promise_short = view.promise_short.empty() ? 0.0f : short_t.x + theme.px(28);
+  std::string countdown;
+  if (view.next_countdown) {
+    countdown = *view.next_countdown;
+    items.countdown = ui::measure_text(FontSize::large, countdown).x + theme.px(28);
+  }
+  if (second_row) {
+    items.space = tabs_x - theme.px(16) - (origin.x + pad);
+  } else {
+    items.brand = brand_w;
+    items.space = right - left_x - place_w;
+  }
+  const HeaderFit fit = fit_header(items);
+
+  float x = left_x;
+  if (second_row || fit.brand) {
+    ui::draw_text(FontSize::large, ImVec2(x, origin.y + (row - brand.y) * 0.5f), theme.text, view.brand, true);
+    x += brand_w;
+  }
+  if (!view.place.empty()) {
+    const ImVec2 pos(x, origin.y + (row - place_size.y) * 0.5f);
+    ui::fill_rect(pos, place_size, theme.surface_alt, place_size.y * 0.5f);
+    ui::draw_text_centered(FontSize::body, pos, place_size, theme.text, view.place, true);
+    x += place_w;
+  }
   {
-    const bool second_row = narrow && !view.tabs.empty();
     const float by = second_row ? origin.y + row - theme.px(10) : origin.y;
     const float bh = second_row ? row - theme.px(10) : row;
     float bx = second_row ? origin.x + pad : x;
-    const ImVec2 t = ui::measure_text(FontSize::body, view.promise);
-    const ImVec2 size(t.x + theme.px(28), theme.px(44));
-    const float limit = second_row ? origin.x + width : right;
-    if (bx + size.x < limit) {
+    if (fit.promise != PromiseForm::none) {
+      const bool full = fit.promise == PromiseForm::full;
+      const std::string& label = full ? view.promise : view.promise_short;
+      const ImVec2 size(full ? items.promise_full : items.promise_short, badge_h);
       const ImVec2 pos(bx, by + (bh - size.y) * 0.5f);
       ui::fill_rect(pos, size, colors.badge_bg, size.y * 0.5f);
-      ui::draw_text_centered(FontSize::body, pos, size, theme.primary, view.promise, true);
-      bx += size.x + theme.px(12);
+      ui::draw_text_centered(FontSize::body, pos, size, theme.primary, label, true);
+      bx += size.x + items.gap;
     }
-    if (view.next_countdown) {
+    if (fit.countdown) {
       const ImVec4 tone = tone_color(view.next_tone, theme);
-      const ImVec2 ct = ui::measure_text(FontSize::large, *view.next_countdown);
-      const ImVec2 csize(ct.x + theme.px(28), theme.px(44));
-      if (bx + csize.x < (second_row ? origin.x + width - pad - 0 : right) && !second_row) {
-        const ImVec2 pos(bx, by + (bh - csize.y) * 0.5f);
-        ui::fill_rect(pos, csize, ui::with_alpha(tone, 0.12f), csize.y * 0.5f);
-        ui::draw_text_centered(FontSize::large, pos, csize, tone, *view.next_countdown, true);
-      }
+      const ImVec2 size(items.countdown, badge_h);
+      const ImVec2 pos(bx, by + (bh - size.y) * 0.5f);
+      ui::fill_rect(pos, size, ui::with_alpha(tone, 0.12f), size.y * 0.5f);
+      ui::draw_text_centered(FontSize::large, pos, size, tone, countdown, true);
+      note_region("countdown", pos, ImVec2(pos.x + size.x, pos.y + size.y));
     }
   }
 

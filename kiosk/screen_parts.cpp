@@ -31,6 +31,11 @@ void note_target(std::string key) {
     targets->items.push_back(TouchTarget{std::move(key), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
 }
 
+void note_region(std::string key, ImVec2 min, ImVec2 max) {
+  DrawHooks* h = hooks();
+  if (h != nullptr && h->targets != nullptr) h->targets->items.push_back(TouchTarget{std::move(key), min, max});
+}
+
 // A soft card: shadow plus a rounded white panel.
 void card_background(ImVec2 min, ImVec2 size, const ui::Theme& theme, ImVec4 background) {
   const KioskColors colors = kiosk_colors(theme);

@@ -35,6 +35,8 @@ KioskColors kiosk_colors(const ui::Theme& theme);
 
 // Records the last item under `key` when a test asked for touch targets.
 void note_target(std::string key);
+// Records a drawn region that is not a button (the header clock) the same way.
+void note_region(std::string key, ImVec2 min, ImVec2 max);
 
 // A soft card: shadow plus a rounded panel.
 void card_background(ImVec2 min, ImVec2 size, const ui::Theme& theme, ImVec4 background);

@@ -101,7 +101,8 @@ DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskStat
   dish.allergens_label = text(Word::allergens, language);
   dish.promised = item.promised;
   if (!item.promised) {
-    dish.outside_promise = words::format_word(Word::not_in_promise, language, promise_adjective(state.promise.seconds, language));
+    dish.outside_promise =
+        words::format_word(Word::not_in_promise, language, promise_adjective(state.promise.seconds, language));
   }
   dish.qty_in_cart = cart.qty_of(item.id);
   dish.tile_color = color;
@@ -145,15 +146,27 @@ std::string promise_duration(std::int64_t seconds, Language language) {
 std::string promise_badge(const core::PromiseTerms& terms, Language language) {
   const std::string duration = promise_duration(terms.seconds, language);
   if (const auto* percent = std::get_if<core::BillPercentPolicy>(&terms.policy)) {
-    if (language == Language::zh) return words::format_word(Word::promise_percent, language, duration, zhe(percent->pay_percent));
+    if (language == Language::zh)
+      return words::format_word(Word::promise_percent, language, duration, zhe(percent->pay_percent));
     return words::format_word(Word::promise_percent, language, duration, percent->pay_percent);
   }
   return words::format_word(Word::promise_free, language, duration);
 }
 
+std::string promise_badge_short(const core::PromiseTerms& terms, Language language) {
+  const std::string duration = promise_duration(terms.seconds, language);
+  if (const auto* percent = std::get_if<core::BillPercentPolicy>(&terms.policy)) {
+    if (language == Language::zh) {
+      return words::format_word(Word::promise_percent_short, language, duration, zhe(percent->pay_percent));
+    }
+    return words::format_word(Word::promise_percent_short, language, duration, percent->pay_percent);
+  }
+  return words::format_word(Word::promise_free_short, language, duration);
+}
+
 std::string apology_text(std::int64_t promise_seconds, core::Fen compensation, Language language) {
   return words::format_word(Word::apology, language, promise_adjective(promise_seconds, language),
-                core::format_money(compensation));
+                            core::format_money(compensation));
 }
 
 std::string line_state_text(core::LineState state, Language language) {
@@ -200,6 +213,7 @@ HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs
     header.place = words::format_word(Word::table_label, language, state.table);
   }
   header.promise = promise_badge(state.promise, language);
+  header.promise_short = promise_badge_short(state.promise, language);
   header.language_button = text(Word::language_other, language);
   header.offline = !state.connected;
   header.offline_text = text(state.has_welcome ? Word::offline : Word::connecting, language);
@@ -319,7 +333,7 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
   view.confirming = confirming && view.can_place;
   view.confirm_title = text(Word::confirm_title, language);
   view.confirm_body = words::format_word(Word::confirm_body, language, cart.count(), view.subtotal,
-                             promise_duration(state.promise.seconds, language));
+                                         promise_duration(state.promise.seconds, language));
   view.confirm_yes = text(Word::confirm_yes, language);
   view.confirm_back = text(Word::confirm_back, language);
   if (!state.pending_order_ids.empty()) view.sending_text = text(Word::sending, language);
@@ -347,9 +361,11 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
     card.tone = Tone::good;
     if (served_at) {
       card.big_text = text(Word::kept, language);
-      card.caption = words::format_word(Word::served_in, language, core::format_countdown(*served_at - order.accepted_at_ms));
+      card.caption =
+          words::format_word(Word::served_in, language, core::format_countdown(*served_at - order.accepted_at_ms));
     } else {
-      card.big_text = words::format_word(Word::not_in_promise, language, promise_adjective(order.promise.seconds, language));
+      card.big_text =
+          words::format_word(Word::not_in_promise, language, promise_adjective(order.promise.seconds, language));
     }
   } else {
     // Late time stops growing once the last late dish reaches the table.
@@ -425,7 +441,8 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
   for (std::size_t i = 0; i < bill.orders.size(); ++i) {
     const core::Order& order = bill.orders[i];
     BillOrderView row;
-    row.title = words::format_word(Word::round_label, language, i + 1) + "  ·  " + words::format_word(Word::ticket_label, language, order.seq);
+    row.title = words::format_word(Word::round_label, language, i + 1) + "  ·  " +
+                words::format_word(Word::ticket_label, language, order.seq);
     for (const core::OrderLine& line : order.lines) {
       if (line.state == core::LineState::cancelled) continue;
       BillLineView bill_line;

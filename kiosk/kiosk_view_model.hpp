@@ -33,6 +33,8 @@ std::string countdown_text(std::int64_t remaining_ms, Language language);
 std::string promise_duration(std::int64_t seconds, Language language);
 // The promise as a badge: "Served in 15 min, or it's free".
 std::string promise_badge(const core::PromiseTerms& terms, Language language);
+// Its short form, for a full header: "15 min or free".
+std::string promise_badge_short(const core::PromiseTerms& terms, Language language);
 // "Sorry, we missed our 15-minute promise: ¥38.00 is on us".
 std::string apology_text(std::int64_t promise_seconds, core::Fen compensation, Language language);
 std::string line_state_text(core::LineState state, Language language);
@@ -51,6 +53,7 @@ struct HeaderView {
   std::string brand;
   std::string place;  // "Table 12" / "12号桌" / "Self-order"
   std::string promise;
+  std::string promise_short;  // the badge when the header is full
   std::string language_button;
   std::string call_waiter;    // empty: not offered (counter mode)
   std::vector<TabView> tabs;  // empty in counter mode

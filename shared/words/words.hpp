@@ -24,6 +24,8 @@ enum class Word : std::size_t {
   counter_label,
   promise_free,     // "{} minutes, or it's free"
   promise_percent,  // "{} minutes, or pay {}%"
+  promise_free_short,     // the badge when the header is full: "15 min or free"
+  promise_percent_short,  // "15 min or pay 80%"
   language_other,   // the button that switches: "中文" on English screens
   tab_menu,
   tab_orders,
@@ -41,6 +43,7 @@ enum class Word : std::size_t {
   cart_subtitle,
   note_label,
   note_hint,
+  note_quick,  // over the one-touch note chips
   subtotal,
   place_order,
   confirm_title,
@@ -64,6 +67,9 @@ enum class Word : std::size_t {
   add_more,
   view_bill,
   sending,
+  pending_title,    // an order placed while offline: not yet with the kitchen
+  pending_offline,  // "Will be sent when the tablet is back online"
+  pending_clock,    // "The {} clock starts when the kitchen receives it"
   state_queued,
   state_cooking,
   state_ready,

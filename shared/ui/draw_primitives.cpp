@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <vector>
 
+#include "shared/ui/text_wrap.hpp"
 #include "shared/ui/theme.hpp"
 
 namespace hourglass::ui {
@@ -16,24 +18,43 @@ float line_width(ImFont* font, std::string_view s) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
 }
 
+// Our own line breaks (text_wrap.hpp), not ImGui's: ImGui breaks after '.'
+// and inside numbers.
+std::vector<std::string_view> lines_of(ImFont* f, std::string_view s, float wrap) {
+  return wrap_lines(s, wrap, [f](std::string_view line) { return line_width(f, line); });
+}
+
 }  // namespace
 
 ImVec2 measure_text(FontSize size, std::string_view s, float wrap) {
   ImFont* f = font(size);
-  return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, s.data(), s.data() + s.size());
+  if (wrap <= 0.0f) return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size());
+  const std::vector<std::string_view> lines = lines_of(f, s, wrap);
+  float width = 0.0f;
+  for (std::string_view line : lines) width = std::max(width, line_width(f, line));
+  return ImVec2(width, f->FontSize * static_cast<float>(lines.size()));
 }
 
 ImVec2 draw_text(FontSize size, ImVec2 pos, ImVec4 color, std::string_view s, bool bold, float wrap) {
   ImFont* f = font(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const char* begin = s.data();
-  const char* end = s.data() + s.size();
-  draw->AddText(f, f->FontSize, pos, to_u32(color), begin, end, wrap);
-  if (bold) {
-    const float offset = std::max(1.0f, std::round(f->FontSize / 36.0f));
-    draw->AddText(f, f->FontSize, ImVec2(pos.x + offset, pos.y), to_u32(color), begin, end, wrap);
+  const ImU32 col = to_u32(color);
+  const float offset = std::max(1.0f, std::round(f->FontSize / 36.0f));
+  auto put = [&](ImVec2 at, std::string_view line) {
+    draw->AddText(f, f->FontSize, at, col, line.data(), line.data() + line.size());
+    if (bold) draw->AddText(f, f->FontSize, ImVec2(at.x + offset, at.y), col, line.data(), line.data() + line.size());
+  };
+  if (wrap <= 0.0f) {
+    put(pos, s);
+    return measure_text(size, s);
   }
-  return measure_text(size, s, wrap);
+  const std::vector<std::string_view> lines = lines_of(f, s, wrap);
+  float width = 0.0f;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    put(ImVec2(pos.x, pos.y + f->FontSize * static_cast<float>(i)), lines[i]);
+    width = std::max(width, line_width(f, lines[i]));
+  }
+  return ImVec2(width, f->FontSize * static_cast<float>(lines.size()));
 }
 
 void draw_text_centered(FontSize size, ImVec2 min, ImVec2 box, ImVec4 color, std::string_view s, bool bold) {

@@ -45,6 +45,9 @@ Intent draw_counter_done(const CounterDoneView& view, const ui::Theme& theme, co
   if (view.card) {
     float height = 0.0f;
     keep(intent, draw_order_card(*view.card, ImVec2(cx, cy), cw, theme, height, false));
+  } else if (view.pending) {
+    draw_pending_card(*view.pending, ImVec2(cx, cy), cw, theme);
+    note_target("pending:" + view.pending->order_id);
   }
   const float button_h = theme.px(84);
   const float by = origin.y + full.y - pad - button_h;

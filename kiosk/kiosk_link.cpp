@@ -32,8 +32,10 @@ bool KioskLink::refresh(KioskState& state) {
   if (net_state_.menu) state.menu = *net_state_.menu;
   state.orders.clear();
   for (const auto& [id, order] : net_state_.orders) state.orders.push_back(order);
-  state.pending_order_ids.clear();
-  for (const net::PendingOrder& pending : net_state_.outbox) state.pending_order_ids.push_back(pending.order_id);
+  state.pending.clear();
+  for (const net::PendingOrder& pending : net_state_.outbox) {
+    state.pending.push_back(PendingRound{pending.order_id, pending.lines});
+  }
   return true;
 }
 

@@ -18,6 +18,14 @@ using core::Language;
 
 enum class Mode { table, counter };
 
+// An order placed and not yet acknowledged by the kitchen: it waits in the
+// client's outbox (on disk, resent with the same order_id on reconnect) and
+// its promise clock has not started.
+struct PendingRound {
+  std::string order_id;
+  std::vector<core::LineRequest> lines;
+};
+
 struct KioskState {
   // Bumped by the link on every change, so several readers can each tell
   // whether their copy is current.
@@ -31,8 +39,8 @@ struct KioskState {
   core::Menu menu;
   // Open orders this device may see, oldest first.
   std::vector<core::Order> orders;
-  // Placed and not yet acknowledged.
-  std::vector<std::string> pending_order_ids;
+  // Placed and not yet acknowledged, oldest first.
+  std::vector<PendingRound> pending;
   std::int64_t clock_offset_ms = 0;  // server − local
 };
 

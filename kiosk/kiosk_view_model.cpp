@@ -221,7 +221,7 @@ HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs
   if (inputs.mode == Mode::counter) return header;
 
   header.call_waiter = text(Word::call_waiter, language);
-  int open_orders = 0;
+  int open_orders = static_cast<int>(build_pending_cards(state, language).size());
   std::optional<std::int64_t> most_urgent;
   for (const core::Order& order : state.orders) {
     if (order.status == core::OrderStatus::closed) continue;
@@ -336,7 +336,7 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
                                          promise_duration(state.promise.seconds, language));
   view.confirm_yes = text(Word::confirm_yes, language);
   view.confirm_back = text(Word::confirm_back, language);
-  if (!state.pending_order_ids.empty()) view.sending_text = text(Word::sending, language);
+  if (!state.pending.empty()) view.sending_text = text(Word::sending, language);
   return view;
 }
 
@@ -399,12 +399,44 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
   return card;
 }
 
+std::vector<PendingCardView> build_pending_cards(const KioskState& state, Language language) {
+  std::vector<PendingCardView> cards;
+  for (const PendingRound& round : state.pending) {
+    const bool acknowledged = std::any_of(state.orders.begin(), state.orders.end(),
+                                          [&](const core::Order& order) { return order.order_id == round.order_id; });
+    if (acknowledged) continue;
+    PendingCardView card;
+    card.order_id = round.order_id;
+    card.title = text(Word::pending_title, language);
+    card.offline = !state.connected;
+    card.status = text(card.offline ? Word::pending_offline : Word::sending, language);
+    card.clock = words::format_word(Word::pending_clock, language, promise_adjective(state.promise.seconds, language));
+    core::Fen subtotal = 0;
+    for (const core::LineRequest& request : round.lines) {
+      OrderLineView row;
+      row.qty = words::format_word(Word::qty_times, language, request.qty);
+      row.note = request.note;
+      if (const core::MenuItem* item = state.menu.find(request.item)) {
+        row.name = item->name.in(language);
+        subtotal += item->price * request.qty;
+      } else {
+        row.name = request.item;  // a menu not received yet (restarted offline)
+      }
+      card.lines.push_back(std::move(row));
+    }
+    card.subtotal = core::format_money(subtotal);
+    cards.push_back(std::move(card));
+  }
+  std::reverse(cards.begin(), cards.end());
+  return cards;
+}
+
 OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header, Language language,
                              std::int64_t server_now_ms) {
   OrdersView view;
   view.header = build_header_view(state, header, language, server_now_ms);
   view.title = text(Word::tab_orders, language);
-  view.empty_text = text(Word::no_orders, language);
+  view.pending = build_pending_cards(state, language);
   const auto sorted = by_acceptance(state.orders);
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     view.cards.push_back(build_order_card(*sorted[i], static_cast<int>(i + 1), language, server_now_ms));
@@ -420,7 +452,7 @@ OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header
     if (group(a) != group(b)) return group(a) < group(b);
     return group(a) == 1 && a.remaining_ms < b.remaining_ms;
   });
-  if (!state.pending_order_ids.empty()) view.sending_text = text(Word::sending, language);
+  if (view.pending.empty() && view.cards.empty()) view.empty_text = text(Word::no_orders, language);
   view.add_more = text(Word::add_more, language);
   view.call_waiter = text(Word::call_waiter, language);
   view.view_bill = text(Word::view_bill, language);
@@ -490,7 +522,14 @@ CounterDoneView build_counter_done_view(const KioskState& state, const std::stri
     card.ticket.clear();
     view.card = std::move(card);
   }
-  view.hint = view.card ? text(Word::pickup_hint, language) : text(Word::sending, language);
+  if (!view.card) {
+    for (PendingCardView& pending : build_pending_cards(state, language)) {
+      if (pending.order_id == order_id) view.pending = std::move(pending);
+    }
+  }
+  view.hint = view.card      ? text(Word::pickup_hint, language)
+              : view.pending ? view.pending->status
+                             : text(Word::sending, language);
   view.resets_in = words::format_word(Word::resets_in, language, std::max<std::int64_t>(0, seconds_to_reset));
   view.done_button = text(Word::new_order, language);
   return view;

@@ -45,7 +45,7 @@ Tone line_state_tone(core::LineState state);
 struct TabView {
   Screen screen = Screen::menu;
   std::string label;
-  int badge = 0;  // open orders on "My orders"
+  int badge = 0;  // open orders on "My orders", with those on their way
   bool selected = false;
 };
 
@@ -206,19 +206,35 @@ struct OrderCardView {
   std::string subtotal;
 };
 
+// An order the kitchen does not have yet (placed offline, or on its way):
+// no countdown, because the promise starts when the kitchen receives it.
+struct PendingCardView {
+  std::string order_id;
+  std::string title;   // "Not yet with the kitchen"
+  std::string status;  // offline: "sent as soon as the tablet is back online"; else "Sending…"
+  std::string clock;   // "The 15-minute clock starts when the kitchen receives it"
+  bool offline = false;
+  std::vector<OrderLineView> lines;  // qty, name, note (no state yet)
+  std::string subtotal;
+};
+
 struct OrdersView {
   HeaderView header;
   std::string title;
-  std::string empty_text;
+  // Only when there is nothing at all to show: no round and none on its way.
+  std::optional<std::string> empty_text;
   std::optional<std::string> apology_banner;  // the latest breach's apology
+  std::vector<PendingCardView> pending;       // newest first, above the cards
   std::vector<OrderCardView> cards;           // newest first
-  std::string sending_text;
   std::string add_more;
   std::string call_waiter;
   std::string view_bill;
 };
 
 OrderCardView build_order_card(const core::Order& order, int round, Language language, std::int64_t server_now_ms);
+// The orders still on their way, newest first (one the kitchen already
+// acknowledged is left out, whatever the outbox still says).
+std::vector<PendingCardView> build_pending_cards(const KioskState& state, Language language);
 OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header, Language language,
                              std::int64_t server_now_ms);
 
@@ -266,6 +282,7 @@ struct CounterDoneView {
   std::string pickup_title;
   std::string pickup_number;  // "41", or "…" while sending
   std::optional<OrderCardView> card;
+  std::optional<PendingCardView> pending;  // the order is not with the kitchen yet
   std::string hint;
   std::string resets_in;
   std::string done_button;

@@ -122,6 +122,54 @@ Intent draw_order_card(const OrderCardView& card, ImVec2 pos, float width, const
   return intent;
 }
 
+float draw_pending_card(const PendingCardView& card, ImVec2 pos, float width, const ui::Theme& theme) {
+  ImGui::PushID(card.order_id.c_str());
+  ImGui::SetCursorScreenPos(pos);
+  const ImVec4 tone = card.offline ? theme.warning : kiosk_colors(theme).info;
+  ui::CardStyle style;
+  style.width = width;
+  style.stripe = tone;
+  style.border = ui::with_alpha(tone, 0.6f);
+  style.border_thickness = 2.0f;
+  {
+    ui::Card frame("##pending", theme, style);
+    const float inner = frame.content_width();
+    ui::text(card.title, theme.text, FontSize::large);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float wrap_w = inner - theme.px(28);
+    const ImVec2 t = ui::measure_text(FontSize::body, card.status, wrap_w);
+    const ImVec2 box(inner, t.y + theme.px(24));
+    ui::fill_rect(p, box, ui::with_alpha(tone, 0.14f), theme.rounding * 0.7f);
+    ui::draw_text(FontSize::body, ImVec2(p.x + theme.px(14), p.y + theme.px(12)), ui::mix(tone, theme.text, 0.45f),
+                  card.status, true, wrap_w);
+    ImGui::Dummy(box);
+    const ImVec2 c = ImGui::GetCursorScreenPos();
+    const ImVec2 clock = ui::draw_text(FontSize::small, ImVec2(c.x, c.y + theme.px(6)), theme.text_muted, card.clock,
+                                       false, inner);
+    ImGui::Dummy(ImVec2(inner, clock.y + theme.px(12)));
+    for (const OrderLineView& line : card.lines) {
+      const ImVec2 r = ImGui::GetCursorScreenPos();
+      ui::fill_rect(r, ImVec2(inner, theme.px(1)), theme.border, 0.0f);
+      const float row_y = r.y + theme.px(10);
+      const ImVec2 q = ui::draw_text(FontSize::body, ImVec2(r.x, row_y), theme.text_muted, line.qty);
+      const float name_x = r.x + std::max(q.x + theme.px(10), theme.px(52));
+      const float name_w = inner - (name_x - r.x);
+      const ImVec2 n = ui::draw_text(FontSize::body, ImVec2(name_x, row_y), theme.text, line.name, false, name_w);
+      float row_h = n.y;
+      if (!line.note.empty()) {
+        const ImVec2 nt = ui::draw_text(FontSize::small, ImVec2(name_x, row_y + n.y + theme.px(2)), theme.accent,
+                                        "\"" + line.note + "\"", false, name_w);
+        row_h += nt.y + theme.px(2);
+      }
+      ImGui::Dummy(ImVec2(inner, row_h + theme.px(20)));
+    }
+    ui::text_right(card.subtotal, theme.text_muted);
+  }
+  const float height = ImGui::GetItemRectSize().y;
+  ImGui::PopID();
+  return height;
+}
+
 void apology_banner(const std::string& text, const ui::Theme& theme, float width) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float pad = theme.px(20);

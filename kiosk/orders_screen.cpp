@@ -30,21 +30,25 @@ Intent draw_orders(const OrdersView& view, const ui::Theme& theme, const ScreenS
       apology_banner(*view.apology_banner, theme, w);
       ImGui::Dummy(ImVec2(w, theme.px(4)));
     }
-    if (!view.sending_text.empty()) {
-      ui::banner(view.sending_text, ui::with_alpha(kiosk_colors(theme).info, 0.15f), kiosk_colors(theme).info, theme);
-    }
-    if (view.cards.empty()) {
+    if (view.empty_text) {
       const ImVec2 p = ImGui::GetCursorScreenPos();
       card_background(p, ImVec2(w, theme.px(200)), theme, theme.surface);
-      ui::draw_text_centered(FontSize::large, p, ImVec2(w, theme.px(200)), theme.text_muted, view.empty_text);
+      ui::draw_text_centered(FontSize::large, p, ImVec2(w, theme.px(200)), theme.text_muted, *view.empty_text);
       ImGui::Dummy(ImVec2(w, theme.px(200)));
     }
-    // Masonry: each card goes to the shortest column.
+    // Masonry: each card goes to the shortest column, those on their way first.
     const float gap = theme.px(18);
-    const int columns = narrow ? 1 : std::min<int>(std::max<std::size_t>(view.cards.size(), 1), 2);
+    const std::size_t count = view.pending.size() + view.cards.size();
+    const int columns = narrow ? 1 : std::min<int>(std::max<std::size_t>(count, 1), 2);
     const float col_w = std::floor((w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
     const ImVec2 start = ImGui::GetCursorScreenPos();
     std::vector<float> bottoms(static_cast<std::size_t>(columns), start.y);
+    for (const PendingCardView& card : view.pending) {
+      const auto shortest = std::min_element(bottoms.begin(), bottoms.end());
+      const auto col = static_cast<float>(shortest - bottoms.begin());
+      *shortest += draw_pending_card(card, ImVec2(start.x + col * (col_w + gap), *shortest), col_w, theme) + gap;
+      note_target("pending:" + card.order_id);
+    }
     for (const OrderCardView& card : view.cards) {
       const auto shortest = std::min_element(bottoms.begin(), bottoms.end());
       const auto col = static_cast<float>(shortest - bottoms.begin());

@@ -92,6 +92,8 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
 Intent draw_order_card(const OrderCardView& card, ImVec2 pos, float width, const ui::Theme& theme, float& height,
                        bool show_rush);
 // The red "sorry" strip at the cursor, `width` wide.
+// An order on its way to the kitchen (no countdown yet). Returns its height.
+float draw_pending_card(const PendingCardView& card, ImVec2 pos, float width, const ui::Theme& theme);
 void apology_banner(const std::string& text, const ui::Theme& theme, float width);
 
 }  // namespace hourglass::kiosk

@@ -264,3 +264,81 @@ TEST_CASE("a live kiosk keeps its cart in the state folder by default", "[kiosk]
         "/home/kiosk/.local/state/hourglass/cart-table-pos_7015.json");
   setenv("HOME", saved_home.c_str(), 1);
 }
+
+TEST_CASE("kiosk orders view: an order placed offline is shown as not yet with the kitchen, never 'no orders'",
+          "[ui][kiosk]") {
+  kiosk::KioskState state = demo(true, 0);
+  REQUIRE(state.orders.empty());
+  state.connected = false;
+  state.has_welcome = true;
+  const kiosk::OrdersView nothing = kiosk::build_orders_view(state, {}, Language::en, kNow);
+  REQUIRE(nothing.empty_text);
+  CHECK(*nothing.empty_text == "No orders yet. Pick something from the menu!");
+  CHECK(nothing.pending.empty());
+
+  state.pending.push_back(kiosk::PendingRound{"o-1", {{"koushuiji", 2, "less spicy"}, {"no-such-dish", 1, ""}}});
+  const kiosk::OrdersView offline = kiosk::build_orders_view(state, {}, Language::en, kNow);
+  CHECK_FALSE(offline.empty_text);
+  REQUIRE(offline.pending.size() == 1);
+  const kiosk::PendingCardView& card = offline.pending[0];
+  CHECK(card.order_id == "o-1");
+  CHECK(card.title == "Not yet with the kitchen");
+  CHECK(card.offline);
+  CHECK(card.status == "It is sent as soon as the tablet is back online");
+  CHECK(card.clock == "The 15-minute clock starts when the kitchen receives it");
+  REQUIRE(card.lines.size() == 2);
+  CHECK(card.lines[0].qty == "2 ×");
+  CHECK(card.lines[0].name == "Mouth-Watering Chicken");
+  CHECK(card.lines[0].note == "less spicy");
+  CHECK(card.lines[1].name == "no-such-dish");  // a line the menu does not know is shown by its id
+  CHECK(card.subtotal == "¥52.00");             // 2 × ¥26.00; the unknown line adds nothing
+  // The "My orders" tab counts it.
+  const kiosk::HeaderView header = kiosk::build_header_view(state, {}, Language::en, kNow);
+  CHECK(header.tabs[1].badge == 1);
+  CHECK_FALSE(header.next_countdown);  // no clock runs for it
+
+  const kiosk::OrdersView zh = kiosk::build_orders_view(state, {}, Language::zh, kNow);
+  CHECK(zh.pending[0].title == "还没送到厨房");
+  CHECK(zh.pending[0].status == "网络恢复后会自动发送");
+  CHECK(zh.pending[0].clock == "厨房收到后才开始15分钟计时");
+  CHECK(zh.pending[0].lines[0].name == "口水鸡");
+
+  // Back online, not yet acknowledged: on its way.
+  state.connected = true;
+  const kiosk::OrdersView sending = kiosk::build_orders_view(state, {}, Language::en, kNow);
+  REQUIRE(sending.pending.size() == 1);
+  CHECK_FALSE(sending.pending[0].offline);
+  CHECK(sending.pending[0].status == "Sending to the kitchen…");
+}
+
+TEST_CASE("kiosk orders view: waiting rounds come newest first beside the running ones; an acknowledged one is not "
+          "shown twice",
+          "[ui][kiosk]") {
+  kiosk::KioskState state = demo(true, 3);
+  REQUIRE(state.orders.size() == 3);
+  state.pending.push_back(kiosk::PendingRound{"first", {{"koushuiji", 1, ""}}});
+  state.pending.push_back(kiosk::PendingRound{"second", {{"koushuiji", 1, ""}}});
+  // The kitchen acknowledged this one and the outbox has not caught up.
+  state.pending.push_back(kiosk::PendingRound{state.orders[1].order_id, {{"koushuiji", 1, ""}}});
+  const kiosk::OrdersView view = kiosk::build_orders_view(state, {}, Language::en, kNow);
+  REQUIRE(view.pending.size() == 2);
+  CHECK(view.pending[0].order_id == "second");
+  CHECK(view.pending[1].order_id == "first");
+  CHECK(view.cards.size() == 3);
+  CHECK(kiosk::build_header_view(state, {}, Language::en, kNow).tabs[1].badge == 5);
+}
+
+TEST_CASE("kiosk counter end screen: an order placed offline says it is not with the kitchen yet", "[ui][kiosk]") {
+  kiosk::DemoOptions options;
+  options.mode = kiosk::Mode::counter;
+  options.orders = 0;
+  kiosk::KioskState state = kiosk::make_demo_state(sample_menu(), options, kNow);
+  state.connected = false;
+  state.pending.push_back(kiosk::PendingRound{"k-1", {{"koushuiji", 1, ""}}});
+  const auto view = kiosk::build_counter_done_view(state, "k-1", 20, Language::en, kNow);
+  CHECK(view.pickup_number == "…");
+  CHECK_FALSE(view.card);
+  REQUIRE(view.pending);
+  CHECK(view.pending->title == "Not yet with the kitchen");
+  CHECK(view.hint == "It is sent as soon as the tablet is back online");
+}

@@ -2,10 +2,44 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "kiosk/screen_parts.hpp"
 
 namespace hourglass::kiosk {
+
+namespace {
+
+struct ChipPlace {
+  ImVec2 offset;  // from the top left of the chip area
+  ImVec2 size;
+};
+
+// The one-touch notes laid out in rows that wrap at `width`.
+std::vector<ChipPlace> place_chips(const std::vector<NoteChipView>& chips, float width, const ui::Theme& theme) {
+  std::vector<ChipPlace> places;
+  const float h = theme.px(52);
+  const float gap = theme.px(10);
+  float x = 0.0f;
+  float y = 0.0f;
+  for (const NoteChipView& chip : chips) {
+    const float w = std::min(width, ui::measure_text(FontSize::body, chip.label).x + theme.px(40));
+    if (x > 0.0f && x + w > width) {
+      x = 0.0f;
+      y += h + gap;
+    }
+    places.push_back(ChipPlace{ImVec2(x, y), ImVec2(w, h)});
+    x += w + gap;
+  }
+  return places;
+}
+
+float chips_height(const std::vector<ChipPlace>& places) {
+  return places.empty() ? 0.0f : places.back().offset.y + places.back().size.y;
+}
+
+}  // namespace
 
 Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& theme) {
   Intent intent;
@@ -29,9 +63,15 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
   const float desc_h = dish.description.empty()
                            ? 0.0f
                            : ui::measure_text(FontSize::body, dish.description, w - 2 * pad).y + theme.px(12);
-  const float content_h = strip_h + theme.px(18) + desc_h + theme.px(36) +
-                          ui::measure_text(FontSize::body, detail.note_label).y + theme.px(8) +
-                          ui::font(FontSize::body)->FontSize + theme.px(28) + theme.px(32) + bottom_h + pad;
+  const std::vector<ChipPlace> chips = place_chips(detail.chips, w - 2 * pad, theme);
+  const float chips_h = chips.empty() ? 0.0f
+                                      : ui::measure_text(FontSize::body, detail.chips_label).y + theme.px(8) +
+                                            chips_height(chips) + theme.px(20);
+  const float typed_h = detail.typed_note ? ui::measure_text(FontSize::body, detail.note_label).y + theme.px(8) +
+                                                ui::font(FontSize::body)->FontSize + theme.px(28)
+                                          : 0.0f;
+  const float content_h =
+      strip_h + theme.px(18) + desc_h + theme.px(36) + chips_h + typed_h + theme.px(32) + bottom_h + pad;
   const float h = std::min(content_h, viewport->WorkSize.y - theme.px(40));
   const ImVec2 pos(std::round(viewport->WorkPos.x + (viewport->WorkSize.x - w) * 0.5f),
                    std::round(viewport->WorkPos.y + (viewport->WorkSize.y - h) * 0.5f));
@@ -85,16 +125,38 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
   }
   y += theme.px(36);
 
-  ui::draw_text(FontSize::body, ImVec2(pos.x + pad, y), theme.text, detail.note_label, true);
-  y += ui::measure_text(FontSize::body, detail.note_label).y + theme.px(8);
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, y));
-  ImGui::PushItemWidth(text_w);
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme.px(14), theme.px(14)));
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, theme.surface_alt);
-  ImGui::InputTextWithHint("##note", detail.note_hint.c_str(), note.buffer.data(), note.buffer.size());
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar();
-  ImGui::PopItemWidth();
+  // One-touch notes: a touch chooses or drops one.
+  if (!chips.empty()) {
+    ui::draw_text(FontSize::body, ImVec2(pos.x + pad, y), theme.text, detail.chips_label, true);
+    y += ui::measure_text(FontSize::body, detail.chips_label).y + theme.px(8);
+    for (std::size_t i = 0; i < chips.size(); ++i) {
+      const NoteChipView& chip = detail.chips[i];
+      ButtonLook look{theme.primary, chip.selected ? theme.on_primary : theme.primary,
+                      chip.selected ? ButtonKind::filled : ButtonKind::outlined, FontSize::body};
+      look.bold = chip.selected;
+      look.enabled = chip.enabled;
+      look.rounding = chips[i].size.y * 0.5f;
+      const std::string id = "##chip" + std::to_string(chip.index);
+      if (button_at(id.c_str(), ImVec2(pos.x + pad + chips[i].offset.x, y + chips[i].offset.y), chips[i].size,
+                    chip.label, look, theme)) {
+        intent = Intent{Action::toggle_note_chip, {}, chip.index, 0};
+      }
+      note_target("chip:" + std::to_string(chip.index));
+    }
+    y += chips_height(chips) + theme.px(20);
+  }
+  if (detail.typed_note) {
+    ui::draw_text(FontSize::body, ImVec2(pos.x + pad, y), theme.text, detail.note_label, true);
+    y += ui::measure_text(FontSize::body, detail.note_label).y + theme.px(8);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, y));
+    ImGui::PushItemWidth(text_w);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme.px(14), theme.px(14)));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, theme.surface_alt);
+    ImGui::InputTextWithHint("##note", detail.note_hint.c_str(), note.buffer.data(), note.buffer.size());
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopItemWidth();
+  }
 
   // Bottom: quantity stepper and the primary action.
   const float by = pos.y + h - pad - bottom_h;

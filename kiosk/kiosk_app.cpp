@@ -88,6 +88,8 @@ void KioskApp::frame(const ui::Theme& theme, std::int64_t local_now_ms) {
       inputs.category = category_;
       inputs.detail_item = detail_item_;
       inputs.detail_qty = detail_qty_;
+      inputs.detail_chips = detail_chips_;
+      inputs.detail_typed_note = note_.text();
       const MenuView view = build_menu_view(state_, cart_, inputs, language_, now);
       intent = draw_menu(view, note_, theme, style);
       break;
@@ -140,8 +142,18 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
     case Action::open_detail:
       detail_item_ = intent.id;
       detail_qty_ = 1;
+      detail_chips_.clear();
       note_.clear();
       return;
+    case Action::toggle_note_chip: {
+      const auto chosen = std::find(detail_chips_.begin(), detail_chips_.end(), intent.index);
+      if (chosen != detail_chips_.end()) {
+        detail_chips_.erase(chosen);
+      } else {
+        detail_chips_.push_back(intent.index);
+      }
+      return;
+    }
     case Action::close_detail:
       detail_item_.reset();
       return;
@@ -149,7 +161,9 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
       detail_qty_ = std::clamp(detail_qty_ + intent.value, 1, core::kMaxLineQty);
       return;
     case Action::detail_add:
-      cart_.add(intent.id, detail_qty_, note_.text());
+      cart_.add(intent.id, detail_qty_,
+                detail_note(state_.menu, intent.id, detail_chips_,
+                            options_.mode == Mode::table ? note_.text() : std::string(), language_));
       detail_item_.reset();
       save_cart();
       return;
@@ -236,8 +250,16 @@ std::vector<std::string> display_strings(const core::Menu* menu) {
   for (const core::MenuGroup& group : menu->categories) {
     strings.push_back(group.name.en);
     strings.push_back(group.name.zh);
+    for (const core::LocalText& note : group.notes) {
+      strings.push_back(note.en);
+      strings.push_back(note.zh);
+    }
   }
   for (const core::MenuItem& item : menu->items) {
+    for (const core::LocalText& note : item.notes.value_or(std::vector<core::LocalText>{})) {
+      strings.push_back(note.en);
+      strings.push_back(note.zh);
+    }
     strings.push_back(item.name.en);
     strings.push_back(item.name.zh);
     if (item.description) {

@@ -68,6 +68,7 @@ class KioskApp {
   std::string category_;
   std::optional<std::string> detail_item_;
   int detail_qty_ = 1;
+  std::vector<std::size_t> detail_chips_;  // one-touch notes chosen in the detail
   NoteEdit note_;
   bool confirming_ = false;
   std::string done_order_id_;        // counter: the order on the end screen

@@ -27,6 +27,7 @@ enum class Action {
   close_detail,
   detail_qty,  // value = delta
   detail_add,
+  toggle_note_chip,  // index: the one-touch note in the detail
   quick_add,     // id
   quick_remove,  // id
   cart_qty,      // index, value = delta

@@ -7,6 +7,7 @@
 #include <array>
 
 #include "shared/core/countdown.hpp"
+#include "shared/core/json_read.hpp"
 #include "shared/core/money.hpp"
 #include "shared/core/promise.hpp"
 #include "shared/core/urgency.hpp"
@@ -243,6 +244,30 @@ HeaderView build_header_view(const KioskState& state, const HeaderInputs& inputs
   return header;
 }
 
+std::string compose_note(const std::vector<std::string>& chips, const std::string& typed) {
+  std::string note;
+  auto append = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!note.empty()) note += " · ";
+    note += part;
+  };
+  for (const std::string& chip : chips) append(chip);
+  append(typed);
+  return note;
+}
+
+std::string detail_note(const core::Menu& menu, const std::string& item, const std::vector<std::size_t>& chips,
+                        const std::string& typed, Language language) {
+  std::vector<std::string> labels;
+  if (const core::MenuItem* found = menu.find(item)) {
+    const auto& notes = menu.quick_notes(*found);
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      if (std::find(chips.begin(), chips.end(), i) != chips.end()) labels.push_back(notes[i].in(language));
+    }
+  }
+  return compose_note(labels, typed);
+}
+
 MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuInputs& inputs, Language language,
                          std::int64_t server_now_ms) {
   MenuView view;
@@ -290,6 +315,23 @@ MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuIn
       detail.dish = dish_view(*item, cart, state, color, language);
       detail.note_label = text(Word::note_label, language);
       detail.note_hint = text(Word::note_hint, language);
+      detail.typed_note = inputs.header.mode == Mode::table;
+      const std::string typed = detail.typed_note ? inputs.detail_typed_note : std::string();
+      const auto& notes = menu.quick_notes(*item);
+      if (!notes.empty()) detail.chips_label = text(Word::note_quick, language);
+      for (std::size_t i = 0; i < notes.size(); ++i) {
+        NoteChipView chip;
+        chip.index = i;
+        chip.label = notes[i].in(language);
+        chip.selected = std::find(inputs.detail_chips.begin(), inputs.detail_chips.end(), i) != inputs.detail_chips.end();
+        if (!chip.selected) {
+          std::vector<std::size_t> with = inputs.detail_chips;
+          with.push_back(i);
+          chip.enabled =
+              core::utf8_length(detail_note(menu, item->id, with, typed, language)) <= core::kMaxNoteCodePoints;
+        }
+        detail.chips.push_back(std::move(chip));
+      }
       detail.qty = std::clamp(inputs.detail_qty, 1, core::kMaxLineQty);
       detail.add_button = words::format_word(Word::detail_add, language, core::format_money(item->price * detail.qty));
       detail.close = text(Word::detail_close, language);

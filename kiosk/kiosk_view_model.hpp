@@ -107,10 +107,21 @@ struct CartBarView {
   bool enabled = false;
 };
 
+// A one-touch note ("less spicy") in the dish detail.
+struct NoteChipView {
+  std::size_t index = 0;  // in the menu's list for this dish
+  std::string label;      // in the current language; also what the kitchen reads
+  bool selected = false;
+  bool enabled = true;  // false: adding it would pass the 200-character note limit
+};
+
 struct DetailView {
   DishView dish;
   std::string note_label;
   std::string note_hint;
+  std::string chips_label;         // "Tap to tell the kitchen"; empty: no chips
+  std::vector<NoteChipView> chips;  // the menu's notes for this dish
+  bool typed_note = true;           // a keyboard exists (table tablet); not at the counter
   int qty = 1;
   std::string add_button;  // "Add to cart  ¥76.00"
   std::string close;
@@ -131,7 +142,17 @@ struct MenuInputs {
   std::string category;  // empty: the first
   std::optional<std::string> detail_item;
   int detail_qty = 1;
+  std::vector<std::size_t> detail_chips;  // chosen one-touch notes, by index
+  std::string detail_typed_note;
 };
+
+// The note a line carries: the chosen one-touch notes in the menu's order,
+// then the typed text, joined by " · " ("less spicy · no coriander · for a child").
+std::string compose_note(const std::vector<std::string>& chips, const std::string& typed);
+// The note for `item` from the chosen chip indices (in `language`) and the
+// typed text; chip indices the dish does not offer are ignored.
+std::string detail_note(const core::Menu& menu, const std::string& item, const std::vector<std::size_t>& chips,
+                        const std::string& typed, Language language);
 MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuInputs& inputs, Language language,
                          std::int64_t server_now_ms);
 // The colour of the category at `index` (a fixed warm palette).

@@ -34,6 +34,13 @@ constexpr int kMaxSpicy = 3;
 }  // namespace
 
 const MenuGroup* Menu::category(std::string_view id) const { return find_group(categories, id); }
+
+const std::vector<LocalText>& Menu::quick_notes(const MenuItem& item) const {
+  static const std::vector<LocalText> none;
+  if (item.notes) return *item.notes;
+  const MenuGroup* group = category(item.category);
+  return group != nullptr ? group->notes : none;
+}
 const MenuGroup* Menu::station(std::string_view id) const { return find_group(stations, id); }
 
 const std::vector<MenuGroup>& known_allergens() {
@@ -64,7 +71,30 @@ Json local_text_to_json(const LocalText& text) { return Json{{"en", text.en}, {"
 
 namespace {
 
-std::vector<MenuGroup> read_groups(const JsonObjectReader& document, const char* key, const char* what) {
+// `notes`: a list of {en, zh}, each 1-40 characters, at most 12, no repeats.
+std::vector<LocalText> read_quick_notes(const JsonObjectReader& reader, const std::string& named) {
+  const Json& array = reader.array("notes");
+  if (array.size() > kMaxQuickNotes) {
+    throw_field_error(named, fmt::format("notes: at most {} one-touch notes", kMaxQuickNotes));
+  }
+  std::vector<LocalText> notes;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string path = fmt::format("{}: notes #{}", named, i + 1);
+    if (!array[i].is_object()) throw_field_error(path, "must be an object {\"en\": …, \"zh\": …}");
+    LocalText note = local_text_from_json(array[i], path);
+    for (const std::string* text : {&note.en, &note.zh}) {
+      if (text->empty() || utf8_length(*text) > kMaxQuickNoteCodePoints) {
+        throw_field_error(path, fmt::format("each text must be 1-{} characters", kMaxQuickNoteCodePoints));
+      }
+    }
+    if (std::find(notes.begin(), notes.end(), note) != notes.end()) throw_field_error(path, "listed twice");
+    notes.push_back(std::move(note));
+  }
+  return notes;
+}
+
+std::vector<MenuGroup> read_groups(const JsonObjectReader& document, const char* key, const char* what,
+                                   bool with_notes = false) {
   std::vector<MenuGroup> groups;
   const Json& array = document.array(key);
   for (std::size_t i = 0; i < array.size(); ++i) {
@@ -77,6 +107,10 @@ std::vector<MenuGroup> read_groups(const JsonObjectReader& document, const char*
     }
     if (find_group(groups, group.id) != nullptr) throw_field_error(named, "duplicate id");
     group.name = local_text_from_json(reader.object("name"), named + ": name");
+    if (reader.has("notes")) {
+      if (!with_notes) throw_field_error(named, "notes belong on categories and items, not here");
+      group.notes = read_quick_notes(reader, named);
+    }
     groups.push_back(std::move(group));
   }
   if (groups.empty()) throw_field_error(key, "must list at least one entry");
@@ -136,6 +170,7 @@ MenuItem read_item(const Json& value, std::size_t index, const Menu& menu) {
   if (reader.has("description")) {
     item.description = local_text_from_json(reader.object("description"), named + ": description");
   }
+  if (reader.has("notes")) item.notes = read_quick_notes(reader, named);
   return item;
 }
 
@@ -145,7 +180,7 @@ Result<Menu> menu_from_json(const Json& document, std::string_view source) {
   try {
     const JsonObjectReader reader(document, "");
     Menu menu;
-    menu.categories = read_groups(reader, "categories", "category");
+    menu.categories = read_groups(reader, "categories", "category", /*with_notes=*/true);
     menu.stations = read_groups(reader, "stations", "station");
     const Json& items = reader.array("items");
     if (items.empty()) throw_field_error("items", "the menu has no items");
@@ -175,8 +210,20 @@ Result<Menu> load_menu_file(const std::string& path) {
   }
 }
 
+namespace {
+
+Json quick_notes_to_json(const std::vector<LocalText>& notes) {
+  Json array = Json::array();
+  for (const LocalText& note : notes) array.push_back(local_text_to_json(note));
+  return array;
+}
+
+}  // namespace
+
 Json local_group_to_json(const MenuGroup& group) {
-  return Json{{"id", group.id}, {"name", local_text_to_json(group.name)}};
+  Json json{{"id", group.id}, {"name", local_text_to_json(group.name)}};
+  if (!group.notes.empty()) json["notes"] = quick_notes_to_json(group.notes);
+  return json;
 }
 
 Json menu_item_to_json(const MenuItem& item) {
@@ -190,6 +237,7 @@ Json menu_item_to_json(const MenuItem& item) {
   if (item.spicy != 0) json["spicy"] = item.spicy;
   if (!item.allergens.empty()) json["allergens"] = item.allergens;
   if (item.description) json["description"] = local_text_to_json(*item.description);
+  if (item.notes) json["notes"] = quick_notes_to_json(*item.notes);
   return json;
 }
 

@@ -29,8 +29,15 @@ struct LocalText {
 struct MenuGroup {
   std::string id;
   LocalText name;
+  // Categories only: the one-touch notes offered for their dishes ("less
+  // spicy", "no coriander"), unless a dish lists its own.
+  std::vector<LocalText> notes{};
   bool operator==(const MenuGroup&) const = default;
 };
+
+// Bounds of the one-touch notes (docs/menu.md).
+inline constexpr std::size_t kMaxQuickNotes = 12;
+inline constexpr std::size_t kMaxQuickNoteCodePoints = 40;
 
 struct MenuItem {
   std::string id;
@@ -43,6 +50,9 @@ struct MenuItem {
   int spicy = 0;              // 0-3
   std::vector<std::string> allergens;
   std::optional<LocalText> description;
+  // Its own one-touch notes, replacing its category's; nullopt: the
+  // category's; an empty list: none offered for this dish.
+  std::optional<std::vector<LocalText>> notes{};
   bool operator==(const MenuItem&) const = default;
 };
 
@@ -54,6 +64,8 @@ struct Menu {
   const MenuItem* find(std::string_view id) const;
   const MenuGroup* category(std::string_view id) const;
   const MenuGroup* station(std::string_view id) const;
+  // The one-touch notes offered for `item`: its own, else its category's.
+  const std::vector<LocalText>& quick_notes(const MenuItem& item) const;
   bool operator==(const Menu&) const = default;
 };
 

@@ -147,3 +147,83 @@ TEST_CASE("allergens have labels in both languages", "[core][menu]") {
   CHECK(allergen_label("peanut")->zh == "花生");
   CHECK(allergen_label("gravel") == nullptr);
 }
+
+TEST_CASE("one-touch notes: a dish's own replace its category's, an empty list offers none", "[core][menu]") {
+  Json document = valid_document();
+  document["categories"][0]["notes"] = Json::parse(
+      R"([{"en":"less spicy","zh":"少辣"},{"en":"no coriander","zh":"不要香菜"}])");
+  Json plain = document["items"][0];
+  plain["id"] = "plain";
+  plain.erase("notes");
+  Json own = document["items"][0];
+  own["id"] = "own";
+  own["notes"] = Json::parse(R"([{"en":"no peanuts","zh":"不要花生"}])");
+  Json none = document["items"][0];
+  none["id"] = "none";
+  none["notes"] = Json::array();
+  document["items"] = Json::array({plain, own, none});
+
+  const auto menu = menu_from_json(document, "menu.json");
+  REQUIRE(menu.ok());
+  const auto& category_notes = menu->quick_notes(*menu->find("plain"));
+  REQUIRE(category_notes.size() == 2);
+  CHECK(category_notes[0].zh == "少辣");
+  CHECK(category_notes[1].en == "no coriander");
+  const auto& own_notes = menu->quick_notes(*menu->find("own"));
+  REQUIRE(own_notes.size() == 1);
+  CHECK(own_notes[0].en == "no peanuts");
+  CHECK(menu->quick_notes(*menu->find("none")).empty());
+  // They travel in the menu message as they are in the file.
+  const auto again = menu_from_json(menu_to_json(menu.value()), "again");
+  REQUIRE(again.ok());
+  CHECK(again.value() == menu.value());
+}
+
+TEST_CASE("one-touch notes are validated and the error names where", "[core][menu][validation]") {
+  Json document = valid_document();
+  Json& item = document["items"][0];
+  std::string expected;
+  SECTION("not a list") {
+    item["notes"] = "less spicy";
+    expected = "menu.json: item \"gongbao\".notes: must be an array, got string";
+  }
+  SECTION("a bare string in the list") {
+    item["notes"] = Json::array({"less spicy"});
+    expected = "menu.json: item \"gongbao\": notes #1: must be an object {\"en\": …, \"zh\": …}";
+  }
+  SECTION("missing Chinese") {
+    item["notes"] = Json::parse(R"([{"en":"less spicy"}])");
+    expected = "menu.json: item \"gongbao\": notes #1.zh: missing";
+  }
+  SECTION("too long") {
+    item["notes"] = Json::array({Json{{"en", std::string(41, 'x')}, {"zh", "少辣"}}});
+    expected = "menu.json: item \"gongbao\": notes #1: each text must be 1-40 characters";
+  }
+  SECTION("forty Chinese characters are fine, forty-one are not") {
+    std::string forty;
+    for (int i = 0; i < 40; ++i) forty += "辣";
+    item["notes"] = Json::array({Json{{"en", "hot"}, {"zh", forty + "辣"}}});
+    expected = "menu.json: item \"gongbao\": notes #1: each text must be 1-40 characters";
+    Json ok = valid_document();
+    ok["items"][0]["notes"] = Json::array({Json{{"en", "hot"}, {"zh", forty}}});
+    CHECK(menu_from_json(ok, "menu.json").ok());
+  }
+  SECTION("listed twice") {
+    item["notes"] = Json::parse(R"([{"en":"less spicy","zh":"少辣"},{"en":"less spicy","zh":"少辣"}])");
+    expected = "menu.json: item \"gongbao\": notes #2: listed twice";
+  }
+  SECTION("too many") {
+    item["notes"] = Json::array();
+    for (int i = 0; i < 13; ++i) item["notes"].push_back(Json{{"en", std::to_string(i)}, {"zh", "注"}});
+    expected = "menu.json: item \"gongbao\": notes: at most 12 one-touch notes";
+  }
+  SECTION("on a category, named by the category") {
+    document["categories"][0]["notes"] = Json::parse(R"([{"en":"","zh":"少辣"}])");
+    expected = "menu.json: category \"wok\": notes #1.en: must not be empty";
+  }
+  SECTION("on a station") {
+    document["stations"][0]["notes"] = Json::parse(R"([{"en":"less spicy","zh":"少辣"}])");
+    expected = "menu.json: station \"wok\": notes belong on categories and items, not here";
+  }
+  CHECK(error_of(document) == expected);
+}

@@ -7,6 +7,7 @@
 #include "kiosk/kiosk_app.hpp"
 #include "kiosk/kiosk_link.hpp"
 #include "kiosk/kiosk_screens.hpp"
+#include "tests/ui/kiosk_driver.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;
@@ -39,4 +40,50 @@ TEST_CASE("kiosk counter: the end screen resets for the next guest after the pau
   CHECK(app.screen() == kiosk::Screen::menu);
   CHECK(app.cart().empty());
   CHECK(app.language() == core::Language::zh);  // back to the restaurant's default
+}
+
+TEST_CASE("kiosk counter: a diner with no keyboard leaves a note with one-touch chips, and the kitchen gets it",
+          "[ui][kiosk][counter]") {
+  kiosk_test::Driver driver = [] {
+    kiosk::DemoOptions demo;
+    demo.mode = kiosk::Mode::counter;
+    demo.orders = 0;
+    kiosk::AppOptions options;
+    options.mode = kiosk::Mode::counter;
+    options.language = core::Language::en;
+    return kiosk_test::Driver(kiosk::make_demo_link(kiosk::make_demo_state(kiosk_test::sample_menu(), demo,
+                                                                            kiosk_test::wall_ms()),
+                                                    demo.mode, kiosk_test::wall_ms),
+                              options);
+  }();
+  driver.frame();
+  driver.click("category:wok");
+  driver.click("open:gongbao");
+  REQUIRE(driver.has_target("chip:0"));
+  const hourglass::ui::Image plain = driver.frame();
+  driver.click("chip:0");  // Less spicy
+  driver.click("chip:2");  // No coriander
+  driver.click("chip:1");  // Not spicy ...
+  driver.click("chip:1");  // ... changed their mind
+  CHECK(driver.frame().rgba != plain.rgba);  // the chosen chips look chosen
+  driver.click("detail_add");
+  REQUIRE(driver.app().cart().lines().size() == 1);
+  CHECK(driver.app().cart().lines()[0].note == "Less spicy · No coriander");
+
+  driver.click("order");
+  driver.click("place");
+  driver.click("yes");
+  REQUIRE(driver.app().screen() == kiosk::Screen::counter_done);
+  CHECK(driver.app().cart().empty());
+  // The kitchen has the order with the note as the diner chose it.
+  const auto has_gongbao = [&] {
+    for (const core::Order& order : driver.app().state().orders) {
+      if (order.lines.size() == 1 && order.lines[0].item == "gongbao") return true;
+    }
+    return false;
+  };
+  REQUIRE(driver.frames_until(has_gongbao, std::chrono::seconds(5)));
+  for (const core::Order& order : driver.app().state().orders) {
+    if (order.lines[0].item == "gongbao") CHECK(order.lines[0].note == "Less spicy · No coriander");
+  }
 }

@@ -342,3 +342,71 @@ TEST_CASE("kiosk counter end screen: an order placed offline says it is not with
   CHECK(view.pending->title == "Not yet with the kitchen");
   CHECK(view.hint == "It is sent as soon as the tablet is back online");
 }
+
+TEST_CASE("kiosk detail: the menu's one-touch notes as chips; at the counter they are the only note", "[ui][kiosk]") {
+  const kiosk::KioskState state = demo(true, 0);
+  kiosk::MenuInputs inputs;
+  inputs.detail_item = "gongbao";
+  inputs.detail_chips = {2, 0};
+  inputs.detail_typed_note = "for a child";
+  const kiosk::MenuView table = kiosk::build_menu_view(state, {}, inputs, Language::en, kNow);
+  REQUIRE(table.detail);
+  const kiosk::DetailView& detail = *table.detail;
+  CHECK(detail.typed_note);
+  CHECK(detail.chips_label == "Tap to tell the kitchen");
+  REQUIRE(detail.chips.size() == 6);  // the wok category's
+  CHECK(detail.chips[0].label == "Less spicy");
+  CHECK(detail.chips[0].selected);
+  CHECK_FALSE(detail.chips[1].selected);
+  CHECK(detail.chips[2].label == "No coriander");
+  CHECK(detail.chips[2].selected);
+  // The note the line carries: chips in the menu's order, then the typed text.
+  CHECK(kiosk::detail_note(state.menu, "gongbao", inputs.detail_chips, inputs.detail_typed_note, Language::en) ==
+        "Less spicy · No coriander · for a child");
+  CHECK(kiosk::detail_note(state.menu, "gongbao", {1}, "", Language::zh) == "不辣");
+  CHECK(kiosk::detail_note(state.menu, "gongbao", {99}, "", Language::zh).empty());  // not offered: ignored
+
+  // A dish with its own notes, and one with none.
+  inputs.detail_chips.clear();
+  inputs.detail_item = "xiaolongbao";
+  const auto own = kiosk::build_menu_view(state, {}, inputs, Language::zh, kNow);
+  REQUIRE(own.detail);
+  REQUIRE(own.detail->chips.size() == 2);
+  CHECK(own.detail->chips[0].label == "多放醋");
+  inputs.detail_item = "rice";
+  const auto none = kiosk::build_menu_view(state, {}, inputs, Language::en, kNow);
+  REQUIRE(none.detail);
+  CHECK(none.detail->chips.empty());
+  CHECK(none.detail->chips_label.empty());
+
+  // At the counter there is no keyboard: no typed note, chips alone.
+  inputs.detail_item = "gongbao";
+  inputs.header.mode = kiosk::Mode::counter;
+  const auto counter = kiosk::build_menu_view(state, {}, inputs, Language::en, kNow);
+  REQUIRE(counter.detail);
+  CHECK_FALSE(counter.detail->typed_note);
+  CHECK(counter.detail->chips.size() == 6);
+}
+
+TEST_CASE("kiosk detail: a chip that would make the note longer than 200 characters cannot be chosen",
+          "[ui][kiosk][edge]") {
+  const kiosk::KioskState state = demo(true, 0);
+  kiosk::MenuInputs inputs;
+  inputs.detail_item = "gongbao";
+  // "Less spicy" is 10 characters, joined with " · " (3): 187 + 3 + 10 = 200 fits, 188 does not.
+  inputs.detail_typed_note = std::string(187, 'x');
+  auto view = kiosk::build_menu_view(state, {}, inputs, Language::en, kNow);
+  REQUIRE(view.detail);
+  CHECK(view.detail->chips[0].enabled);
+  inputs.detail_typed_note = std::string(188, 'x');
+  view = kiosk::build_menu_view(state, {}, inputs, Language::en, kNow);
+  CHECK_FALSE(view.detail->chips[0].enabled);
+  // A chosen chip can always be dropped again.
+  inputs.detail_chips = {0};
+  view = kiosk::build_menu_view(state, {}, inputs, Language::en, kNow);
+  CHECK(view.detail->chips[0].selected);
+  CHECK(view.detail->chips[0].enabled);
+  CHECK(kiosk::compose_note({}, "") == "");
+  CHECK(kiosk::compose_note({"a", "b"}, "") == "a · b");
+  CHECK(kiosk::compose_note({}, "typed") == "typed");
+}

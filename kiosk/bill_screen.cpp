@@ -8,19 +8,15 @@
 namespace hourglass::kiosk {
 
 Intent draw_bill(const BillView& view, const ui::Theme& theme, const ScreenStyle& style) {
-  const HeaderResult header = draw_header(view.header, theme, style);
-  Intent intent = header.intent;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const ImVec2 origin = viewport->WorkPos;
-  const ImVec2 full = viewport->WorkSize;
+  auto [intent, origin, full, header_height, narrow] = begin_screen(view.header, theme, style);
   const float pad = theme.px(24);
-  const float top = origin.y + header.height;
+  const float top = origin.y + header_height;
   const float w = std::min(theme.px(860), full.x - 2 * pad);
   const float x = origin.x + (full.x - w) * 0.5f;
 
   ImGui::SetCursorScreenPos(ImVec2(x - pad, top));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
-  ImGui::BeginChild("##bill", ImVec2(w + 2 * pad, full.y - header.height), false,
+  ImGui::BeginChild("##bill", ImVec2(w + 2 * pad, full.y - header_height), false,
                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
   touch_scroll();

@@ -8,19 +8,14 @@
 namespace hourglass::kiosk {
 
 Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle& style) {
-  const HeaderResult header = draw_header(view.header, theme, style);
-  Intent intent = header.intent;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const ImVec2 origin = viewport->WorkPos;
-  const ImVec2 full = viewport->WorkSize;
-  const bool narrow = narrow_layout(theme);
+  auto [intent, origin, full, header_height, narrow] = begin_screen(view.header, theme, style);
   const float pad = theme.px(24);
-  const float top = origin.y + header.height;
+  const float top = origin.y + header_height;
   const float summary_w = narrow ? full.x - 2 * pad : theme.px(400);
   const float summary_h = theme.px(view.confirming ? 400 : 380);
   const ImVec2 list_pos(origin.x + pad, top + pad);
   const ImVec2 list_size(narrow ? full.x - 2 * pad : full.x - summary_w - 3 * pad,
-                         narrow ? full.y - header.height - summary_h - 3 * pad : full.y - header.height - 2 * pad);
+                         narrow ? full.y - header_height - summary_h - 3 * pad : full.y - header_height - 2 * pad);
 
   // The lines.
   ImGui::SetCursorScreenPos(list_pos);

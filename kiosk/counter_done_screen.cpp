@@ -8,15 +8,10 @@
 namespace hourglass::kiosk {
 
 Intent draw_counter_done(const CounterDoneView& view, const ui::Theme& theme, const ScreenStyle& style) {
-  const HeaderResult header = draw_header(view.header, theme, style);
-  Intent intent = header.intent;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const ImVec2 origin = viewport->WorkPos;
-  const ImVec2 full = viewport->WorkSize;
-  const bool narrow = narrow_layout(theme);
+  auto [intent, origin, full, header_height, narrow] = begin_screen(view.header, theme, style);
   const float pad = theme.px(32);
-  const float top = origin.y + header.height + pad;
-  const float body_h = full.y - header.height - 2 * pad;
+  const float top = origin.y + header_height + pad;
+  const float body_h = full.y - header_height - 2 * pad;
 
   // Left (or top): the pickup number on a red ticket.
   const float ticket_w = narrow ? full.x - 2 * pad : (full.x - 3 * pad) * 0.42f;

@@ -171,4 +171,10 @@ HeaderResult draw_header(const HeaderView& view, const ui::Theme& theme, const S
   return result;
 }
 
+ScreenArea begin_screen(const HeaderView& header, const ui::Theme& theme, const ScreenStyle& style) {
+  const HeaderResult drawn = draw_header(header, theme, style);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  return ScreenArea{drawn.intent, viewport->WorkPos, viewport->WorkSize, drawn.height, narrow_layout(theme)};
+}
+
 }  // namespace hourglass::kiosk

@@ -183,15 +183,10 @@ Intent draw_cart_bar(const CartBarView& bar, ImVec2 pos, ImVec2 size, const ui::
 }  // namespace
 
 Intent draw_menu(const MenuView& view, NoteEdit& note, const ui::Theme& theme, const ScreenStyle& style) {
-  const HeaderResult header = draw_header(view.header, theme, style);
-  Intent intent = header.intent;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const ImVec2 origin = viewport->WorkPos;
-  const ImVec2 full = viewport->WorkSize;
-  const bool narrow = narrow_layout(theme);
+  auto [intent, origin, full, header_height, narrow] = begin_screen(view.header, theme, style);
   const float bar_h = theme.px(style.counter ? 108 : 96);
-  const float top = origin.y + header.height;
-  const float body_h = full.y - header.height - bar_h;
+  const float top = origin.y + header_height;
+  const float body_h = full.y - header_height - bar_h;
   const float rail_w = theme.px(narrow ? 170 : 200);
 
   keep(intent, draw_rail(view, ImVec2(origin.x, top), ImVec2(rail_w, body_h), theme));

@@ -8,19 +8,14 @@
 namespace hourglass::kiosk {
 
 Intent draw_orders(const OrdersView& view, const ui::Theme& theme, const ScreenStyle& style) {
-  const HeaderResult header = draw_header(view.header, theme, style);
-  Intent intent = header.intent;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const ImVec2 origin = viewport->WorkPos;
-  const ImVec2 full = viewport->WorkSize;
-  const bool narrow = narrow_layout(theme);
+  auto [intent, origin, full, header_height, narrow] = begin_screen(view.header, theme, style);
   const float pad = theme.px(24);
   const float actions_h = theme.px(100);
-  const float top = origin.y + header.height;
+  const float top = origin.y + header_height;
 
   ImGui::SetCursorScreenPos(ImVec2(origin.x, top));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
-  ImGui::BeginChild("##orders", ImVec2(full.x, full.y - header.height - actions_h), false,
+  ImGui::BeginChild("##orders", ImVec2(full.x, full.y - header_height - actions_h), false,
                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
   touch_scroll();

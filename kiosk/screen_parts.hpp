@@ -84,6 +84,16 @@ struct HeaderResult {
 };
 HeaderResult draw_header(const HeaderView& view, const ui::Theme& theme, const ScreenStyle& style);
 
+// How every screen starts: the header drawn, then the room below it.
+struct ScreenArea {
+  Intent intent;  // the header's own (language, waiter, tabs)
+  ImVec2 origin;  // the viewport's work area
+  ImVec2 full;
+  float header_height = 0.0f;
+  bool narrow = false;  // a portrait tablet
+};
+ScreenArea begin_screen(const HeaderView& header, const ui::Theme& theme, const ScreenStyle& style);
+
 // The dish detail over the menu.
 Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& theme);
 

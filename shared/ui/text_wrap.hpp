@@ -3,7 +3,8 @@
 // function of the text and a width measure, so it is tested without fonts.
 //
 // Breaks fall only at spaces, and between CJK characters. A run of other
-// characters ("¥68.00", "14:59", "No. 41", "less") is one unbreakable token:
+// characters ("¥68.00", "14:59", "less") is one unbreakable token, and so is
+// one joined by a no-break space (U+00A0, the ticket label "No. 41"):
 // a price, a countdown or a ticket number is never split across lines
 // (ImGui's own wrapping breaks after '.', so "¥68." ended one line and "00"
 // began the next). CJK closing punctuation (，。、！？：；）」…) stays with

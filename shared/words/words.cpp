@@ -53,7 +53,7 @@ constexpr Entry kTable[] = {
     {Word::allergens, "Contains", "含有"},
     {Word::no_orders, "No orders yet. Pick something from the menu!", "还没有下单，去菜单看看吧！"},
     {Word::round_label, "Round {}", "第{}轮"},
-    {Word::ticket_label, "No. {}", "{}号"},
+    {Word::ticket_label, "No.\u00a0{}", "{}号"},  // a no-break space: "No." never ends a line
     {Word::time_left, "left to serve everything", "后全部上齐"},
     {Word::late_by, "late by {}", "已超时 {}"},
     {Word::served_in, "All served in {}", "{}内全部上齐"},

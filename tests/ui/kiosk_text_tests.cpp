@@ -96,3 +96,14 @@ TEST_CASE("text wrap: with the screen's font the confirm body never splits ¥68.
           Approx(ui::measure_text(ui::FontSize::body, "¥").y * static_cast<float>(lines.size())));
   }
 }
+
+TEST_CASE("text wrap: the ticket label keeps its number with it (a no-break space)", "[ui][kiosk][wrap]") {
+  const std::string label = hourglass::words::format_word(hourglass::words::Word::ticket_label, core::Language::en, 41);
+  CHECK(label == "No.\u00a041");
+  for (float width = 7.0f; width <= 14.0f; width += 1.0f) {  // from the label's own width
+    CAPTURE(width);
+    const std::string text = std::string("Round 2 ") + label;
+    const auto lines = ui::wrap_lines(text, width, cells);
+    CHECK(whole_on_one_line(lines, label));
+  }
+}

@@ -175,7 +175,7 @@ TEST_CASE("kiosk order cards: running, late with the apology, kept", "[ui][kiosk
 TEST_CASE("kiosk bill: every order, subtotal, compensation, total", "[ui][kiosk]") {
   const kiosk::BillView bill = kiosk::build_bill_view(demo(true), {}, Language::en, kNow);
   REQUIRE(bill.orders.size() == 3);
-  CHECK(bill.orders[0].title == "Round 1  ·  No. 38");
+  CHECK(bill.orders[0].title == "Round 1  ·  No.\u00a038");
   REQUIRE(bill.orders[0].compensation);
   CHECK(*bill.orders[0].compensation == "-¥68.00");
   // Rounds of ¥140, ¥110 and ¥70 (sample menu prices).

@@ -8,6 +8,11 @@
 
 namespace hourglass::demo {
 
+namespace {
+// A late dish of a demo breach reaches the table at most this long after the deadline.
+constexpr int kLatestServeMs = 620'000;
+}  // namespace
+
 std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int count, std::int64_t now_ms, int days,
                                                   int utc_offset_minutes) {
   std::vector<core::BreachEntry> out;
@@ -27,8 +32,11 @@ std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int co
     e.breach_id = i + 1;
     const int day = random.below(std::max(1, days));
     const int hour = hours[random.below(20)];
-    const std::int64_t local =
+    std::int64_t local =
         today_local - static_cast<std::int64_t>(day) * 86'400'000 + hour * 3'600'000LL + random.below(3'600'000);
+    // Today's service is only over up to now: a later hour (and its late
+    // dishes, served up to ten minutes after) is yesterday's instead.
+    if (local - offset_ms + kLatestServeMs > now_ms) local -= 86'400'000;
     e.deadline_ms = local - offset_ms;
     e.accepted_at_ms = e.deadline_ms - 900'000;
     e.at_ms = e.deadline_ms + random.below(80);
@@ -48,7 +56,7 @@ std::vector<core::BreachEntry> make_demo_breaches(const core::Menu& menu, int co
       line.qty = 1 + random.below(2);
       line.price = item->price;
       line.name = item->name;
-      if (random.below(8) != 0) line.served_at_ms = e.deadline_ms + 20'000 + random.below(600'000);
+      if (random.below(8) != 0) line.served_at_ms = e.deadline_ms + 20'000 + random.below(kLatestServeMs - 20'000);
       late_total += line.price * line.qty;
       e.late_lines.push_back(std::move(line));
     }

@@ -290,6 +290,10 @@ TEST_CASE("the demo month is consistent: one breached order in the history per e
   menu.items = {{"gongbao", {"Kung Pao Chicken", "宫保鸡丁"}, "hot", 3800, "wok", true, 480, 2, {}, std::nullopt}};
   const auto breaches = demo::make_demo_breaches(menu, 50, kBase, 30, 480);
   REQUIRE(breaches.size() == 50);
+  for (const core::BreachEntry& breach : breaches) {
+    CHECK(breach.at_ms <= kBase);  // nothing breached later than now, today included
+    for (const core::BreachLateLine& line : breach.late_lines) CHECK(line.served_at_ms.value_or(0) <= kBase);
+  }
   const auto history = demo::make_demo_history(breaches, 9);
   const auto view = manager::build_breach_log_view(breaches, history, {}, {}, core::Language::en, 480);
   CHECK(view.totals.orders == 500);

@@ -37,6 +37,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kitchen/bench/machine_limits.hpp"
 #include "shared/core/protocol.hpp"
 #include "tests/kit/kitchen_process.hpp"
 
@@ -145,91 +146,9 @@ std::string order_line(const std::string& order_id, std::int64_t req) {
                      req, order_id);
 }
 
-// ---- 1. SQLite ----
+// ---- 1 and 2: the machine's own limits (kitchen/bench) ----
 
-struct Rate {
-  double per_second = 0, p50_us = 0, p99_us = 0;
-};
-
-Rate sqlite_commit_rate(int rows) {
-  const auto dir = std::filesystem::temp_directory_path() / fmt::format("hourglass-loadgen-{}", getpid());
-  std::filesystem::create_directories(dir);
-  Rate rate;
-  {
-    SQLite::Database db((dir / "bench.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA synchronous=FULL");
-    db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-    SQLite::Statement begin(db, "BEGIN"), commit(db, "COMMIT"), insert(db, "INSERT INTO t(body) VALUES(?)");
-    std::vector<double> latencies;
-    const auto start = Clock::now();
-    for (int i = 0; i < rows; ++i) {
-      const auto t0 = Clock::now();
-      begin.exec();
-      begin.reset();
-      insert.bind(1, std::string(200, 'x'));
-      insert.exec();
-      insert.reset();
-      commit.exec();
-      commit.reset();
-      latencies.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
-    }
-    rate.per_second = rows / std::chrono::duration<double>(Clock::now() - start).count();
-    rate.p50_us = percentile(latencies, 50);
-    rate.p99_us = percentile(latencies, 99);
-  }
-  std::filesystem::remove_all(dir);
-  return rate;
-}
-
-// ---- 2. TCP echo ----
-
-Rate tcp_round_trip(int rounds) {
-  const int listener = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  listen(listener, 1);
-  socklen_t length = sizeof address;
-  getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
-  std::thread echo([listener] {
-    const int fd = accept(listener, nullptr, nullptr);
-    const int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    char buffer[4096];
-    while (true) {
-      const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-      if (n <= 0) break;
-      send(fd, buffer, static_cast<std::size_t>(n), MSG_NOSIGNAL);
-    }
-    close(fd);
-  });
-  const int fd = connect_to("127.0.0.1", ntohs(address.sin_port));
-  const std::string message(199, 'e');
-  std::vector<double> latencies;
-  const auto start = Clock::now();
-  char buffer[4096];
-  for (int i = 0; i < rounds; ++i) {
-    const auto t0 = Clock::now();
-    send_all(fd, message + "\n");
-    std::size_t got = 0;
-    while (got < 200) {
-      const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-      if (n <= 0) throw std::runtime_error("echo failed");
-      got += static_cast<std::size_t>(n);
-    }
-    latencies.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
-  }
-  Rate rate;
-  rate.per_second = rounds / std::chrono::duration<double>(Clock::now() - start).count();
-  rate.p50_us = percentile(latencies, 50);
-  rate.p99_us = percentile(latencies, 99);
-  close(fd);
-  echo.join();
-  close(listener);
-  return rate;
-}
+using Rate = hourglass::bench::Latency;
 
 // ---- 3 and 4: the server ----
 
@@ -671,9 +590,9 @@ int main(int argc, char** argv) {
   }
 
   fmt::print("machine: SQLite single-row commits (WAL, FULL) ...\n");
-  const Rate sqlite = sqlite_commit_rate(3000);
+  const Rate sqlite = hourglass::bench::sqlite_commit(std::filesystem::temp_directory_path(), 3000);
   fmt::print("machine: TCP loopback round trip ...\n");
-  const Rate tcp = tcp_round_trip(20000);
+  const Rate tcp = hourglass::bench::tcp_loopback_round_trip(20000);
   fmt::print("\n| machine | value |\n|---|---|\n");
   fmt::print("| SQLite single-row commits/s (WAL, FULL) | {:.0f} (p50 {:.0f} µs, p99 {:.0f} µs) |\n", sqlite.per_second,
              sqlite.p50_us, sqlite.p99_us);

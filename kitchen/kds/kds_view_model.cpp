@@ -6,6 +6,7 @@
 #include <map>
 
 #include "shared/core/countdown.hpp"
+#include "shared/core/kitchen_queue.hpp"
 #include "shared/core/promise.hpp"
 #include "shared/words/kitchen_text.hpp"
 #include "shared/words/words.hpp"
@@ -54,11 +55,6 @@ std::string next_word(LineState state, const words::Words& labels) {
   return {};
 }
 
-std::int64_t prep_ms(const core::Menu& menu, const std::string& item) {
-  const core::MenuItem* found = menu.find(item);
-  if (found == nullptr || !found->prep_s) return 0;
-  return static_cast<std::int64_t>(*found->prep_s) * 1000;
-}
 
 std::string urgency_word(Urgency urgency, const words::Words& labels) {
   switch (urgency) {
@@ -86,11 +82,6 @@ const std::string& line_name(const core::OrderLine& line, const core::Menu& menu
   return line.item;
 }
 
-std::string line_station(const core::OrderLine& line, const core::Menu& menu) {
-  if (!line.station.empty()) return line.station;
-  const core::MenuItem* item = menu.find(line.item);
-  return item != nullptr ? item->station : std::string{};
-}
 
 }  // namespace
 
@@ -102,11 +93,6 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
 
   std::map<std::string, int> station_open;  // queued + cooking lines per station, unfiltered
   std::map<std::string, std::size_t> all_day_index;
-  struct Candidate {
-    NextUp next;
-    std::int64_t deadline_ms;
-  };
-  std::map<std::string, Candidate> next_by_station;
 
   // Earliest deadline first; the ticket number breaks ties so the order is stable.
   std::vector<const core::Order*> sorted;
@@ -150,7 +136,7 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     std::int64_t longest_prep = 0;
     for (const core::OrderLine& line : order->lines) {
       if (line.promised && needs_cooking(line.state)) {
-        longest_prep = std::max(longest_prep, prep_ms(menu, line.item));
+        longest_prep = std::max(longest_prep, core::prep_ms(menu, line.item));
       }
     }
     // Only a running clock can be at risk: a kept order whose unpromised dish
@@ -159,7 +145,7 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     ticket.at_risk = running && ticket.urgency != Urgency::late && remaining < longest_prep;
 
     for (const core::OrderLine& line : order->lines) {
-      const std::string station = line_station(line, menu);
+      const std::string station = core::line_station(line, menu);
       if (needs_cooking(line.state)) station_open[station] += 1;
       if (!filter.station.empty() && station != filter.station) {
         if (!is_finished(line.state)) ++ticket.hidden_lines;
@@ -178,7 +164,7 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
       lv.late = line.late;
       lv.comped = line.comped;
       lv.finished = is_finished(line.state);
-      const std::int64_t prep = prep_ms(menu, line.item);
+      const std::int64_t prep = core::prep_ms(menu, line.item);
       lv.fire_now =
           running && ticket.urgency != Urgency::late && line.promised && needs_cooking(line.state) && remaining < prep;
       lv.next_state = next_state(line.state);
@@ -190,26 +176,6 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
         if (inserted) view.all_day.push_back(AllDayCount{line.item, lv.name, 0, 0});
         AllDayCount& count = view.all_day[it->second];
         (line.state == LineState::queued ? count.queued : count.cooking) += line.qty;
-      }
-      if (line.state == LineState::queued) {
-        const std::int64_t slack = remaining - prep;
-        auto found = next_by_station.find(station);
-        const bool better = found == next_by_station.end() || slack < found->second.next.slack_ms ||
-                            (slack == found->second.next.slack_ms && order->deadline_ms < found->second.deadline_ms);
-        if (better) {
-          NextUp next;
-          next.station = station;
-          const core::MenuGroup* group = menu.station(station);
-          next.station_name = group != nullptr ? group->name.in(language) : station;
-          next.order_id = order->order_id;
-          next.line_id = line.line_id;
-          next.ticket = ticket.ticket;
-          next.dish = fmt::format("{}× {}", line.qty, lv.name);
-          next.slack_ms = slack;
-          next.slack = slack <= 0 ? labels(Word::kds_fire_now)
-                                  : fmt::format("{} {}", labels(Word::kds_fire_in), core::format_countdown(slack));
-          next_by_station[station] = Candidate{std::move(next), order->deadline_ms};
-        }
       }
       ticket.lines.push_back(std::move(lv));
     }
@@ -244,8 +210,22 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     const int open = station_open.count(station.id) != 0 ? station_open[station.id] : 0;
     all_open += open;
     view.stations.push_back(StationOption{station.id, station.name.in(language), open});
-    auto found = next_by_station.find(station.id);
-    if (found != next_by_station.end()) view.next_up.push_back(found->second.next);
+    if (!filter.station.empty() && station.id != filter.station) continue;
+    // The same rule the simulator's `display` cooks follow (core::next_line_for_station).
+    if (const auto next_line = core::next_line_for_station(orders, menu, station.id, server_now_ms)) {
+      NextUp next;
+      next.station = station.id;
+      next.station_name = station.name.in(language);
+      next.order_id = next_line->order->order_id;
+      next.line_id = next_line->line->line_id;
+      next.ticket = words::ticket_label(next_line->order->seq);
+      next.dish = fmt::format("{}× {}", next_line->line->qty, line_name(*next_line->line, menu, language));
+      next.slack_ms = next_line->slack_ms;
+      next.slack = next.slack_ms <= 0 ? labels(Word::kds_fire_now)
+                                      : fmt::format("{} {}", labels(Word::kds_fire_in),
+                                                    core::format_countdown(next.slack_ms));
+      view.next_up.push_back(std::move(next));
+    }
   }
   view.stations.front().open_lines = all_open;
   return view;

@@ -43,6 +43,8 @@ class KitchenProcess {
   std::uint16_t port() const { return port_; }
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
   bool running() const { return process_ && process_->running(); }
+  // The server's process id while it runs (-1 otherwise), for /proc readings.
+  int pid() const { return process_ ? process_->pid() : -1; }
 
   // SIGSTOP: its connections stay open and it says nothing, as a hung or
   // unplugged machine does. resume() lets it go on.

@@ -1,0 +1,116 @@
+#include "kitchen/sim/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace hourglass::sim {
+
+double arrival_rate(const Scenario& scenario, double t_s) {
+  double factor = 1.0;
+  if (scenario.peak) {
+    const double distance = std::abs(t_s - scenario.peak->at_s) / scenario.peak->width_s;
+    if (distance < 1.0) factor = 1.0 + (scenario.peak->factor - 1.0) * (1.0 - distance);
+  }
+  return scenario.parties_per_hour / 3600.0 * factor;
+}
+
+std::optional<double> next_arrival(const Scenario& scenario, double t_s, Random& random) {
+  const double peak = scenario.peak ? std::max(1.0, scenario.peak->factor) : 1.0;
+  const double max_rate = scenario.parties_per_hour / 3600.0 * peak;
+  if (max_rate <= 0) return std::nullopt;
+  std::exponential_distribution<double> gap(max_rate);
+  std::uniform_real_distribution<double> accept(0.0, 1.0);
+  while (true) {
+    t_s += gap(random);
+    if (t_s >= scenario.duration_s) return std::nullopt;
+    if (accept(random) * max_rate <= arrival_rate(scenario, t_s)) return t_s;
+  }
+}
+
+namespace {
+
+const core::MenuItem* pick(const std::vector<const core::MenuItem*>& items, Random& random) {
+  if (items.empty()) return nullptr;
+  std::uniform_int_distribution<std::size_t> index(0, items.size() - 1);
+  return items[index(random)];
+}
+
+}  // namespace
+
+std::vector<core::LineRequest> order_round(const core::Menu& menu, const Scenario& scenario, int party_size,
+                                           bool first_round, Random& random) {
+  std::vector<const core::MenuItem*> dishes, drinks;
+  const core::MenuItem* rice = menu.find("rice");
+  for (const core::MenuItem& item : menu.items) {
+    if (&item == rice) continue;
+    (item.category == "drink" ? drinks : dishes).push_back(&item);
+  }
+  std::map<std::string, int> qty;
+  std::vector<std::string> order;  // first-picked first
+  auto add = [&](const core::MenuItem* item) {
+    if (item == nullptr) return;
+    if (qty[item->id]++ == 0) order.push_back(item->id);
+  };
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  if (first_round) {
+    const double wanted = scenario.dishes_per_diner * party_size;
+    const int count = std::max(1, static_cast<int>(std::floor(wanted + unit(random))));
+    for (int i = 0; i < count; ++i) add(pick(dishes, random));
+    for (int i = 0; i < party_size; ++i) {
+      if (rice != nullptr && unit(random) < 0.5) add(rice);
+      if (unit(random) < scenario.drink_chance) add(pick(drinks, random));
+    }
+  } else {
+    const int count = 1 + (unit(random) < 0.5 ? 1 : 0);
+    for (int i = 0; i < count; ++i) add(pick(dishes, random));
+  }
+  std::vector<core::LineRequest> lines;
+  for (const std::string& id : order) {
+    lines.push_back(core::LineRequest{id, std::min(qty[id], core::kMaxLineQty), ""});
+  }
+  return lines;
+}
+
+double cook_seconds(const core::Menu& menu, const std::string& item, double spread, Random& random) {
+  const core::MenuItem* found = menu.find(item);
+  const double median = found != nullptr && found->prep_s && *found->prep_s > 0 ? *found->prep_s : 30.0;
+  if (spread <= 0) return median;
+  std::lognormal_distribution<double> seconds(std::log(median), spread);
+  return seconds(random);
+}
+
+std::optional<CookPolicy> cook_policy_from(const std::string& name) {
+  if (name == "fifo") return CookPolicy::fifo;
+  if (name == "display") return CookPolicy::display;
+  return std::nullopt;
+}
+
+std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<core::Order>& orders,
+                                          const core::Menu& menu, const std::string& station, std::int64_t now_ms,
+                                          const std::set<std::string>& taken) {
+  const auto is_taken = [&](const core::OrderLine& line) { return taken.contains(line.line_id); };
+  if (policy == CookPolicy::display) return core::next_line_for_station(orders, menu, station, now_ms, is_taken);
+  std::optional<core::NextLine> oldest;
+  for (const core::Order& order : orders) {
+    if (order.status == core::OrderStatus::closed) continue;
+    if (oldest && order.seq >= oldest->order->seq) continue;
+    for (const core::OrderLine& line : order.lines) {
+      if (line.state != core::LineState::queued || core::line_station(line, menu) != station || is_taken(line)) {
+        continue;
+      }
+      oldest = core::NextLine{&order, &line, 0};
+      break;
+    }
+  }
+  return oldest;
+}
+
+double percentile(std::vector<double> samples, double p) {
+  if (samples.empty()) return 0.0;
+  std::sort(samples.begin(), samples.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(samples.size())));
+  return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
+}
+
+}  // namespace hourglass::sim

@@ -1,0 +1,56 @@
+#pragma once
+// The simulator's pure parts: when parties arrive, what they order, how long
+// a dish takes a cook, which line a cook takes next. All randomness comes
+// from one seeded engine, so a seed replays the same rush (on one build:
+// the standard distributions are the library's own).
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kitchen/sim/scenario.hpp"
+#include "shared/core/kitchen_queue.hpp"
+#include "shared/core/menu.hpp"
+#include "shared/core/order.hpp"
+
+namespace hourglass::sim {
+
+using Random = std::mt19937_64;
+
+// Parties per second at restaurant time `t_s`: the base rate, lifted by the
+// peak (linear rise and fall over width_s either side of at_s).
+double arrival_rate(const Scenario& scenario, double t_s);
+// The next arrival after `t_s` (a Poisson process with the rate above, by
+// thinning); nullopt when none comes before the scenario ends.
+std::optional<double> next_arrival(const Scenario& scenario, double t_s, Random& random);
+
+// A party's round: first rounds have `dishes_per_diner` promised dishes per
+// diner (rounded at random), rice for half of them and a drink at
+// drink_chance; later rounds one or two extra dishes. Lines are merged by
+// item (qty), at most core::kMaxLineQty each.
+std::vector<core::LineRequest> order_round(const core::Menu& menu, const Scenario& scenario, int party_size,
+                                           bool first_round, Random& random);
+
+// How long a cook takes over `item`, in restaurant seconds: log-normal with
+// median prep_s and σ = prep_spread (σ 0.25: 90 % of dishes within about
+// ±40 % of prep_s); 30 s for a dish without prep_s.
+double cook_seconds(const core::Menu& menu, const std::string& item, double spread, Random& random);
+
+enum class CookPolicy { fifo, display };
+std::optional<CookPolicy> cook_policy_from(const std::string& name);
+
+// The line a free cook at `station` takes: fifo, the oldest ticket's first
+// queued line there (kitchens without help); display, what the kitchen
+// display shows as next up (core::next_line_for_station). Lines in `taken`
+// are being cooked already.
+std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<core::Order>& orders,
+                                          const core::Menu& menu, const std::string& station, std::int64_t now_ms,
+                                          const std::set<std::string>& taken);
+
+// Nearest-rank percentile of unsorted samples (0 when there are none).
+double percentile(std::vector<double> samples, double p);
+
+}  // namespace hourglass::sim

@@ -1,0 +1,111 @@
+// The simulator's pure model: arrivals with the lunch peak, rounds from the
+// menu, log-normal cooking times, and the two cook policies.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "kitchen/sim/model.hpp"
+#include "shared/core/promise.hpp"
+#include "tests/kit/kitchen_config.hpp"
+
+namespace sim = hourglass::sim;
+namespace core = hourglass::core;
+
+TEST_CASE("arrivals: the base rate, lifted by the peak at its centre and not beyond its width", "[sim][model]") {
+  sim::Scenario s;
+  s.parties_per_hour = 36;
+  CHECK(sim::arrival_rate(s, 100) == Approx(0.01));
+  s.peak = sim::Peak{1800, 600, 3.0};
+  CHECK(sim::arrival_rate(s, 1800) == Approx(0.03));
+  CHECK(sim::arrival_rate(s, 1500) == Approx(0.02));  // half way down
+  CHECK(sim::arrival_rate(s, 1200) == Approx(0.01));
+  CHECK(sim::arrival_rate(s, 3000) == Approx(0.01));
+}
+
+TEST_CASE("arrivals: a seed replays them; their count follows the rate; none after the end", "[sim][model]") {
+  sim::Scenario s;
+  s.parties_per_hour = 3600;  // one a second
+  s.duration_s = 2000;
+  auto count = [&](std::uint64_t seed) {
+    sim::Random random(seed);
+    int n = 0;
+    double last = 0;
+    for (auto t = sim::next_arrival(s, 0, random); t; t = sim::next_arrival(s, *t, random)) {
+      CHECK(*t > last);
+      CHECK(*t < s.duration_s);
+      last = *t;
+      ++n;
+    }
+    return n;
+  };
+  const int first = count(7);
+  CHECK(first == count(7));
+  CHECK(first > 1800);  // 2000 expected; ±4.5 σ
+  CHECK(first < 2200);
+  s.parties_per_hour = 0;
+  sim::Random random(1);
+  CHECK_FALSE(sim::next_arrival(s, 0, random));
+}
+
+TEST_CASE("rounds: dishes from the menu, merged by item, at least one", "[sim][model]") {
+  const core::Menu& menu = hourglass::test::sample_menu();
+  sim::Scenario s;
+  s.dishes_per_diner = 1.0;
+  s.drink_chance = 1.0;
+  sim::Random random(3);
+  for (int i = 0; i < 50; ++i) {
+    const auto lines = sim::order_round(menu, s, 4, true, random);
+    REQUIRE_FALSE(lines.empty());
+    int drinks = 0;
+    std::set<std::string> items;
+    for (const core::LineRequest& line : lines) {
+      const core::MenuItem* item = menu.find(line.item);
+      REQUIRE(item != nullptr);
+      CHECK(items.insert(line.item).second);  // one line per item
+      CHECK(line.qty >= 1);
+      CHECK(line.qty <= core::kMaxLineQty);
+      if (item->category == "drink") drinks += line.qty;
+    }
+    CHECK(drinks == 4);
+  }
+  const auto later = sim::order_round(menu, s, 4, false, random);
+  CHECK(later.size() >= 1);
+  CHECK(later.size() <= 2);
+}
+
+TEST_CASE("cooking time: log-normal around prep_s, exact with no spread", "[sim][model]") {
+  const core::Menu& menu = hourglass::test::sample_menu();
+  sim::Random random(5);
+  CHECK(sim::cook_seconds(menu, "gongbao", 0.0, random) == menu.find("gongbao")->prep_s.value());
+  CHECK(sim::cook_seconds(menu, "no-such-dish", 0.0, random) == 30.0);
+  std::vector<double> samples;
+  for (int i = 0; i < 4000; ++i) samples.push_back(sim::cook_seconds(menu, "gongbao", 0.25, random));
+  const double median = sim::percentile(samples, 50);
+  CHECK(median == Approx(*menu.find("gongbao")->prep_s).epsilon(0.05));
+  CHECK(sim::percentile(samples, 95) > median * 1.3);  // e^(1.645·0.25) ≈ 1.51
+  CHECK(sim::percentile(samples, 95) < median * 1.7);
+}
+
+TEST_CASE("cook policies: fifo takes the oldest ticket, display the least slack", "[sim][model]") {
+  const core::Menu& menu = hourglass::test::sample_menu();
+  constexpr std::int64_t kT0 = 1'763'800'000'000;
+  auto make = [&](const char* id, std::int64_t seq, std::int64_t promise_s) {
+    auto made = core::make_order(id, {{"gongbao", 1, ""}}, menu, seq, "1", kT0,
+                                 core::PromiseTerms{promise_s, core::FreeUnservedPolicy{}});
+    REQUIRE(made.ok());
+    return made.value();
+  };
+  const std::vector<core::Order> orders = {make("old-long", 1, 1800), make("new-short", 2, 600)};
+  const auto fifo = sim::choose_line(sim::CookPolicy::fifo, orders, menu, "wok", kT0, {});
+  REQUIRE(fifo);
+  CHECK(fifo->order->order_id == "old-long");
+  const auto display = sim::choose_line(sim::CookPolicy::display, orders, menu, "wok", kT0, {});
+  REQUIRE(display);
+  CHECK(display->order->order_id == "new-short");
+  // A line a cook already has is not offered again.
+  const auto second = sim::choose_line(sim::CookPolicy::fifo, orders, menu, "wok", kT0, {fifo->line->line_id});
+  REQUIRE(second);
+  CHECK(second->order->order_id == "new-short");
+  CHECK_FALSE(sim::choose_line(sim::CookPolicy::display, orders, menu, "bar", kT0, {}));
+  CHECK(sim::cook_policy_from("fifo") == sim::CookPolicy::fifo);
+  CHECK_FALSE(sim::cook_policy_from("random"));
+}

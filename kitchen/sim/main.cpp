@@ -4,6 +4,8 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -81,7 +83,16 @@ int main(int argc, char** argv) {
     options.menu_path = menu_path.empty() ? fs::path(HOURGLASS_SOURCE_DIR) / "assets/menu.json" : fs::path(menu_path);
   }
   if (!quiet) {
-    options.progress = [](const std::string& line) { fmt::print(stderr, "\r{:<120}", line); };
+    // On a terminal the line is rewritten in place; into a file or pipe, one line each.
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    options.progress = [terminal](const std::string& line) {
+      if (terminal) {
+        fmt::print(stderr, "\r{:<100}", line);
+      } else {
+        fmt::print(stderr, "{}\n", line);
+      }
+      std::fflush(stderr);
+    };
   }
   try {
     const sim::SimReport report = sim::run_simulation(options);

@@ -386,7 +386,7 @@ SimReport run_simulation(const SimOptions& options) {
         int at_tables = 0;
         for (const auto& party : seated) at_tables += party ? 1 : 0;
         options.progress(fmt::format(
-            "t={:02}:{:02} parties {} (seated {}, waiting {})  orders {} acked {}  kept {} breached {}  comp {}",
+            "{:02}:{:02}  parties {} (seated {}, waiting {})  orders {} ({} acked)  kept {}  breached {}  comp {}",
             static_cast<int>(now_s) / 60, static_cast<int>(now_s) % 60, report.parties, at_tables, waitlist.size(),
             report.orders_placed, acknowledged.size(), kept.size(), breach_pushes.size(),
             core::format_money(report.compensation_fen)));

@@ -3,7 +3,7 @@
 # limits, then the screens and the kitchen server, each figure printed beside
 # the limit it is bounded by. Builds first (deploy/build.sh).
 #
-#   deploy/bench.sh            everything (about 4 minutes on 2 cores)
+#   deploy/bench.sh            everything (about 6 minutes on 2 cores)
 #   deploy/bench.sh --quick    limits and screens only (under a minute)
 #
 # Results go to stdout and to bench-results/<date>/ (raw lines and logs).
@@ -78,5 +78,14 @@ echo "Kitchen server (hourglass-loadgen; commit limit ${commits_per_s%.*}/s sing
 "$build/kitchen/loadgen/hourglass-loadgen" --spawn "$build/kitchen/server/hourglass-kitchen" \
   --scenario burst --clients 32 --seconds 5 --open-orders 100000 --promise-seconds 30 | tee "$out/server-burst.txt" |
   grep -E '^\|' || true
+echo
+
+# ---- 4. a rush, both cook policies (docs/simulator.md) ----
+echo "A lunch rush (hourglass-sim, deploy/scenarios/lunch.json, 30 min of arrivals at --speed 30)"
+for cooks in fifo display; do
+  "$build/kitchen/sim/hourglass-sim" --scenario "$root/deploy/scenarios/lunch.json" --duration 1800 --speed 30 \
+    --cooks "$cooks" --seed 1 --quiet | tee "$out/sim-$cooks.txt"
+done
+echo "Accept latency beside the loopback round trip p99 (${tcp_p99_ms} ms) and the fsync p99 (${fsync_p99_ms} ms)."
 echo
 echo "Every figure above is from this run; docs/benchmarks.md explains each one."

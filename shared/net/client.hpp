@@ -8,6 +8,10 @@
 // touches a socket: it calls the thread-safe methods below, copies the state
 // when its version changed, and drains events once per frame.
 //
+// Inside, two parts: the transport (connection.hpp: one connection's socket,
+// TLS, framing, pings and silence) and the supervision (client.cpp:
+// reconnects, the outbox, requests awaiting replies, the State).
+//
 //   net::Client client(options);                  // starts connecting at once
 //   net::State state; std::uint64_t seen = 0;
 //   while (running) {

@@ -94,7 +94,8 @@ asio::awaitable<std::string> Connection::connect_and_read(core::Hello hello) {
     if (!failed.empty() || !open_) co_return open_ ? failed : loss_reason_;
   }
 
-  asio::co_spawn(io_, [self = shared_from_this()] { return self->write_queued(); }, asio::detached);
+  asio::co_spawn(
+      io_, [self = shared_from_this()] { return self->write_queued(); }, asio::detached);
   hello_sent_steady_ms_ = options_.steady_ms();
   last_heard_steady_ms_ = hello_sent_steady_ms_;
   // Named, not a temporary: g++ 12 destroys some temporaries of a coroutine
@@ -232,7 +233,8 @@ void Connection::handle_line(std::string_view line) {
   if (first_welcome && open_) {
     // The hello and its welcome are the first exchange of this connection.
     add_clock_sample(ClockExchange{hello_sent_steady_ms_, steady_now, wall_now, welcome->server_time_ms});
-    asio::co_spawn(io_, [self = shared_from_this()] { return self->ping_until_silent(); }, asio::detached);
+    asio::co_spawn(
+        io_, [self = shared_from_this()] { return self->ping_until_silent(); }, asio::detached);
   }
 }
 

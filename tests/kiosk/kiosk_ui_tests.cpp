@@ -23,7 +23,7 @@
 #include "shared/core/promise.hpp"
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
-#include "tests/ui/kiosk_driver.hpp"
+#include "tests/kiosk/kiosk_driver.hpp"
 
 extern char** environ;
 

@@ -7,7 +7,7 @@
 #include "kiosk/kiosk_app.hpp"
 #include "kiosk/kiosk_link.hpp"
 #include "kiosk/kiosk_screens.hpp"
-#include "tests/ui/kiosk_driver.hpp"
+#include "tests/kiosk/kiosk_driver.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;

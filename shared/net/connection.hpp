@@ -51,11 +51,11 @@ struct ConnectionOptions {
   // fixed point), both required: durations (silence, round trips) are
   // measured on the monotonic clock; the wall clock only goes into the clock
   // samples, since the server's time is the wall clock plus their offset.
-  std::function<std::int64_t()> now_ms;
-  std::function<std::int64_t()> steady_ms;
+  std::function<std::int64_t()> now_ms{};
+  std::function<std::int64_t()> steady_ms{};
   // The req of the hello and of every ping, from the client's one counter so
   // that no reply is mistaken for another's.
-  std::function<RequestId()> new_req;
+  std::function<RequestId()> new_req{};
 };
 
 // What the connection tells its owner, on the network thread. Any of them may

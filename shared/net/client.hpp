@@ -8,6 +8,10 @@
 // touches a socket: it calls the thread-safe methods below, copies the state
 // when its version changed, and drains events once per frame.
 //
+// Inside, two parts: the transport (connection.hpp: one connection's socket,
+// TLS, framing, pings and silence) and the supervision (client.cpp:
+// reconnects, the outbox, requests awaiting replies, the State).
+//
 //   net::Client client(options);                  // starts connecting at once
 //   net::State state; std::uint64_t seen = 0;
 //   while (running) {
@@ -43,16 +47,18 @@ struct ServerAddress {
 // "host:port", "host" (default port 7015), "[::1]:7015". The error says why.
 core::Result<ServerAddress, std::string> parse_server_address(std::string_view text);
 
+// Every member has a default, so options name only what they set:
+//   net::Client client(net::Options{.port = port, .role = core::Role::kds, .token = token});
 struct Options {
   std::string host = "127.0.0.1";
   std::uint16_t port = core::kDefaultPort;
   core::Role role = core::Role::table;
-  std::string token;
+  std::string token{};
   std::string device = "hourglass";
   // Where unacknowledged orders are kept (JSON, replaced atomically) so a
   // restarted program resends them; empty keeps them in memory only.
-  std::string outbox_path;
-  BackoffOptions backoff;
+  std::string outbox_path{};
+  BackoffOptions backoff{};
   std::chrono::milliseconds ping_interval{3000};
   // A connect or handshake that takes longer is a loss; so is a connection
   // that has been silent (no pong either) for this long.
@@ -62,7 +68,7 @@ struct Options {
   // system's trusted CAs when it is empty, and must name `host`.
   // tls_verify = false accepts any certificate (a warning on every connect).
   bool tls = false;
-  std::string ca_file;
+  std::string ca_file{};
   bool tls_verify = true;
   // The two local clocks; tests may inject either. now_ms is the wall clock
   // (ms since the epoch): it is only added to the clock offset for the
@@ -71,8 +77,8 @@ struct Options {
   // (ms since any fixed point; it never steps): every duration is measured on
   // it (the server's silence, the round trip of a ping), so a wall clock set
   // back an hour cannot make a dead connection look alive for an hour.
-  std::function<std::int64_t()> now_ms;
-  std::function<std::int64_t()> steady_ms;
+  std::function<std::int64_t()> now_ms{};
+  std::function<std::int64_t()> steady_ms{};
 };
 
 class Client final : public KitchenLink {

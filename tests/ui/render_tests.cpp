@@ -12,6 +12,7 @@
 #include "shared/ui/sdl_render.hpp"
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
+#include "tests/ui/headless_shell.hpp"
 
 namespace ui = hourglass::ui;
 
@@ -37,17 +38,6 @@ std::vector<ImDrawVert> rect_verts(ImVec2 a, ImVec2 c, ImVec2 uv_a, ImVec2 uv_c)
 // ImGui's PrimRect: triangles (0, 1, 2), (0, 2, 3).
 const ImDrawIdx first[3] = {0, 1, 2};
 const ImDrawIdx second[3] = {0, 2, 3};
-
-ui::ShellConfig headless_config(int width, int height) {
-  ui::ShellConfig config;
-  config.title = "hourglass-render-test";
-  config.width = width;
-  config.height = height;
-  config.headless = true;
-  config.fullscreen = false;
-  config.scale = 1.0f;
-  return config;
-}
 
 ui::Image read_back(SDL_Renderer* renderer, int width, int height) {
   ui::Image image;
@@ -183,7 +173,7 @@ TEST_CASE("scan_convex_polygon covers pixel centres with SDL's top-left rule", "
 TEST_CASE("the software fast paths draw what ImGui's backend draws", "[ui][render]") {
   constexpr int width = 480;
   constexpr int height = 320;
-  ui::Shell shell(headless_config(width, height));
+  ui::Shell shell(hourglass::test::headless_shell_config(width, height));
   SDL_Renderer* renderer = shell.renderer();
 
   const auto draw = [&] {

@@ -24,21 +24,16 @@
 #include "shared/ui/sound.hpp"
 #include "shared/ui/theme.hpp"
 #include "shared/ui/widgets.hpp"
+#include "tests/ui/headless_shell.hpp"
 
 namespace ui = hourglass::ui;
 
 namespace {
 
+using hourglass::test::capture_frame;
+
 ui::ShellConfig headless_config(int width = 320, int height = 200) {
-  ui::ShellConfig config;
-  config.title = "hourglass-ui-test";
-  config.width = width;
-  config.height = height;
-  config.headless = true;
-  config.fullscreen = false;
-  config.scale = 1.0f;
-  config.strings = {"宫保鸡丁 ¥38.00", "超时"};
-  return config;
+  return hourglass::test::headless_shell_config(width, height, ui::warm_theme(), {"宫保鸡丁 ¥38.00", "超时"});
 }
 
 std::uint32_t read_be32(const std::vector<unsigned char>& bytes, std::size_t at) {
@@ -54,17 +49,6 @@ std::filesystem::path unique_temp_png(const std::string& what) {
 std::vector<unsigned char> read_bytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// One frame inside a root window; returns the capture.
-template <typename Draw>
-ui::Image capture_frame(ui::Shell& shell, Draw draw) {
-  REQUIRE(shell.begin_frame());
-  {
-    ui::RootWindow root("root", shell.theme());
-    draw();
-  }
-  return shell.end_frame_with_capture();
 }
 
 }  // namespace

@@ -1,13 +1,14 @@
 // Text that must not run into its neighbour: elide cuts at a code point and
 // ends with "…", and leaves text that fits alone.
-#include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
+#include "tests/ui/headless_shell.hpp"
 
 namespace ui = hourglass::ui;
 
@@ -22,15 +23,8 @@ float width_of(const std::string& s) {
 }  // namespace
 
 TEST_CASE("elide fits a long dish name to its column, whole code points, and leaves a short one alone", "[ui]") {
-  ui::ShellConfig config;
-  config.title = "hourglass-widgets-test";
-  config.width = 320;
-  config.height = 200;
-  config.headless = true;
-  config.fullscreen = false;
-  config.scale = 1.0f;
-  config.strings = {"Duck Blood and Tripe in Spicy Broth", "毛血旺（鸭血、毛肚、午餐肉）", "…"};
-  ui::Shell shell(config);
+  ui::Shell shell(hourglass::test::headless_shell_config(
+      320, 200, ui::warm_theme(), {"Duck Blood and Tripe in Spicy Broth", "毛血旺（鸭血、毛肚、午餐肉）", "…"}));
   REQUIRE(shell.begin_frame());
 
   const std::string english = "1× Duck Blood and Tripe in Spicy Broth";

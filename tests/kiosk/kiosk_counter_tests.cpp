@@ -7,14 +7,13 @@
 #include "kiosk/kiosk_app.hpp"
 #include "kiosk/kiosk_link.hpp"
 #include "kiosk/kiosk_screens.hpp"
-#include "tests/ui/kiosk_driver.hpp"
+#include "tests/kiosk/kiosk_driver.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;
 
-TEST_CASE("kiosk counter: the end screen resets for the next guest after the pause", "[kiosk][counter][edge]") {
-  auto menu = core::load_menu_file(HOURGLASS_TEST_MENU);
-  REQUIRE(menu.ok());
+TEST_CASE("kiosk counter: the end screen resets for the next guest after the pause", "[ui][kiosk][counter][edge]") {
+  const core::Menu& menu = kiosk_test::sample_menu();
   constexpr std::int64_t kStart = 1'763'800'000'000;
   kiosk::DemoOptions demo;
   demo.mode = kiosk::Mode::counter;
@@ -25,7 +24,9 @@ TEST_CASE("kiosk counter: the end screen resets for the next guest after the pau
   options.start_screen = kiosk::Screen::counter_done;
   kiosk::Cart cart;
   cart.add("paihuanggua", 2);  // the next guest must not inherit this
-  kiosk::KioskApp app(options, kiosk::make_demo_link(kiosk::make_demo_state(menu.value(), demo, kStart), demo.mode, [] { return kStart; }), cart);
+  kiosk::KioskApp app(
+      options, kiosk::make_demo_link(kiosk::make_demo_state(menu, demo, kStart), demo.mode, [] { return kStart; }),
+      cart);
   kiosk::Intent switch_language;
   switch_language.action = kiosk::Action::switch_language;
   app.apply(switch_language, kStart);
@@ -51,20 +52,20 @@ TEST_CASE("kiosk counter: a diner with no keyboard leaves a note with one-touch 
     kiosk::AppOptions options;
     options.mode = kiosk::Mode::counter;
     options.language = core::Language::en;
-    return kiosk_test::Driver(kiosk::make_demo_link(kiosk::make_demo_state(kiosk_test::sample_menu(), demo,
-                                                                            kiosk_test::wall_ms()),
-                                                    demo.mode, kiosk_test::wall_ms),
-                              options);
+    return kiosk_test::Driver(
+        kiosk::make_demo_link(kiosk::make_demo_state(kiosk_test::sample_menu(), demo, kiosk_test::wall_ms()), demo.mode,
+                              kiosk_test::wall_ms),
+        options);
   }();
   driver.frame();
   driver.click("category:wok");
   driver.click("open:gongbao");
   REQUIRE(driver.has_target("chip:0"));
   const hourglass::ui::Image plain = driver.frame();
-  driver.click("chip:0");  // Less spicy
-  driver.click("chip:2");  // No coriander
-  driver.click("chip:1");  // Not spicy ...
-  driver.click("chip:1");  // ... changed their mind
+  driver.click("chip:0");                    // Less spicy
+  driver.click("chip:2");                    // No coriander
+  driver.click("chip:1");                    // Not spicy ...
+  driver.click("chip:1");                    // ... changed their mind
   CHECK(driver.frame().rgba != plain.rgba);  // the chosen chips look chosen
   driver.click("detail_add");
   REQUIRE(driver.app().cart().lines().size() == 1);

@@ -6,7 +6,7 @@
 #include "kiosk/demo_state.hpp"
 #include "kiosk/header_layout.hpp"
 #include "kiosk/kiosk_view_model.hpp"
-#include "tests/ui/kiosk_driver.hpp"
+#include "tests/kiosk/kiosk_driver.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;

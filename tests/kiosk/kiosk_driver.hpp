@@ -7,13 +7,14 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "kiosk/kiosk_app.hpp"
 #include "kiosk/kiosk_link.hpp"
 #include "kiosk/kiosk_screens.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/ui/shell.hpp"
+#include "tests/kit/test_kit.hpp"
+#include "tests/ui/headless_shell.hpp"
 
 namespace kiosk_test {
 
@@ -21,30 +22,13 @@ namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;
 namespace ui = hourglass::ui;
 
-inline std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-inline const core::Menu& sample_menu() {
-  static const core::Menu menu = [] {
-    auto loaded = core::load_menu_file(HOURGLASS_TEST_MENU);
-    REQUIRE(loaded.ok());
-    return loaded.value();
-  }();
-  return menu;
-}
+// The kit's (tests/kit): the clocks and the sample menu.
+using hourglass::test::sample_menu;
+using hourglass::test::wall_ms;
 
 inline ui::ShellConfig kiosk_shell_config(int width = 1280, int height = 800) {
-  ui::ShellConfig config;
-  config.title = "hourglass-kiosk-test";
-  config.width = width;
-  config.height = height;
-  config.headless = true;
-  config.fullscreen = false;
-  config.scale = 1.0f;
-  config.strings = kiosk::display_strings(&sample_menu());
-  return config;
+  return hourglass::test::headless_shell_config(width, height, ui::warm_theme(),
+                                                kiosk::display_strings(&sample_menu()));
 }
 
 // Drives a KioskApp in a headless shell: frames, captures, clicks by target.
@@ -83,13 +67,12 @@ class Driver {
 
   // Renders frames until `done` or the timeout; returns whether it happened.
   bool frames_until(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      frame();
-      if (done()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
+    return hourglass::test::eventually(
+        [&] {
+          frame();
+          return done();
+        },
+        timeout);
   }
 
   bool has_target(const std::string& key) const { return targets_.find(key) != nullptr; }

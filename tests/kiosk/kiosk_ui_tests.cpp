@@ -1,18 +1,8 @@
 // The kiosk rendered headless and clicked through (Shell::inject_mouse),
-// against the demo kitchen and against a real hourglass-kitchen started here.
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+// against the demo kitchen and against a real hourglass-kitchen started by
+// the test kit (the standard test kitchen: table 1, a 15-minute promise).
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <functional>
-#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -23,14 +13,13 @@
 #include "shared/core/promise.hpp"
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
-#include "tests/ui/kiosk_driver.hpp"
-
-extern char** environ;
+#include "tests/kiosk/kiosk_driver.hpp"
+#include "tests/kit/test_kit.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;
+namespace test = hourglass::test;
 namespace ui = hourglass::ui;
-namespace fs = std::filesystem;
 
 using kiosk_test::Driver;
 using kiosk_test::sample_menu;
@@ -38,93 +27,23 @@ using kiosk_test::wall_ms;
 
 namespace {
 
-// A real kitchen server on a free loopback port, with a temporary config and
-// database; stopped with SIGTERM (then SIGKILL) when the test ends.
-class KitchenServer {
- public:
-  KitchenServer() {
-    dir_ = fs::temp_directory_path() / ("kiosk_ui_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    const fs::path config = dir_ / "kitchen.json";
-    std::ofstream(config)
-        << R"({"listen":"127.0.0.1:0","database":"kitchen.db","menu":")" << HOURGLASS_TEST_MENU
-        << R"(","promise":{"seconds":900,"policy":"free_unserved"},"devices":[)"
-        << R"({"token":"tablet-12","role":"table","table":"12"},{"token":"kiosk-0001","role":"kiosk"}]})";
-    int out[2];
-    if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> args = {HOURGLASS_KITCHEN_BINARY, "--config", config.string(), "--listen", "127.0.0.1:0"};
-    std::vector<char*> argv;
-    for (auto& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    const std::string log = (dir_ / "server.log").string();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(out[1]);
-    if (spawned != 0) {
-      ::close(out[0]);
-      throw std::runtime_error("cannot start " HOURGLASS_KITCHEN_BINARY);
-    }
-    std::string text;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (text.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      pollfd p{out[0], POLLIN, 0};
-      if (::poll(&p, 1, 100) <= 0) continue;
-      char chunk[256];
-      const ssize_t n = ::read(out[0], chunk, sizeof chunk);
-      if (n <= 0) break;
-      text.append(chunk, static_cast<std::size_t>(n));
-    }
-    ::close(out[0]);
-    const auto colon = text.rfind(':');
-    if (text.rfind("listening on ", 0) != 0 || colon == std::string::npos) {
-      stop();
-      std::ifstream in(dir_ / "server.log");
-      const std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      throw std::runtime_error("the kitchen server did not start: " + text + log);
-    }
-    address_ = "127.0.0.1:" + std::to_string(std::stoi(text.substr(colon + 1)));
-  }
-  ~KitchenServer() {
-    stop();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  KitchenServer(const KitchenServer&) = delete;
-  KitchenServer& operator=(const KitchenServer&) = delete;
-  const std::string& address() const { return address_; }
-  // A crash of the server: no goodbye on the sockets.
-  void crash() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
+// The tablet of table 1 in English, on the kit's kitchen: its link made as
+// main() makes it.
+Driver table_1_tablet(const test::TestKitchen& kitchen) {
+  kiosk::NetLinkOptions net;
+  net.server = kitchen.address();
+  net.token = test::kTable1;
+  net.mode = kiosk::Mode::table;
+  kiosk::AppOptions options;
+  options.language = core::Language::en;
+  return Driver(kiosk::make_net_link(net), options);
+}
 
- private:
-  void stop() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 300 && ::waitpid(pid_, &status, WNOHANG) == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    if (::waitpid(pid_, &status, WNOHANG) == 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status, 0);
-    }
-    pid_ = -1;
-  }
-  fs::path dir_;
-  pid_t pid_ = -1;
-  std::string address_;
-};
+// Frames until the tablet is connected and has the server's menu.
+bool connected_with_menu(Driver& driver) {
+  return driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
+                             std::chrono::seconds(10));
+}
 
 }  // namespace
 
@@ -159,20 +78,12 @@ TEST_CASE("kiosk UI: the demo kitchen, touch to add dishes and switch language",
 
 TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the order's countdown",
           "[ui][kiosk][integration]") {
-  KitchenServer server;
-  kiosk::NetLinkOptions net;
-  net.server = server.address();
-  net.token = "tablet-12";
-  net.mode = kiosk::Mode::table;
-  kiosk::AppOptions options;
-  options.language = core::Language::en;
-  Driver driver(kiosk::make_net_link(net), options);
+  test::TestKitchen kitchen;
+  Driver driver = table_1_tablet(kitchen);
 
   // Connected, with the server's menu and the table from the token.
-  REQUIRE(
-      driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
-                          std::chrono::seconds(10)));
-  CHECK(driver.app().state().table == "12");
+  REQUIRE(connected_with_menu(driver));
+  CHECK(driver.app().state().table == "1");
   CHECK(driver.app().state().promise.seconds == 900);
   const ui::Image menu_image = driver.frame();
 
@@ -189,7 +100,7 @@ TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the o
 
   REQUIRE(driver.frames_until([&] { return driver.app().state().orders.size() == 1; }, std::chrono::seconds(10)));
   const core::Order order = driver.app().state().orders.front();
-  CHECK(order.table == "12");
+  CHECK(order.table == "1");
   REQUIRE(order.lines.size() == 2);
   CHECK(order.subtotal == 1200 + 2600);
   // The card shows the server's clock: close to 15:00 left.
@@ -219,17 +130,9 @@ TEST_CASE("kiosk UI: order two dishes from a real kitchen server and watch the o
 
 TEST_CASE("kiosk UI: when the kitchen server goes away the banner says so and the cart and orders stay",
           "[ui][kiosk][integration]") {
-  KitchenServer server;
-  kiosk::NetLinkOptions net;
-  net.server = server.address();
-  net.token = "tablet-12";
-  net.mode = kiosk::Mode::table;
-  kiosk::AppOptions options;
-  options.language = core::Language::en;
-  Driver driver(kiosk::make_net_link(net), options);
-  REQUIRE(
-      driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
-                          std::chrono::seconds(10)));
+  test::TestKitchen kitchen;
+  Driver driver = table_1_tablet(kitchen);
+  REQUIRE(connected_with_menu(driver));
   CHECK_FALSE(kiosk::build_header_view(driver.app().state(), {}, core::Language::en, wall_ms()).offline);
 
   // One order placed, one dish waiting in the cart.
@@ -243,7 +146,7 @@ TEST_CASE("kiosk UI: when the kitchen server goes away the banner says so and th
   REQUIRE(driver.app().cart().qty_of("koushuiji") == 1);
   const ui::Image online = driver.frame();
 
-  server.crash();
+  kitchen.server.kill9();  // a crash: no goodbye on the sockets
   REQUIRE(driver.frames_until([&] { return !driver.app().state().connected; }, std::chrono::seconds(10)));
   const kiosk::HeaderView header = kiosk::build_header_view(driver.app().state(), {}, core::Language::en, wall_ms());
   CHECK(header.offline);

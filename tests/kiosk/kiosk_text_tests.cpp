@@ -10,7 +10,7 @@
 #include "kiosk/kiosk_view_model.hpp"
 #include "shared/ui/draw_primitives.hpp"
 #include "shared/ui/text_wrap.hpp"
-#include "tests/ui/kiosk_driver.hpp"
+#include "tests/kiosk/kiosk_driver.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;

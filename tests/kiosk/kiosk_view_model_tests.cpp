@@ -14,6 +14,7 @@
 #include "shared/core/menu.hpp"
 #include "shared/core/promise.hpp"
 #include "shared/words/words.hpp"
+#include "tests/kit/kitchen_config.hpp"
 
 namespace kiosk = hourglass::kiosk;
 namespace core = hourglass::core;
@@ -25,14 +26,7 @@ namespace {
 constexpr std::int64_t kNow = 1'763'800'000'000;
 constexpr std::int64_t kMinute = 60'000;
 
-const core::Menu& sample_menu() {
-  static const core::Menu menu = [] {
-    auto loaded = core::load_menu_file(HOURGLASS_TEST_MENU);
-    REQUIRE(loaded.ok());
-    return loaded.value();
-  }();
-  return menu;
-}
+using hourglass::test::sample_menu;  // the kit's
 
 kiosk::KioskState demo(bool breached = true, int orders = 3) {
   kiosk::DemoOptions options;
@@ -250,7 +244,7 @@ TEST_CASE("kiosk counter end screen: pickup number and the order's clock", "[ui]
   CHECK(sending.resets_in == "3秒后返回首页");
 }
 
-TEST_CASE("a live kiosk keeps its cart in the state folder by default", "[kiosk][config]") {
+TEST_CASE("a live kiosk keeps its cart in the state folder by default", "[ui][kiosk][config]") {
   setenv("XDG_STATE_HOME", "/var/lib/state-test", 1);
   CHECK(hourglass::kiosk::default_cart_file(hourglass::kiosk::Mode::table, "10.0.0.2:7015") ==
         "/var/lib/state-test/hourglass/cart-table-10_0_0_2_7015.json");

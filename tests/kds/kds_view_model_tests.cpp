@@ -9,6 +9,7 @@
 #include "shared/core/order.hpp"
 #include "shared/demo/demo_orders.hpp"
 #include "shared/words/kitchen_text.hpp"
+#include "tests/kit/kitchen_config.hpp"
 
 namespace core = hourglass::core;
 namespace demo = hourglass::demo;
@@ -204,11 +205,10 @@ TEST_CASE("late-by text for the breach log", "[ui][kds]") {
 }
 
 TEST_CASE("the demo kitchen has every level at once", "[ui][kds]") {
-  const auto menu = core::load_menu_file(HOURGLASS_TEST_MENU);
-  REQUIRE(menu.ok());
-  const auto orders = demo::make_demo_orders(menu.value(), 30, kNow);
+  const core::Menu& menu = hourglass::test::sample_menu();
+  const auto orders = demo::make_demo_orders(menu, 30, kNow);
   const auto view =
-      kitchen::build_kds_view(orders, menu.value(), {}, core::UrgencyThresholds{}, kNow, core::Language::en);
+      kitchen::build_kds_view(orders, menu, {}, core::UrgencyThresholds{}, kNow, core::Language::en);
   CHECK(view.tickets.size() > 10);
   CHECK(view.counts.late > 0);
   CHECK(view.counts.red > 0);

@@ -1,0 +1,69 @@
+// The manager console against a REAL kitchen server, started by the test kit
+// with the standard test kitchen: a table orders, the console's live view
+// shows it, a comp made through the console reaches the table, and closing
+// the table takes it off the live view.
+#include <catch2/catch.hpp>
+#include <string>
+#include <utility>
+
+#include "kitchen/manager/manager_app.hpp"
+#include "kitchen/manager/manager_draw.hpp"
+#include "shared/net/client.hpp"
+#include "tests/kit/test_kit.hpp"
+#include "tests/ui/headless_shell.hpp"
+
+namespace core = hourglass::core;
+namespace manager = hourglass::manager;
+namespace net = hourglass::net;
+namespace test = hourglass::test;
+namespace ui = hourglass::ui;
+using test::eventually;
+
+TEST_CASE("the manager console sees the open order live and comps a line on the server", "[ui][manager][integration]") {
+  test::TestKitchen kitchen;
+  net::Client table(net::Options{.port = kitchen.port(), .role = core::Role::table, .token = test::kTable1});
+  net::Client boss(net::Options{.port = kitchen.port(), .role = core::Role::manager, .token = test::kManager});
+  REQUIRE(eventually([&] { return table.snapshot().connection.synced; }));
+  table.place_order({core::LineRequest{"mapo", 1, ""}});
+  REQUIRE(eventually([&] { return !table.snapshot().orders.empty(); }));
+
+  ui::Shell shell(test::headless_shell_config(1280, 800, ui::office_theme(), manager::manager_strings(core::Menu{})));
+  manager::ManagerApp app(boss, manager::ManagerSettings{}, test::wall_ms);
+  app.form().tab = manager::ManagerTab::live;
+  auto frame = [&] { test::capture_frame(shell, [&] { app.frame(shell.theme()); }); };
+  REQUIRE(eventually([&] {
+    frame();
+    return app.live_view().tables.size() == 1;
+  }));
+  CHECK(app.breach_view().totals.breaches == 0);
+  // The history answered: one order in the period, none decided yet.
+  CHECK(eventually([&] {
+    frame();
+    return app.breach_view().totals.orders == 1;
+  }));
+  // Comp through the same intent the dialog's confirm button returns.
+  const std::string line_id = app.live_view().tables[0].orders[0].lines[0].line_id;
+  manager::ManagerIntents intents;
+  intents.comp = std::make_pair(line_id, std::string("hair in the tofu"));
+  app.apply(intents);
+  CHECK(eventually([&] {
+    const net::State state = table.snapshot();
+    for (const auto& [id, order] : state.orders) {
+      if (order.lines[0].comped) return true;
+    }
+    return false;
+  }));
+  REQUIRE(eventually([&] {
+    frame();
+    return app.live_view().tables[0].orders[0].lines[0].comped;
+  }));
+  CHECK(app.live_view().tables[0].total == "¥0.00");
+  // Close the table: the order leaves the live view.
+  intents = {};
+  intents.close = std::make_pair(std::string("1"), std::string());
+  app.apply(intents);
+  CHECK(eventually([&] {
+    frame();
+    return app.live_view().tables.empty();
+  }));
+}

@@ -157,3 +157,35 @@ TEST_CASE("kiosk UI: when the kitchen server goes away the banner says so and th
   CHECK(driver.app().state().orders.size() == 1);        // and the placed order with its countdown
   CHECK(driver.frame().rgba != online.rgba);             // the banner is on screen
 }
+
+TEST_CASE("kiosk UI: an order placed while the kitchen is down waits as 'not yet with the kitchen', then arrives once",
+          "[ui][kiosk][integration]") {
+  test::TestKitchen kitchen;
+  Driver driver = table_1_tablet(kitchen);
+  REQUIRE(connected_with_menu(driver));
+
+  kitchen.server.kill9();
+  REQUIRE(driver.frames_until([&] { return !driver.app().state().connected; }, std::chrono::seconds(10)));
+  driver.click("plus:koushuiji");
+  driver.click("order");
+  driver.click("place");
+  driver.click("yes");
+  REQUIRE(driver.app().state().pending.size() == 1);
+  const std::string order_id = driver.app().state().pending[0].order_id;
+  const kiosk::OrdersView waiting = kiosk::build_orders_view(driver.app().state(), {}, core::Language::en, wall_ms());
+  CHECK_FALSE(waiting.empty_text);  // never "no orders yet" while one waits
+  REQUIRE(waiting.pending.size() == 1);
+  CHECK(waiting.pending[0].offline);
+  CHECK(waiting.pending[0].title == "Not yet with the kitchen");
+  driver.frame();
+  CHECK(driver.has_target("pending:" + order_id));  // the card is on screen
+
+  kitchen.server.restart();
+  REQUIRE(driver.frames_until(
+      [&] { return driver.app().state().orders.size() == 1 && driver.app().state().pending.empty(); },
+      std::chrono::seconds(15)));
+  CHECK(driver.app().state().orders[0].order_id == order_id);  // the same order, sent once
+  driver.frame();
+  CHECK_FALSE(driver.has_target("pending:" + order_id));
+  CHECK(driver.has_target("rush:" + order_id));
+}

@@ -109,15 +109,14 @@ int main(int argc, char** argv) {
   if (!run.headless()) sound = std::make_unique<ui::Sound>();
 
   kitchen::KdsApp kds(*link, settings, sound.get(), wall_clock_ms);
-  std::uint64_t shown_version = 0;  // the kitchen's state as of the last frame
-  const ui::ChangePoll changed = [&] { return link->version() != shown_version; };
+  // A frame after input, when the kitchen's state moved, and when a shown
+  // countdown or flash needs one.
   return ui::run_loop(
       shell, run,
       [&](ui::FrameContext& frame) {
-        shown_version = link->version();
         ui::RootWindow root("kds", frame.theme);
         kds.frame(frame.theme);
         if (const auto next = kds.next_frame_ms()) frame.wake_at_clock(*next, wall_clock_ms());
       },
-      changed);
+      *link);
 }

@@ -129,15 +129,14 @@ int main(int argc, char** argv) {
 
   manager::ManagerApp console(*link, settings, wall_clock_ms);
   console.form().tab = tab == "live" ? manager::ManagerTab::live : manager::ManagerTab::breaches;
-  std::uint64_t shown_version = 0;  // the kitchen's state as of the last frame
-  const ui::ChangePoll changed = [&] { return link->version() != shown_version; };
+  // A frame after input, when the kitchen's state moved, and when a shown
+  // countdown or flash needs one.
   return ui::run_loop(
       shell, run,
       [&](ui::FrameContext& frame) {
-        shown_version = link->version();
         ui::RootWindow root("manager", frame.theme);
         console.frame(frame.theme);
         if (const auto next = console.next_frame_ms()) frame.wake_at_clock(*next, wall_clock_ms());
       },
-      changed);
+      *link);
 }

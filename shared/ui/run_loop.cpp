@@ -212,4 +212,22 @@ int run_loop(Shell& shell, const RunOptions& options, const std::function<void(F
   return run_interactive(shell, draw_frame, changed);
 }
 
+namespace detail {
+
+int run_loop_on_version(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame,
+                        const std::function<std::uint64_t()>& version) {
+  // Read as the frame begins: a change during the frame is not in it, so it
+  // counts as a change for the next poll.
+  std::uint64_t shown = 0;  // no version is 0: the first poll draws
+  return run_loop(
+      shell, options,
+      [&](FrameContext& frame) {
+        shown = version();
+        draw_frame(frame);
+      },
+      [&] { return version() != shown; });
+}
+
+}  // namespace detail
+
 }  // namespace hourglass::ui

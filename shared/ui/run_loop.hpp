@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <concepts>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -96,5 +97,29 @@ using ChangePoll = std::function<bool()>;
 // The callback draws one frame (typically inside a RootWindow).
 int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame,
              const ChangePoll& changed = {});
+
+// What a screen shows from outside the loop, with a version bumped on every
+// change of it: the kitchen's state behind a net::KitchenLink (the real
+// client or the fake kitchen). shared/ui needs nothing else of the link.
+template <typename T>
+concept VersionedState = requires(const T& state) {
+  { state.version() } -> std::convertible_to<std::uint64_t>;
+};
+
+namespace detail {
+int run_loop_on_version(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame,
+                        const std::function<std::uint64_t()>& version);
+}  // namespace detail
+
+// run_loop for a screen of the kitchen's state: it draws a frame whenever
+// the state's version has moved since the last frame began (that is its
+// change poll), besides after input and when a frame asks. The kitchen
+// display's and the console's loop: `ui::run_loop(shell, run, draw, *link)`.
+template <VersionedState State>
+int run_loop(Shell& shell, const RunOptions& options, const std::function<void(FrameContext&)>& draw_frame,
+             const State& state) {
+  return detail::run_loop_on_version(shell, options, draw_frame,
+                                     [&state] { return static_cast<std::uint64_t>(state.version()); });
+}
 
 }  // namespace hourglass::ui

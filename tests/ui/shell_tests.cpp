@@ -662,6 +662,30 @@ TEST_CASE("the interactive loop draws when the change poll reports a change", "[
   CHECK(frames == ui::kSettleFrames + 2);
 }
 
+TEST_CASE("the interactive loop of a versioned state draws when its version moves", "[ui]") {
+  // As net::KitchenLink: a version bumped on every change of the state.
+  struct Kitchen {
+    std::uint64_t changes = 1;
+    std::uint64_t version() const { return changes; }
+  } kitchen;
+  ui::Shell shell(headless_config());
+  const ui::RunOptions interactive;
+  int frames = 0;
+  const int rc = ui::run_loop(
+      shell, interactive,
+      [&](ui::FrameContext& frame) {
+        ++frames;
+        // A change while the last start-up frame is drawn is not in it: the
+        // loop must come back for it, and then rest again.
+        if (frames == ui::kSettleFrames) ++kitchen.changes;
+        if (frames == ui::kSettleFrames + ui::kChangeFrames) frame.request_quit();
+        draw_something(frame);
+      },
+      kitchen);
+  CHECK(rc == 0);
+  CHECK(frames == ui::kSettleFrames + ui::kChangeFrames);
+}
+
 TEST_CASE("a key pressed and released between two frames still counts as a press (a bump bar's Enter)", "[ui]") {
   ui::Shell shell(headless_config());
   REQUIRE(shell.begin_frame());

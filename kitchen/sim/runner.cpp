@@ -214,6 +214,9 @@ SimReport run_simulation(const SimOptions& options) {
       const auto named = s.cooks.find(station.id);
       cooks[station.id].resize(static_cast<std::size_t>(named != s.cooks.end() ? named->second : 1));
     }
+    // Every line a cook has started, kept for the whole run (line ids are
+    // unique), so a display state that lags behind our own marks never
+    // offers a line twice.
     std::set<std::string> taken;
     std::deque<Serve> serving;
     std::optional<double> next_party = next_arrival(s, 0.0, random);
@@ -358,7 +361,6 @@ SimReport run_simulation(const SimOptions& options) {
       // The cooks: finish, walk out, start the next line.
       while (!serving.empty() && serving.front().at <= now) {
         kds->request(core::ClientMessage{core::MarkLine{serving.front().line_id, core::LineState::served}});
-        taken.erase(serving.front().line_id);
         ++report.lines_cooked;
         serving.pop_front();
       }

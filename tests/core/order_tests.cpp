@@ -82,7 +82,7 @@ TEST_CASE("marking served records the time and stops the line's clock", "[core][
   CHECK(order.lines[0].served_at_ms == 5000);
 }
 
-TEST_CASE("diners cancel only while queued; staff until served", "[core][order][transitions]") {
+TEST_CASE("diners cancel only while queued, staff until served", "[core][order][transitions]") {
   auto [state, role, allowed] = GENERATE(table<LineState, Role, bool>({
       {LineState::queued, Role::table, true},
       {LineState::queued, Role::kiosk, true},

@@ -77,7 +77,7 @@ TEST_CASE("an unpromised dish never breaks the promise", "[core][promise]") {
   CHECK_FALSE(is_late_at_deadline(order.lines[2], order.deadline_ms));
 }
 
-TEST_CASE("a line cancelled before the deadline is not late; after it, it is", "[core][promise][edge]") {
+TEST_CASE("a line cancelled before the deadline is not late, after it, it is", "[core][promise][edge]") {
   auto [offset_ms, late] = GENERATE(table<std::int64_t, bool>({{-1, false}, {0, false}, {1, true}}));
   Order order = sample_order();
   serve(order, 1, kAccepted + 1000);

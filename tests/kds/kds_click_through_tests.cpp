@@ -32,7 +32,7 @@ std::optional<core::LineState> first_line_state(const net::Client& client) {
 
 }  // namespace
 
-TEST_CASE("a click on a line of the kitchen display bumps it on the diner's tablet; recall puts it back",
+TEST_CASE("a click on a line of the kitchen display bumps it on the diner's tablet, recall puts it back",
           "[ui][kds][integration]") {
   test::TestKitchen kitchen;
   net::Client table(net::Options{.port = kitchen.port(), .role = core::Role::table, .token = test::kTable1});

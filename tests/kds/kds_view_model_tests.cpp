@@ -177,7 +177,7 @@ TEST_CASE("the station filter keeps tickets and counts of that station only", "[
   CHECK(view.stations[2].open_lines == 2);
 }
 
-TEST_CASE("bumping goes queued, cooking, ready, served; the key advances the least advanced line", "[ui][kds]") {
+TEST_CASE("bumping goes queued, cooking, ready, served, the key advances the least advanced line", "[ui][kds]") {
   const auto view = view_of(
       {order(1, 10 * kMin,
              {{"gongbao", 1, LineState::ready}, {"rice", 1, LineState::cooking}, {"mapo", 1, LineState::served}})});

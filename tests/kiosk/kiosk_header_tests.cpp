@@ -30,7 +30,7 @@ kiosk::HeaderItems landscape_items(float space) {
 
 }  // namespace
 
-TEST_CASE("kiosk header fit: the promise shortens, then goes, then the brand; the countdown stays", "[ui][kiosk]") {
+TEST_CASE("kiosk header fit: the promise shortens, then goes, then the brand, the countdown stays", "[ui][kiosk]") {
   using Row = std::tuple<float, bool, PromiseForm>;
   // space, brand shown, promise shown; the thresholds are the sums of widths.
   auto [space, brand, promise] = GENERATE(table<float, bool, PromiseForm>({

@@ -77,7 +77,7 @@ TEST_CASE("kiosk promise wording follows welcome.promise_s and the policy", "[ui
   CHECK(kiosk::apology_text(1500, 100, Language::en) == "Sorry, we missed our 25-minute promise: ¥1.00 is on us");
 }
 
-TEST_CASE("kiosk menu view: categories, marks, the promise exception, the cart bar; language switch", "[ui][kiosk]") {
+TEST_CASE("kiosk menu view: categories, marks, the promise exception, the cart bar, language switch", "[ui][kiosk]") {
   kiosk::KioskState state = demo();
   kiosk::Cart cart;
   cart.add("gongbao", 2);
@@ -305,7 +305,7 @@ TEST_CASE("kiosk orders view: an order placed offline is shown as not yet with t
   CHECK(sending.pending[0].status == "Sending to the kitchen…");
 }
 
-TEST_CASE("kiosk orders view: waiting rounds come newest first beside the running ones; an acknowledged one is not "
+TEST_CASE("kiosk orders view: waiting rounds come newest first beside the running ones, an acknowledged one is not "
           "shown twice",
           "[ui][kiosk]") {
   kiosk::KioskState state = demo(true, 3);
@@ -337,7 +337,7 @@ TEST_CASE("kiosk counter end screen: an order placed offline says it is not with
   CHECK(view.hint == "It is sent as soon as the tablet is back online");
 }
 
-TEST_CASE("kiosk detail: the menu's one-touch notes as chips; at the counter they are the only note", "[ui][kiosk]") {
+TEST_CASE("kiosk detail: the menu's one-touch notes as chips, at the counter they are the only note", "[ui][kiosk]") {
   const kiosk::KioskState state = demo(true, 0);
   kiosk::MenuInputs inputs;
   inputs.detail_item = "gongbao";

@@ -6,6 +6,12 @@
 
 namespace hourglass::sim {
 
+Random party_random(std::uint64_t seed, std::uint64_t index) {
+  std::seed_seq sequence{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                         static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(index >> 32), 0x9a27u};
+  return Random(sequence);
+}
+
 double arrival_rate(const Scenario& scenario, double t_s) {
   double factor = 1.0;
   if (scenario.peak) {
@@ -88,9 +94,19 @@ std::optional<CookPolicy> cook_policy_from(const std::string& name) {
 
 std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<core::Order>& orders,
                                           const core::Menu& menu, const std::string& station, std::int64_t now_ms,
-                                          const std::set<std::string>& taken) {
+                                          const std::set<std::string>& taken, double speed) {
   const auto is_taken = [&](const core::OrderLine& line) { return taken.contains(line.line_id); };
-  if (policy == CookPolicy::display) return core::next_line_for_station(orders, menu, station, now_ms, is_taken);
+  if (policy == CookPolicy::display) {
+    std::vector<core::Order> restaurant_time = orders;
+    for (core::Order& order : restaurant_time) {
+      order.deadline_ms = now_ms + std::llround(static_cast<double>(order.deadline_ms - now_ms) * speed);
+    }
+    auto next = core::next_line_for_station(restaurant_time, menu, station, now_ms, is_taken);
+    if (!next) return std::nullopt;
+    const auto o = static_cast<std::size_t>(next->order - restaurant_time.data());
+    const auto l = static_cast<std::size_t>(next->line - restaurant_time[o].lines.data());
+    return core::NextLine{&orders[o], &orders[o].lines[l], next->slack_ms};
+  }
   std::optional<core::NextLine> oldest;
   for (const core::Order& order : orders) {
     if (order.status == core::OrderStatus::closed) continue;

@@ -1,8 +1,9 @@
 #pragma once
 // The simulator's pure parts: when parties arrive, what they order, how long
-// a dish takes a cook, which line a cook takes next. All randomness comes
-// from one seeded engine, so a seed replays the same rush (on one build:
-// the standard distributions are the library's own).
+// a dish takes a cook, which line a cook takes next. Randomness comes from
+// seeded engines: one for arrivals and one per party (party_random), so a
+// seed replays the same diners whatever the cooks do (on one build: the
+// standard distributions are the library's own).
 
 #include <cstdint>
 #include <optional>
@@ -19,6 +20,12 @@
 namespace hourglass::sim {
 
 using Random = std::mt19937_64;
+
+// The engine of the `index`-th party of a run with `seed`: its size, rounds,
+// dishes, cooking times, rushes and calls. Independent of every other
+// party's, so a cook policy that serves one party sooner does not change
+// what the next party orders.
+Random party_random(std::uint64_t seed, std::uint64_t index);
 
 // Parties per second at restaurant time `t_s`: the base rate, lifted by the
 // peak (linear rise and fall over width_s either side of at_s).
@@ -45,10 +52,14 @@ std::optional<CookPolicy> cook_policy_from(const std::string& name);
 // The line a free cook at `station` takes: fifo, the oldest ticket's first
 // queued line there (kitchens without help); display, what the kitchen
 // display shows as next up (core::next_line_for_station). Lines in `taken`
-// are being cooked already.
+// are being cooked already. The orders' deadlines are in server time, which
+// runs `speed` times slower than the restaurant's: the time left to each
+// deadline is scaled up by `speed` before it is weighed against prep_s
+// (restaurant seconds), so the display policy sees the rush it would see at
+// 1×. The result points into `orders`.
 std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<core::Order>& orders,
                                           const core::Menu& menu, const std::string& station, std::int64_t now_ms,
-                                          const std::set<std::string>& taken);
+                                          const std::set<std::string>& taken, double speed = 1.0);
 
 // Nearest-rank percentile of unsorted samples (0 when there are none).
 double percentile(std::vector<double> samples, double p);

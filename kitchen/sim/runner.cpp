@@ -122,6 +122,7 @@ struct Party {
   std::string order_id;
   std::optional<double> rush_at_s;
   std::optional<double> waiter_at_s;
+  Random random;  // this party's own stream (party_random)
 };
 
 struct Cook {
@@ -204,8 +205,13 @@ SimReport run_simulation(const SimOptions& options) {
     std::fill(was_connected.begin(), was_connected.end(), true);
     const core::Menu menu = *kds_state.menu;
 
-    Random random(options.seed);
-    std::deque<int> waitlist;  // party sizes with no table yet
+    Random arrivals(options.seed);
+    std::uint64_t parties_arrived = 0;
+    std::deque<Random> waitlist;  // parties with no table yet, each with its stream
+    // How long each line of each order will take its cook, drawn from the
+    // party's stream when the round is ordered (by line index), so that
+    // which cook takes it, and when, does not change how long it takes.
+    std::map<std::string, std::vector<double>> cook_s;
     std::vector<std::optional<Party>> seated(tablets.size());
     std::vector<std::size_t> free_tables;
     for (std::size_t t = tablets.size(); t-- > 0;) free_tables.push_back(t);
@@ -219,36 +225,49 @@ SimReport run_simulation(const SimOptions& options) {
     // offers a line twice.
     std::set<std::string> taken;
     std::deque<Serve> serving;
-    std::optional<double> next_party = next_arrival(s, 0.0, random);
+    std::optional<double> next_party = next_arrival(s, 0.0, arrivals);
     const auto sim_seconds = [&] { return ms_between(started, Clock::now()) / 1000.0 * options.speed; };
     const auto wall_for = [&](double restaurant_s) {
       return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(restaurant_s / options.speed));
+    };
+    Random unplanned(options.seed ^ 0x5eedu);  // a line placed by someone else (on --server)
+    const auto planned_cook_seconds = [&](const core::NextLine& next) {
+      const auto planned = cook_s.find(next.order->order_id);
+      const auto index = static_cast<std::size_t>(next.line - next.order->lines.data());
+      if (planned != cook_s.end() && index < planned->second.size()) return planned->second[index];
+      return cook_seconds(menu, next.line->item, s.prep_spread, unplanned);
     };
     const double hard_stop_s = s.duration_s + 4.0 * s.promise_s + s.linger_s + s.round_gap_s.max * s.rounds.max;
     auto last_progress = Clock::now();
     std::uniform_real_distribution<double> unit(0.0, 1.0);
 
-    auto seat = [&](int size, double now_s) {
+    auto seat = [&](Random random, double now_s) {
       const std::size_t table = free_tables.back();
       free_tables.pop_back();
       Party party;
       party.table = table;
-      party.size = size;
+      party.size = std::uniform_int_distribution<int>(s.party_size.min, s.party_size.max)(random);
       party.rounds_left = std::uniform_int_distribution<int>(s.rounds.min, s.rounds.max)(random);
       party.next_s = now_s + s.think_s;
       if (unit(random) < s.waiter_chance) party.waiter_at_s = now_s + s.think_s * unit(random);
-      seated[table] = party;
+      party.random = std::move(random);
+      seated[table] = std::move(party);
     };
     auto place_round = [&](Party& party, double now_s, bool first) {
-      auto lines = order_round(menu, s, party.size, first, random);
+      auto lines = order_round(menu, s, party.size, first, party.random);
+      std::vector<double> seconds;
+      for (const core::LineRequest& line : lines) {
+        seconds.push_back(cook_seconds(menu, line.item, s.prep_spread, party.random));
+      }
       const std::string id = tablets[party.table]->place_order(std::move(lines));
+      cook_s[id] = std::move(seconds);
       placed_at[id] = Clock::now();
       ++report.orders_placed;
       party.order_id = id;
       party.phase = Party::Phase::eating;
       --party.rounds_left;
       party.rush_at_s.reset();
-      if (unit(random) < s.rush_chance) party.rush_at_s = now_s + 0.6 * s.promise_s;
+      if (unit(party.random) < s.rush_chance) party.rush_at_s = now_s + 0.6 * s.promise_s;
     };
 
     while (true) {
@@ -257,11 +276,11 @@ SimReport run_simulation(const SimOptions& options) {
       // Arrivals: seated at a free table, or they wait for one.
       while (next_party && *next_party <= now_s) {
         ++report.parties;
-        waitlist.push_back(std::uniform_int_distribution<int>(s.party_size.min, s.party_size.max)(random));
-        next_party = next_arrival(s, *next_party, random);
+        waitlist.push_back(party_random(options.seed, parties_arrived++));
+        next_party = next_arrival(s, *next_party, arrivals);
       }
       while (!waitlist.empty() && !free_tables.empty()) {
-        seat(waitlist.front(), now_s);
+        seat(std::move(waitlist.front()), now_s);
         waitlist.pop_front();
       }
 
@@ -307,7 +326,8 @@ SimReport run_simulation(const SimOptions& options) {
             if (!every_line_done(order->second)) break;
             if (party.rounds_left > 0) {
               party.phase = Party::Phase::between;
-              party.next_s = now_s + std::uniform_int_distribution<int>(s.round_gap_s.min, s.round_gap_s.max)(random);
+              party.next_s =
+                  now_s + std::uniform_int_distribution<int>(s.round_gap_s.min, s.round_gap_s.max)(party.random);
             } else {
               party.phase = Party::Phase::lingering;
               party.next_s = now_s + s.linger_s;
@@ -374,12 +394,12 @@ SimReport run_simulation(const SimOptions& options) {
         }
         for (Cook& cook : crew) {
           if (!cook.line_id.empty()) continue;
-          const auto next = choose_line(options.policy, open, menu, station, server_now, taken);
+          const auto next = choose_line(options.policy, open, menu, station, server_now, taken, options.speed);
           if (!next) break;  // nothing queued here for the others either
           kds->request(core::ClientMessage{core::MarkLine{next->line->line_id, core::LineState::cooking}});
           taken.insert(next->line->line_id);
           cook.line_id = next->line->line_id;
-          cook.done_at = now + wall_for(cook_seconds(menu, next->line->item, s.prep_spread, random));
+          cook.done_at = now + wall_for(planned_cook_seconds(*next));
         }
       }
 

@@ -21,7 +21,7 @@ TEST_CASE("arrivals: the base rate, lifted by the peak at its centre and not bey
   CHECK(sim::arrival_rate(s, 3000) == Approx(0.01));
 }
 
-TEST_CASE("arrivals: a seed replays them; their count follows the rate; none after the end", "[sim][model]") {
+TEST_CASE("arrivals: a seed replays them, their count follows the rate, none after the end", "[sim][model]") {
   sim::Scenario s;
   s.parties_per_hour = 3600;  // one a second
   s.duration_s = 2000;
@@ -108,4 +108,44 @@ TEST_CASE("cook policies: fifo takes the oldest ticket, display the least slack"
   CHECK_FALSE(sim::choose_line(sim::CookPolicy::display, orders, menu, "bar", kT0, {}));
   CHECK(sim::cook_policy_from("fifo") == sim::CookPolicy::fifo);
   CHECK_FALSE(sim::cook_policy_from("random"));
+}
+
+TEST_CASE("cook policies: at --speed N the display weighs N times the server's time left against prep_s",
+          "[sim][model]") {
+  const core::Menu& menu = hourglass::test::sample_menu();
+  constexpr std::int64_t kT0 = 1'763'800'000'000;
+  auto make = [&](const char* id, const char* item, std::int64_t seq, std::int64_t promise_s) {
+    auto made = core::make_order(id, {{item, 1, ""}}, menu, seq, "1", kT0,
+                                 core::PromiseTerms{promise_s, core::FreeUnservedPolicy{}});
+    REQUIRE(made.ok());
+    return made.value();
+  };
+  // Cucumber (120 s) due in 10 s and beef (180 s) due in 20 s, server time.
+  const std::vector<core::Order> orders = {make("cucumber", "paihuanggua", 1, 10), make("beef", "fuqifeipian", 2, 20)};
+  // At 1× both are hopeless; beef is the more so (−160 s against −110 s).
+  const auto real_time = sim::choose_line(sim::CookPolicy::display, orders, menu, "cold", kT0, {}, 1.0);
+  REQUIRE(real_time);
+  CHECK(real_time->order->order_id == "beef");
+  // At 60× they are due in 10 and 20 restaurant minutes: cucumber has 480 s
+  // to spare, beef 1,020 s.
+  const auto fast = sim::choose_line(sim::CookPolicy::display, orders, menu, "cold", kT0, {}, 60.0);
+  REQUIRE(fast);
+  CHECK(fast->order->order_id == "cucumber");
+  CHECK(fast->slack_ms == 480'000);
+  CHECK(fast->order == &orders[0]);  // points into the caller's orders
+  CHECK(fast->line == &orders[0].lines[0]);
+}
+
+TEST_CASE("party streams: a party's draws depend on the seed and its index only", "[sim][model]") {
+  auto first_draws = [](sim::Random random) {
+    std::vector<std::uint64_t> draws;
+    for (int i = 0; i < 4; ++i) draws.push_back(random());
+    return draws;
+  };
+  const auto third = first_draws(sim::party_random(42, 3));
+  CHECK(third == first_draws(sim::party_random(42, 3)));
+  CHECK(third != first_draws(sim::party_random(42, 4)));
+  CHECK(third != first_draws(sim::party_random(43, 3)));
+  // Long seeds differ in their high bits too.
+  CHECK(first_draws(sim::party_random(1ull << 40, 0)) != first_draws(sim::party_random(0, 0)));
 }

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
+#include <string_view>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -26,13 +28,6 @@ using Clock = std::chrono::steady_clock;
 
 double micros_since(Clock::time_point start) {
   return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
-}
-
-// Nearest rank.
-double percentile(std::vector<double> sorted, double p) {
-  if (sorted.empty()) return 0.0;
-  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
-  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
 Latency summarise(std::vector<double> micros, double total_seconds) {
@@ -193,6 +188,27 @@ nlohmann::json to_json(const Latency& latency) {
                         {"p50_us", latency.p50_us},
                         {"p99_us", latency.p99_us},
                         {"max_us", latency.max_us}};
+}
+
+double percentile(std::vector<double> samples, double p) {
+  if (samples.empty()) return 0.0;
+  std::sort(samples.begin(), samples.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(samples.size())));
+  return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
+}
+
+std::optional<long> resident_kib(int pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string key;
+  while (status >> key) {
+    if (key == "VmRSS:") {
+      long kib = 0;
+      if (status >> kib) return kib;
+      return std::nullopt;
+    }
+    status.ignore(4096, '\n');
+  }
+  return std::nullopt;
 }
 
 }  // namespace hourglass::bench

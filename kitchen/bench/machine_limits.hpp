@@ -5,6 +5,8 @@
 // Each probe does the least the product's own path must do, nothing more.
 
 #include <filesystem>
+#include <optional>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace hourglass::bench {
@@ -30,5 +32,14 @@ Latency fsync_append(const std::filesystem::path& folder, int syncs);
 Latency tcp_loopback_round_trip(int rounds);
 
 nlohmann::json to_json(const Latency& latency);
+
+// Nearest-rank percentile (p in [0, 100]) of unsorted samples; 0 when there
+// are none. The one the benchmarks, the load generator and the simulator
+// report.
+double percentile(std::vector<double> samples, double p);
+
+// The resident memory of process `pid` (VmRSS in /proc/<pid>/status), in
+// KiB; nullopt when the process or the line is gone.
+std::optional<long> resident_kib(int pid);
 
 }  // namespace hourglass::bench

@@ -122,11 +122,4 @@ std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<c
   return oldest;
 }
 
-double percentile(std::vector<double> samples, double p) {
-  if (samples.empty()) return 0.0;
-  std::sort(samples.begin(), samples.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(samples.size())));
-  return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
-}
-
 }  // namespace hourglass::sim

@@ -61,7 +61,4 @@ std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<c
                                           const core::Menu& menu, const std::string& station, std::int64_t now_ms,
                                           const std::set<std::string>& taken, double speed = 1.0);
 
-// Nearest-rank percentile of unsorted samples (0 when there are none).
-double percentile(std::vector<double> samples, double p);
-
 }  // namespace hourglass::sim

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "kitchen/bench/machine_limits.hpp"
 #include "shared/core/config.hpp"
 #include "shared/core/money.hpp"
 #include "shared/net/client.hpp"
@@ -29,20 +30,6 @@ using Clock = std::chrono::steady_clock;
 
 double ms_between(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration<double, std::milli>(to - from).count();
-}
-
-std::optional<long> resident_kib(int pid) {
-  std::ifstream status(fmt::format("/proc/{}/status", pid));
-  std::string key;
-  while (status >> key) {
-    if (key == "VmRSS:") {
-      long kib = 0;
-      status >> kib;
-      return kib;
-    }
-    status.ignore(4096, '\n');
-  }
-  return std::nullopt;
 }
 
 struct Tokens {
@@ -436,7 +423,7 @@ SimReport run_simulation(const SimOptions& options) {
     for (const auto& [id, order] : kds_state.orders) {
       if (order.status == core::OrderStatus::open) ++report.orders_open_at_end;
     }
-    if (server) report.server_rss_kib = resident_kib(server->pid());
+    if (server) report.server_rss_kib = bench::resident_kib(server->pid());
   }  // every client stops here, before the server does
   report.wall_seconds = ms_between(started, Clock::now()) / 1000.0;
 
@@ -447,13 +434,13 @@ SimReport run_simulation(const SimOptions& options) {
     report.breach_pushes += 1;
     report.duplicate_breach_pushes += pushes - 1;
   }
-  report.accept_p50_ms = percentile(accept_ms, 50);
-  report.accept_p99_ms = percentile(accept_ms, 99);
-  report.accept_max_ms = percentile(accept_ms, 100);
-  report.to_display_p50_ms = percentile(display_ms, 50);
-  report.to_display_p99_ms = percentile(display_ms, 99);
-  report.breach_lag_p50_ms = percentile(breach_lag_ms, 50);
-  report.breach_lag_p99_ms = percentile(breach_lag_ms, 99);
+  report.accept_p50_ms = bench::percentile(accept_ms, 50);
+  report.accept_p99_ms = bench::percentile(accept_ms, 99);
+  report.accept_max_ms = bench::percentile(accept_ms, 100);
+  report.to_display_p50_ms = bench::percentile(display_ms, 50);
+  report.to_display_p99_ms = bench::percentile(display_ms, 99);
+  report.breach_lag_p50_ms = bench::percentile(breach_lag_ms, 50);
+  report.breach_lag_p99_ms = bench::percentile(breach_lag_ms, 99);
 
   if (server) {
     server->stop(SIGTERM);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "kitchen/bench/machine_limits.hpp"
 #include "kitchen/sim/model.hpp"
 #include "shared/core/promise.hpp"
 #include "tests/kit/kitchen_config.hpp"
@@ -79,10 +80,10 @@ TEST_CASE("cooking time: log-normal around prep_s, exact with no spread", "[sim]
   CHECK(sim::cook_seconds(menu, "no-such-dish", 0.0, random) == 30.0);
   std::vector<double> samples;
   for (int i = 0; i < 4000; ++i) samples.push_back(sim::cook_seconds(menu, "gongbao", 0.25, random));
-  const double median = sim::percentile(samples, 50);
+  const double median = hourglass::bench::percentile(samples, 50);
   CHECK(median == Approx(*menu.find("gongbao")->prep_s).epsilon(0.05));
-  CHECK(sim::percentile(samples, 95) > median * 1.3);  // e^(1.645·0.25) ≈ 1.51
-  CHECK(sim::percentile(samples, 95) < median * 1.7);
+  CHECK(hourglass::bench::percentile(samples, 95) > median * 1.3);  // e^(1.645·0.25) ≈ 1.51
+  CHECK(hourglass::bench::percentile(samples, 95) < median * 1.7);
 }
 
 TEST_CASE("cook policies: fifo takes the oldest ticket, display the least slack", "[sim][model]") {

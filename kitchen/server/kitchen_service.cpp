@@ -54,7 +54,12 @@ std::string table_owner(std::string_view table) { return fmt::format("table:{}",
 
 KitchenService::KitchenService(const core::ServerConfig& config, core::Menu menu, Storage& storage, const Clock& clock,
                                Hub& hub)
-    : config_(config), menu_(std::move(menu)), storage_(storage), clock_(clock), hub_(hub) {}
+    : config_(config),
+      menu_(std::move(menu)),
+      menu_frame_(encode_frame(core::ServerEnvelope{std::nullopt, core::MenuMessage{menu_}})),
+      storage_(storage),
+      clock_(clock),
+      hub_(hub) {}
 
 void KitchenService::start() {
   next_seq_ = storage_.max_seq() + 1;
@@ -104,7 +109,7 @@ void KitchenService::welcome(const ParticipantPtr& participant, const std::optio
   welcome.promise_s = config_.promise.seconds;
   welcome.policy = config_.promise.policy;
   send(participant, req, welcome);
-  send(participant, std::nullopt, core::MenuMessage{menu_});
+  push_frame({participant}, menu_frame_);
   core::Snapshot snapshot;
   if (core::is_staff(identity.role)) {
     for (const auto& [seq, stored] : orders_) snapshot.orders.push_back(stored.order);
@@ -147,7 +152,11 @@ void KitchenService::send(const ParticipantPtr& to, const std::optional<core::Re
 
 void KitchenService::push(std::vector<ParticipantPtr> to, const core::ServerEnvelope& envelope) {
   if (to.empty()) return;
-  outbox_.push_back(Outgoing{std::move(to), encode_frame(envelope)});
+  push_frame(std::move(to), encode_frame(envelope));
+}
+
+void KitchenService::push_frame(std::vector<ParticipantPtr> to, Frame frame) {
+  outbox_.push_back(Outgoing{std::move(to), std::move(frame)});
   if (!flush_pending_) {
     flush_pending_ = true;
     if (flush_needed_) flush_needed_();

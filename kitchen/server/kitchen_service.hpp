@@ -98,6 +98,8 @@ class KitchenService {
   void reply_error(const Context& c, core::ErrorCode code, std::string message);
   void reply_error(const Context& c, const core::Error& error);
   void push(std::vector<ParticipantPtr> to, const core::ServerEnvelope& envelope);
+  // An already encoded frame (the menu), queued as push() queues one.
+  void push_frame(std::vector<ParticipantPtr> to, Frame frame);
   // The order as it now stands: to the requester (with `re`) and its audience.
   void publish_change(const Context& c, const StoredOrder& stored);
 
@@ -118,6 +120,7 @@ class KitchenService {
 
   const core::ServerConfig& config_;
   core::Menu menu_;
+  Frame menu_frame_;  // encoded once, shared by every welcome
   Storage& storage_;
   const Clock& clock_;
   Hub& hub_;

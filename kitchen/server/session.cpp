@@ -249,13 +249,15 @@ void Session::write() {
     return;
   }
   // Everything queued goes in one write: each frame whole, in order.
-  writing_.clear();
-  for (const auto& frame : queue_) writing_ += *frame;
+  writing_.assign(queue_.begin(), queue_.end());
   queue_.clear();
+  write_buffers_.clear();
+  for (const Frame& frame : writing_) write_buffers_.push_back(asio::buffer(*frame));
   write_in_flight_ = true;
-  stream_.async_write(asio::buffer(writing_),
+  stream_.async_write(write_buffers_,
                       [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
                         self->write_in_flight_ = false;
+                        self->writing_.clear();  // a menu or snapshot is freed by its last reader
                         if (error) {
                           self->close();
                           return;

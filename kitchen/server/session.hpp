@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kitchen/server/kitchen_service.hpp"
 #include "kitchen/server/participant.hpp"
@@ -64,10 +65,16 @@ class Session final : public Participant, public std::enable_shared_from_this<Se
   bool closed_ = false;
   TokenBucket bucket_;
 
-  std::array<char, 16384> chunk_{};
+  // Memory per connection is what 10,000 idle devices cost
+  // (docs/benchmarks.md): a small read chunk (requests are small; a long
+  // line takes more reads), and the frames in flight are written from where
+  // they are, shared with every other session (a menu is not copied per
+  // connection).
+  std::array<char, 4096> chunk_{};
   std::string inbox_;
   std::deque<Frame> queue_;
-  std::string writing_;
+  std::vector<Frame> writing_;  // kept alive until their write completes
+  std::vector<boost::asio::const_buffer> write_buffers_;
   bool write_in_flight_ = false;
 };
 

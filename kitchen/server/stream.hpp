@@ -41,9 +41,10 @@ class Stream {
     std::visit([&](auto& stream) { stream.async_read_some(buffer, std::forward<Handler>(handler)); }, stream_);
   }
 
-  template <class Handler>
-  void async_write(const boost::asio::const_buffer& buffer, Handler&& handler) {
-    std::visit([&](auto& stream) { boost::asio::async_write(stream, buffer, std::forward<Handler>(handler)); },
+  // `buffers`: one buffer or a sequence of them (written in order, as one).
+  template <class Buffers, class Handler>
+  void async_write(const Buffers& buffers, Handler&& handler) {
+    std::visit([&](auto& stream) { boost::asio::async_write(stream, buffers, std::forward<Handler>(handler)); },
                stream_);
   }
 

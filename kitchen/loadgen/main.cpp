@@ -6,6 +6,9 @@
 //   --scenario burst: durable orders/s with N clients (accept latency,
 //     order-to-display latency), then 100,000 orders all falling due within
 //     seconds: breaches/s the server sustains, and the lag
+//   --scenario ramp: 1,000 tablets and 10 displays, the order rate rising
+//     until accept p99 passes 5 ms (kitchen/loadgen/fleet_scenarios.hpp)
+//   --scenario devices: 10,000 connected devices while 100 of them order
 // With --spawn it starts hourglass-kitchen itself on a temporary config
 // (high limits); otherwise (burst only) it uses --server and the tokens.
 
@@ -38,24 +41,19 @@
 #include <vector>
 
 #include "kitchen/bench/machine_limits.hpp"
+#include "kitchen/loadgen/fleet_scenarios.hpp"
+#include "kitchen/loadgen/spawned_server.hpp"
 #include "shared/core/protocol.hpp"
-#include "tests/kit/kitchen_process.hpp"
 
 namespace {
 
+using hourglass::bench::percentile;
 using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 std::int64_t wall_us() {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const auto index = static_cast<std::size_t>(p / 100.0 * static_cast<double>(values.size() - 1) + 0.5);
-  return values[std::min(index, values.size() - 1)];
 }
 
 int connect_to(const std::string& host, std::uint16_t port) {
@@ -377,58 +375,17 @@ Lag wait_for_breaches(KdsWatch& watch, std::size_t expected, std::chrono::second
 
 // ---- spawning a server ----
 
-// The server this tool started, and its folder (config, database, log),
-// kept across a restart so the second run loads the first one's orders.
-struct Spawned {
-  std::filesystem::path dir;
-  std::optional<hourglass::test::KitchenProcess> server;
-  // SIGTERM: the server commits what it has and exits cleanly.
-  void stop() {
-    if (server) server->stop(SIGTERM, std::chrono::minutes(5));
-    server.reset();
-  }
-  ~Spawned() {
-    stop();
-    if (!dir.empty()) std::filesystem::remove_all(dir);
-  }
-};
+using hourglass::loadgen::ServerPlan;
+using hourglass::loadgen::SpawnedServer;
 
-// Starts the server on a temporary config with high limits; a second call
-// (after stop()) restarts it on the same database, with the promise given now.
+// Starts (or restarts) the server with the promise given and points
+// `target` at its 64 tables and its display.
 std::uint16_t spawn_server(const std::string& binary, const std::string& menu, int promise_s, Target& target,
-                           Spawned& spawned) {
-  if (spawned.dir.empty()) {
-    spawned.dir = std::filesystem::temp_directory_path() / fmt::format("hourglass-loadgen-server-{}", getpid());
-    std::filesystem::create_directories(spawned.dir);
-  }
-  target.table_tokens.clear();
-  Json devices = Json::array();
-  for (int i = 0; i < 64; ++i) {
-    const std::string token = fmt::format("loadgen-table-{}", i);
-    devices.push_back({{"token", token}, {"role", "table"}, {"table", std::to_string(i + 1)}});
-    target.table_tokens.push_back(token);
-  }
-  target.kds_token = "loadgen-kds-token";
-  devices.push_back({{"token", target.kds_token}, {"role", "kds"}});
-  const Json config{{"listen", "127.0.0.1:0"},
-                    {"database", (spawned.dir / "bench.db").string()},
-                    {"menu", menu},
-                    {"promise", {{"seconds", promise_s}, {"policy", "free_unserved"}}},
-                    {"log_level", "warn"},
-                    {"limits",
-                     {{"requests_per_second", 100000},
-                      {"burst", 100000},
-                      {"max_queued_messages", 1000000},
-                      {"max_connections", 1000}}},
-                    {"devices", devices}};
-  std::ofstream(spawned.dir / "kitchen.json") << config.dump(2);
-  spawned.server.emplace(hourglass::test::KitchenLaunch{
-      .binary = binary,
-      .config = spawned.dir / "kitchen.json",
-      .log_file = spawned.dir / "server.log",
-      .listen = "",                                  // the config's 127.0.0.1:0
-      .startup_timeout = std::chrono::minutes(2)});  // a restart loads every open order first
-  return spawned.server->port();
+                           SpawnedServer& spawned) {
+  const std::uint16_t port = spawned.start(ServerPlan{.binary = binary, .menu = menu, .promise_s = promise_s});
+  target.table_tokens = spawned.table_tokens();
+  target.kds_token = spawned.kds_tokens().front();
+  return port;
 }
 
 struct Options {
@@ -465,7 +422,7 @@ struct KdsReader {
 // restarted on the same database with the short promise: it loads the open
 // orders and schedules them again, as after any restart.
 void run_steady(const Options& o, Target& target, const Rate& sqlite) {
-  Spawned spawned;
+  SpawnedServer spawned;
   target.port = spawn_server(o.spawn, o.menu, o.long_promise_s, target, spawned);
   double place_s = 0;
   {
@@ -514,7 +471,7 @@ void run_steady(const Options& o, Target& target, const Rate& sqlite) {
 // the server takes them, all falling due about `promise_s` later (thousands
 // a second): a capacity figure for deadline evaluation.
 void run_burst(const Options& o, Target& target, const Rate& sqlite, const Rate& tcp) {
-  Spawned spawned;
+  SpawnedServer spawned;
   if (!o.spawn.empty()) target.port = spawn_server(o.spawn, o.menu, o.promise_s, target, spawned);
   KdsWatch watch;
   Throughput throughput;
@@ -573,7 +530,18 @@ int main(int argc, char** argv) {
   app.add_option("--kds-token", target.kds_token, "a kds token");
   app.add_option("--spawn", o.spawn, "start this hourglass-kitchen binary on a temporary config instead");
   app.add_option("--menu", o.menu, "menu for --spawn (default: assets/menu.json next to the binary's source)");
-  app.add_option("--scenario", scenario, "steady, burst or both")->check(CLI::IsMember({"steady", "burst", "both"}));
+  app.add_option("--scenario", scenario, "steady, burst, both (the two), ramp or devices")
+      ->check(CLI::IsMember({"steady", "burst", "both", "ramp", "devices"}));
+  hourglass::loadgen::RampOptions ramp;
+  hourglass::loadgen::DevicesOptions devices;
+  app.add_option("--tablets", ramp.tablets, "ramp: table connections");
+  app.add_option("--displays", ramp.displays, "ramp and devices: kitchen display connections");
+  app.add_option("--start-rate", ramp.start_rate, "ramp: orders/s of the first step");
+  app.add_option("--step-seconds", ramp.step_s, "ramp: length of each step");
+  app.add_option("--accept-p99-limit-ms", ramp.accept_p99_limit_ms, "ramp: stop at the step whose accept p99 passes this");
+  app.add_option("--devices", devices.devices, "devices: connected devices in all");
+  app.add_option("--ordering", devices.ordering, "devices: tablets among them that order");
+  app.add_option("--devices-seconds", devices.seconds, "devices: how long the 100 order");
   app.add_option("--promise-seconds", o.promise_s, "burst: promise of the spawned server");
   app.add_option("--stream-promise-seconds", o.stream_promise_s, "steady: promise of the stream's orders");
   app.add_option("--long-promise-seconds", o.long_promise_s, "steady: promise of the open orders that stay open");
@@ -584,8 +552,9 @@ int main(int argc, char** argv) {
   app.add_option("--open-orders", o.open_orders, "orders kept open (steady) or falling due (burst; 0 skips it)");
   CLI11_PARSE(app, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines appear as they happen
+  devices.displays = ramp.displays;
   if (scenario != "burst" && o.spawn.empty()) {
-    fmt::print(stderr, "the steady scenario restarts the server: it needs --spawn\n");
+    fmt::print(stderr, "the {} scenario starts its own server: it needs --spawn\n", scenario);
     return 2;
   }
 
@@ -609,8 +578,11 @@ int main(int argc, char** argv) {
         return 2;
       }
     }
-    if (scenario != "burst") run_steady(o, target, sqlite);
-    if (scenario != "steady") run_burst(o, target, sqlite, tcp);
+    const ServerPlan plan{.binary = o.spawn, .menu = o.menu};
+    if (scenario == "ramp") hourglass::loadgen::run_ramp(plan, ramp, sqlite, tcp);
+    if (scenario == "devices") hourglass::loadgen::run_devices(plan, devices, tcp);
+    if (scenario == "steady" || scenario == "both") run_steady(o, target, sqlite);
+    if (scenario == "burst" || scenario == "both") run_burst(o, target, sqlite, tcp);
   } catch (const std::exception& error) {
     fmt::print(stderr, "loadgen: {}\n", error.what());
     return 1;

@@ -15,8 +15,8 @@ TEST_CASE("the shipped scenarios load", "[sim][scenario]") {
   }
   const auto lunch = sim::load_scenario_file(HOURGLASS_SOURCE_DIR "/deploy/scenarios/lunch.json");
   REQUIRE(lunch->peak);
-  CHECK(lunch->peak->factor == 2.5);
-  CHECK(lunch->cooks.at("wok") == 2);
+  CHECK(lunch->peak->factor == 2.0);
+  CHECK(lunch->cooks.at("wok") == 6);
 }
 
 TEST_CASE("a bad scenario says what is wrong and where", "[sim][scenario][validation]") {

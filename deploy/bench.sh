@@ -3,7 +3,7 @@
 # limits, then the screens and the kitchen server, each figure printed beside
 # the limit it is bounded by. Builds first (deploy/build.sh).
 #
-#   deploy/bench.sh            everything (about 6 minutes on 2 cores)
+#   deploy/bench.sh            everything (about 15 minutes on 2 cores)
 #   deploy/bench.sh --quick    limits and screens only (under a minute)
 #
 # Results go to stdout and to bench-results/<date>/ (raw lines and logs).
@@ -75,15 +75,25 @@ fi
 
 # ---- 3. the kitchen server ----
 echo "Kitchen server (hourglass-loadgen; commit limit ${commits_per_s%.*}/s single-writer, fsync p99 ${fsync_p99_ms} ms, loopback p99 ${tcp_p99_ms} ms)"
-"$build/kitchen/loadgen/hourglass-loadgen" --spawn "$build/kitchen/server/hourglass-kitchen" \
-  --scenario burst --clients 32 --seconds 5 --open-orders 100000 --promise-seconds 30 | tee "$out/server-burst.txt" |
-  grep -E '^\|' || true
-echo
+loadgen() {
+  local name=$1
+  shift
+  "$build/kitchen/loadgen/hourglass-loadgen" --spawn "$build/kitchen/server/hourglass-kitchen" "$@" \
+    >"$out/server-$name.txt" 2>&1 || echo "loadgen $name failed (see ${out#"$root"/}/server-$name.txt)"
+  grep -E '^\|' "$out/server-$name.txt" | grep -v -E '^\| (machine|SQLite|TCP)' || true
+  echo
+}
+# A rising order rate from 1,000 tablets and 10 displays until accept p99 passes 5 ms.
+loadgen ramp --scenario ramp --tablets 1000 --displays 10 --step-seconds 5
+# 10,000 connected devices, 100 of them ordering.
+loadgen devices --scenario devices --devices 10000 --displays 10 --ordering 100 --devices-seconds 30
+# 100,000 open orders whose deadlines spread over a minute (placed at 1,667/s, 30 s promise).
+loadgen spread --scenario burst --clients 32 --seconds 5 --open-orders 100000 --place-rate 1667 --promise-seconds 30
 
 # ---- 4. a rush, both cook policies (docs/simulator.md) ----
-echo "A lunch rush (hourglass-sim, deploy/scenarios/lunch.json, 30 min of arrivals at --speed 30)"
+echo "A lunch rush (hourglass-sim, deploy/scenarios/lunch.json, 90 min of arrivals at --speed 60), both cook policies"
 for cooks in fifo display; do
-  "$build/kitchen/sim/hourglass-sim" --scenario "$root/deploy/scenarios/lunch.json" --duration 1800 --speed 30 \
+  "$build/kitchen/sim/hourglass-sim" --scenario "$root/deploy/scenarios/lunch.json" --speed 60 \
     --cooks "$cooks" --seed 1 --quiet | tee "$out/sim-$cooks.txt"
 done
 echo "Accept latency beside the loopback round trip p99 (${tcp_p99_ms} ms) and the fsync p99 (${fsync_p99_ms} ms)."

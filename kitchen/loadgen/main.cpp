@@ -254,8 +254,11 @@ Throughput measure_orders(const Target& target, int clients, double seconds, Kds
   return result;
 }
 
-// Places `count` orders over `connections` pipelined connections; records deadlines by seq.
-double place_many(const Target& target, int count, int connections, int window, KdsWatch& watch) {
+// Places `count` orders over `connections` pipelined connections; records
+// deadlines by seq. `rate` > 0 paces them (orders/s in all), so their
+// deadlines spread over count / rate seconds; 0: as fast as the server takes them.
+double place_many(const Target& target, int count, int connections, int window, KdsWatch& watch,
+                  double rate = 0) {
   std::vector<std::thread> threads;
   const auto start = Clock::now();
   for (int c = 0; c < connections; ++c) {
@@ -268,9 +271,18 @@ double place_many(const Target& target, int count, int connections, int window, 
       std::string batch;
       while (acked < mine) {
         batch.clear();
-        while (sent < mine && sent - acked < window) {
+        const auto due_now = [&] {
+          if (rate <= 0) return true;
+          const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+          return sent < elapsed * rate / connections;
+        };
+        while (sent < mine && sent - acked < window && due_now()) {
           batch += order_line(fmt::format("open-{}-{}-{}", getpid(), c, sent), sent);
           ++sent;
+        }
+        if (batch.empty() && acked == sent) {  // paced, nothing in flight: wait for the next one's time
+          std::this_thread::sleep_for(std::chrono::microseconds(500));
+          continue;
         }
         if (!batch.empty()) send_all(fd, batch);
         const auto line = lines->next(60'000);
@@ -392,6 +404,7 @@ struct Options {
   std::string spawn, menu;
   int clients = 32, open_orders = 100'000, promise_s = 30, long_promise_s = 900, stream_promise_s = 5;
   double seconds = 5, stream_rate = 100, stream_seconds = 25;
+  double place_rate = 0;  // burst: orders/s while placing the open orders; 0: as fast as possible
 };
 
 // A kds connection and the thread that reads it.
@@ -483,8 +496,9 @@ void run_burst(const Options& o, Target& target, const Rate& sqlite, const Rate&
     fmt::print("burst: {} clients placing orders for {} s ...\n", o.clients, o.seconds);
     throughput = measure_orders(target, o.clients, o.seconds, watch);
     if (o.open_orders > 0) {
-      fmt::print("burst: placing {} open orders ...\n", o.open_orders);
-      place_s = place_many(target, o.open_orders, 8, 64, watch);
+      fmt::print("burst: placing {} open orders{} ...\n", o.open_orders,
+                 o.place_rate > 0 ? fmt::format(" at {:.0f}/s", o.place_rate) : std::string{});
+      place_s = place_many(target, o.open_orders, 8, 64, watch, o.place_rate);
       {
         std::lock_guard lock(watch.mutex);
         expected = watch.deadline_by_seq.size();
@@ -549,6 +563,8 @@ int main(int argc, char** argv) {
   app.add_option("--stream-seconds", o.stream_seconds, "steady: length of the stream");
   app.add_option("--clients", o.clients, "burst: concurrent clients for the throughput phase");
   app.add_option("--seconds", o.seconds, "burst: length of the throughput phase");
+  app.add_option("--place-rate", o.place_rate,
+                 "burst: place the open orders at this rate (orders/s), so their deadlines spread out; 0: at once");
   app.add_option("--open-orders", o.open_orders, "orders kept open (steady) or falling due (burst; 0 skips it)");
   CLI11_PARSE(app, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines appear as they happen

@@ -80,7 +80,7 @@ loadgen() {
   shift
   "$build/kitchen/loadgen/hourglass-loadgen" --spawn "$build/kitchen/server/hourglass-kitchen" "$@" \
     >"$out/server-$name.txt" 2>&1 || echo "loadgen $name failed (see ${out#"$root"/}/server-$name.txt)"
-  grep -E '^\|' "$out/server-$name.txt" | grep -v -E '^\| (machine|SQLite|TCP)' || true
+  grep -E '^\|' "$out/server-$name.txt" | grep -v -E '^\| (machine|SQLite|TCP)|^\|---\|---\|$' || true
   echo
 }
 # A rising order rate from 1,000 tablets and 10 displays until accept p99 passes 5 ms.

@@ -2,7 +2,7 @@
 # Runs the product. Builds first (deploy/build.sh).
 #
 #   deploy/run.sh                  the demo: the kitchen server on its embedded SQLite
-#                                  database (data/demo.db) with a 2-minute promise, the
+#                                  database (data/demo.db, fresh each run) with a 2-minute promise, the
 #                                  simulator's diners and cooks supplying a light rush,
 #                                  and, on a machine with a display, a kitchen display,
 #                                  a manager console and two table tablets as windows.
@@ -64,6 +64,15 @@ fi
 "$root/deploy/build.sh"
 mkdir -p "$root/data"
 config="$root/deploy/demo-kitchen.json"
+# Each demo starts on an empty kitchen: the last run's orders (tickets hours
+# late, tables never closed) would otherwise open it. That run stays readable
+# as data/demo-previous.db.
+if [[ -e "$root/data/demo.db" ]]; then
+  for suffix in "" -wal -shm; do
+    rm -f "$root/data/demo-previous.db$suffix"
+    if [[ -e "$root/data/demo.db$suffix" ]]; then mv "$root/data/demo.db$suffix" "$root/data/demo-previous.db$suffix"; fi
+  done
+fi
 address=127.0.0.1:7015
 # The simulator runs a 15-minute restaurant in the demo's promise: prep times,
 # arrivals and gaps shrink by the same factor (docs/simulator.md).
@@ -75,7 +84,7 @@ stop_all() {
   echo "Stopping the demo..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  echo "The database stays in data/demo.db; read its breaches with:"
+  echo "The database stays in data/demo.db (until the next demo moves it to data/demo-previous.db); read its breaches with:"
   echo "  $build/kitchen/manager/hourglass-manager --server $address --token demo-manager-console   (while a server runs)"
   echo "  $build/kitchen/server/hourglass-kitchen export-breaches --db $root/data/demo.db --out breaches.csv"
 }

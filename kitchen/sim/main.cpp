@@ -35,8 +35,10 @@ int main(int argc, char** argv) {
   bool json = false;
   bool quiet = false;
   app.add_option("--scenario", scenario_path, "Scenario file (deploy/scenarios/*.json)")->required();
-  app.add_option("--cooks", policy, "How cooks choose the next line: fifo (oldest ticket) or display (the display's next up)")
-      ->check(CLI::IsMember({"fifo", "display"}));
+  app.add_option("--cooks", policy,
+                 "How cooks choose the next line: fifo (oldest ticket), display (the display's next up) or schedule "
+                 "(the schedule to the deadline, docs/kitchen-schedule.md)")
+      ->check(CLI::IsMember({"fifo", "display", "schedule"}));
   app.add_option("--seed", seed, "Seed of every random choice (default 1)");
   app.add_option("--speed", speed, "Restaurant time per wall-clock second (default 1)")->check(CLI::Range(0.01, 1000.0));
   app.add_option("--duration", duration_s, "Override the scenario's duration_s (restaurant seconds)")

@@ -89,17 +89,42 @@ double cook_seconds(const core::Menu& menu, const std::string& item, double spre
 std::optional<CookPolicy> cook_policy_from(const std::string& name) {
   if (name == "fifo") return CookPolicy::fifo;
   if (name == "display") return CookPolicy::display;
+  if (name == "schedule") return CookPolicy::schedule;
   return std::nullopt;
+}
+
+std::string_view to_string(CookPolicy policy) {
+  switch (policy) {
+    case CookPolicy::fifo: return "fifo";
+    case CookPolicy::display: return "display";
+    case CookPolicy::schedule: return "schedule";
+  }
+  return "fifo";
 }
 
 std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<core::Order>& orders,
                                           const core::Menu& menu, const std::string& station, std::int64_t now_ms,
-                                          const std::set<std::string>& taken, double speed) {
+                                          const std::set<std::string>& taken, double speed,
+                                          const std::map<std::string, int>& cooks) {
   const auto is_taken = [&](const core::OrderLine& line) { return taken.contains(line.line_id); };
-  if (policy == CookPolicy::display) {
+  if (policy != CookPolicy::fifo) {
     std::vector<core::Order> restaurant_time = orders;
     for (core::Order& order : restaurant_time) {
       order.deadline_ms = now_ms + std::llround(static_cast<double>(order.deadline_ms - now_ms) * speed);
+    }
+    if (policy == CookPolicy::schedule) {
+      core::ScheduleOptions options;
+      options.cooks = cooks;
+      const core::KitchenSchedule schedule = core::schedule_kitchen(restaurant_time, menu, now_ms, options);
+      for (const core::ScheduledLine& scheduled : schedule.lines) {
+        if (scheduled.station != station || !scheduled.fire_now || taken.contains(scheduled.line_id)) continue;
+        for (const core::Order& order : orders) {
+          if (order.order_id != scheduled.order_id) continue;
+          const core::OrderLine* line = order.find_line(scheduled.line_id);
+          if (line != nullptr) return core::NextLine{&order, line, 0};
+        }
+      }
+      return std::nullopt;
     }
     auto next = core::next_line_for_station(restaurant_time, menu, station, now_ms, is_taken);
     if (!next) return std::nullopt;

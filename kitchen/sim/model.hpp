@@ -6,6 +6,7 @@
 // standard distributions are the library's own).
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <random>
 #include <set>
@@ -14,6 +15,7 @@
 
 #include "kitchen/sim/scenario.hpp"
 #include "shared/core/kitchen_queue.hpp"
+#include "shared/core/kitchen_schedule.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
 
@@ -46,12 +48,16 @@ std::vector<core::LineRequest> order_round(const core::Menu& menu, const Scenari
 // ±40 % of prep_s); 30 s for a dish without prep_s.
 double cook_seconds(const core::Menu& menu, const std::string& item, double spread, Random& random);
 
-enum class CookPolicy { fifo, display };
+enum class CookPolicy { fifo, display, schedule };
 std::optional<CookPolicy> cook_policy_from(const std::string& name);
+std::string_view to_string(CookPolicy policy);
 
 // The line a free cook at `station` takes: fifo, the oldest ticket's first
 // queued line there (kitchens without help); display, what the kitchen
-// display shows as next up (core::next_line_for_station). Lines in `taken`
+// display shows as next up (core::next_line_for_station); schedule, the
+// first line whose start has come in the kitchen's schedule to the deadline
+// (core::schedule_kitchen, with `cooks` places per station), which may be
+// none while queued lines wait to finish with their order. Lines in `taken`
 // are being cooked already. The orders' deadlines are in server time, which
 // runs `speed` times slower than the restaurant's: the time left to each
 // deadline is scaled up by `speed` before it is weighed against prep_s
@@ -59,6 +65,7 @@ std::optional<CookPolicy> cook_policy_from(const std::string& name);
 // 1×. The result points into `orders`.
 std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<core::Order>& orders,
                                           const core::Menu& menu, const std::string& station, std::int64_t now_ms,
-                                          const std::set<std::string>& taken, double speed = 1.0);
+                                          const std::set<std::string>& taken, double speed = 1.0,
+                                          const std::map<std::string, int>& cooks = {});
 
 }  // namespace hourglass::sim

@@ -136,7 +136,7 @@ SimReport run_simulation(const SimOptions& options) {
   if (options.speed <= 0) throw std::runtime_error("speed must be above 0");
   SimReport report;
   report.scenario = s.name;
-  report.policy = options.policy == CookPolicy::fifo ? "fifo" : "display";
+  report.policy = std::string(to_string(options.policy));
   report.seed = options.seed;
   report.speed = options.speed;
 
@@ -381,7 +381,7 @@ SimReport run_simulation(const SimOptions& options) {
         }
         for (Cook& cook : crew) {
           if (!cook.line_id.empty()) continue;
-          const auto next = choose_line(options.policy, open, menu, station, server_now, taken, options.speed);
+          const auto next = choose_line(options.policy, open, menu, station, server_now, taken, options.speed, s.cooks);
           if (!next) break;  // nothing queued here for the others either
           kds->request(core::ClientMessage{core::MarkLine{next->line->line_id, core::LineState::cooking}});
           taken.insert(next->line->line_id);

@@ -150,3 +150,28 @@ TEST_CASE("party streams: a party's draws depend on the seed and its index only"
   // Long seeds differ in their high bits too.
   CHECK(first_draws(sim::party_random(1ull << 40, 0)) != first_draws(sim::party_random(0, 0)));
 }
+
+TEST_CASE("cook policies: schedule holds a quick dish back to finish with its order's slow one", "[sim][model]") {
+  const core::Menu& menu = hourglass::test::sample_menu();
+  constexpr std::int64_t kT0 = 1'763'800'000'000;
+  auto made = core::make_order("meal", {{"gongbao", 1, ""}, {"paihuanggua", 1, ""}}, menu, 1, "1", kT0,
+                               core::PromiseTerms{900, core::FreeUnservedPolicy{}});
+  REQUIRE(made.ok());
+  const std::vector<core::Order> orders = {made.value()};
+  // Kung Pao takes 8 minutes: the wok fires it now, the cucumber (2 minutes)
+  // waits until 4:00 under the schedule; the display's next up takes it now.
+  const auto wok = sim::choose_line(sim::CookPolicy::schedule, orders, menu, "wok", kT0, {});
+  REQUIRE(wok);
+  CHECK(wok->line->item == "gongbao");
+  CHECK_FALSE(sim::choose_line(sim::CookPolicy::schedule, orders, menu, "cold", kT0, {}));
+  CHECK(sim::choose_line(sim::CookPolicy::display, orders, menu, "cold", kT0, {}));
+  // Once the Kung Pao is half done, the cucumber's time has come.
+  std::vector<core::Order> later = orders;
+  later[0].lines[0].state = core::LineState::cooking;
+  const auto cold = sim::choose_line(sim::CookPolicy::schedule, later, menu, "cold", kT0 + 240'000, {});
+  REQUIRE(cold);
+  CHECK(cold->line->item == "paihuanggua");
+  CHECK(cold->order == &later[0]);  // points into the caller's orders
+  CHECK(sim::cook_policy_from("schedule") == sim::CookPolicy::schedule);
+  CHECK(sim::to_string(sim::CookPolicy::schedule) == "schedule");
+}

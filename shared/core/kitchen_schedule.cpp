@@ -31,7 +31,10 @@ auto priority(const Work& w, std::int64_t now_ms) {
 // Places the queued lines of one station (`queued`, in priority order) on
 // `places` (when each is next free), each no earlier than its release time:
 // whenever a place comes free, it takes the first line in priority order
-// already released, or, if none is, waits for the earliest release.
+// already released. If none is, the place waits for the earliest release,
+// but only when the station's remaining work still fits before the earliest
+// remaining deadline after the wait; a station with a backlog never idles
+// (it takes the first line in priority order at once).
 void place(std::vector<Work*>& queued, std::vector<std::int64_t> places) {
   std::vector<bool> done(queued.size(), false);
   for (std::size_t placed = 0; placed < queued.size(); ++placed) {
@@ -43,10 +46,20 @@ void place(std::vector<Work*>& queued, std::vector<std::int64_t> places) {
       break;
     }
     if (!pick) {
+      std::optional<std::size_t> first, earliest;
+      std::int64_t work_ms = 0;
+      std::int64_t tightest = std::numeric_limits<std::int64_t>::max();
       for (std::size_t i = 0; i < queued.size(); ++i) {
         if (done[i]) continue;
-        if (!pick || queued[i]->release_ms < queued[*pick]->release_ms) pick = i;
+        if (!first) first = i;
+        if (!earliest || queued[i]->release_ms < queued[*earliest]->release_ms) earliest = i;
+        work_ms += queued[i]->prep_ms;
+        tightest = std::min(tightest, queued[i]->order->deadline_ms);
       }
+      const auto per_place = work_ms / static_cast<std::int64_t>(places.size());
+      const bool can_wait = queued[*earliest]->release_ms + per_place <= tightest;
+      pick = can_wait ? earliest : first;
+      if (!can_wait) queued[*first]->release_ms = *free;  // a backlog: it starts now
     }
     Work& w = *queued[*pick];
     done[*pick] = true;

@@ -12,7 +12,8 @@
 // started is not known). Queued lines are placed in priority order (below)
 // on the place that is free first; then each line is held back until its
 // order's last dish would be at most `together_ms` ahead of it, and the
-// places are filled again with those release times.
+// places are filled again with those release times (a station with a
+// backlog does not idle waiting for one).
 //
 // Priority: orders that can still be saved before the ones that cannot (a
 // line is lost when even started now it would finish after its deadline);

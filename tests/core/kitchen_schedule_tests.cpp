@@ -195,3 +195,28 @@ TEST_CASE("schedule: nothing open, nothing scheduled", "[core][schedule][edge]")
   CHECK(s.orders.empty());
   CHECK_FALSE(s.fire_next("wok"));
 }
+
+TEST_CASE("schedule: a station holds dishes back only while its work still fits, never with a backlog",
+          "[core][schedule][edge]") {
+  const Menu m = menu();
+  ScheduleOptions two_woks;
+  two_woks.cooks["wok"] = 2;
+  // Two tables, each Kung Pao and cucumber, one cold place: 4 minutes of
+  // cold work fits before 4:00 + 4:00 < 15:00, so both cucumbers wait.
+  const std::vector<Order> light = {order_at("a", 1, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}}),
+                                    order_at("b", 2, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}})};
+  const auto s = schedule_kitchen(light, m, kT0, two_woks);
+  CHECK(line_of(s, "1-2").start_at_ms == kT0 + 4 * kMin);
+  CHECK(line_of(s, "2-2").start_at_ms == kT0 + 6 * kMin);
+  CHECK_FALSE(s.fire_next("cold"));
+
+  // The same on a 9-minute promise: waiting until 4:00 would leave 4 minutes
+  // of cold work ending at 8:00 against a 9:00 deadline, which fits too; on a
+  // 7-minute promise it does not, and the cold place starts at once.
+  const std::vector<Order> rushed_kitchen = {
+      order_at("c", 1, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}}, 7 * 60),
+      order_at("d", 2, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}}, 7 * 60)};
+  const auto busy = schedule_kitchen(rushed_kitchen, m, kT0, two_woks);
+  REQUIRE(busy.fire_next("cold"));
+  CHECK(line_of(busy, "1-2").start_at_ms == kT0);
+}

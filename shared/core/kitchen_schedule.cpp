@@ -35,7 +35,7 @@ auto priority(const Work& w, std::int64_t now_ms) {
 // but only when the station's remaining work still fits before the earliest
 // remaining deadline after the wait; a station with a backlog never idles
 // (it takes the first line in priority order at once).
-void place(std::vector<Work*>& queued, std::vector<std::int64_t> places) {
+void place(std::vector<Work*>& queued, std::vector<std::int64_t> places, std::int64_t margin_ms) {
   std::vector<bool> done(queued.size(), false);
   for (std::size_t placed = 0; placed < queued.size(); ++placed) {
     const auto free = std::min_element(places.begin(), places.end());
@@ -57,7 +57,7 @@ void place(std::vector<Work*>& queued, std::vector<std::int64_t> places) {
         tightest = std::min(tightest, queued[i]->order->deadline_ms);
       }
       const auto per_place = work_ms / static_cast<std::int64_t>(places.size());
-      const bool can_wait = queued[*earliest]->release_ms + per_place <= tightest;
+      const bool can_wait = queued[*earliest]->release_ms + per_place + margin_ms <= tightest;
       pick = can_wait ? earliest : first;
       if (!can_wait) queued[*first]->release_ms = *free;  // a backlog: it starts now
     }
@@ -139,20 +139,22 @@ KitchenSchedule schedule_kitchen(const std::vector<Order>& orders, const Menu& m
 
   // Pass 1: as soon as a place is free. Each order's last dish gives the
   // time its other dishes should not be ready long before.
-  for (auto& [name, station] : stations) place(station.queued, station.busy_until);
+  for (auto& [name, station] : stations) place(station.queued, station.busy_until, options.together_ms);
   std::map<const Order*, std::int64_t> last_ready;
   for (const Work& w : work) {
     auto [at, inserted] = last_ready.try_emplace(w.order, w.finish_ms);
     if (!inserted) at->second = std::max(at->second, w.finish_ms);
   }
   // Pass 2: every queued line held back to `together_ms` before its order's
-  // last dish (never past the deadline's own latest start), then placed again.
+  // last dish, but never past its latest on-time start less the same margin
+  // (a dish often takes longer than its prep_s), then placed again.
   for (Work& w : work) {
     if (w.cooking) continue;
     const std::int64_t together = last_ready[w.order] - options.together_ms - w.prep_ms;
-    w.release_ms = std::max(now_ms, std::min(together, w.order->deadline_ms - w.prep_ms));
+    const std::int64_t latest = w.order->deadline_ms - w.prep_ms - options.together_ms;
+    w.release_ms = std::max(now_ms, std::min(together, latest));
   }
-  for (auto& [name, station] : stations) place(station.queued, station.busy_until);
+  for (auto& [name, station] : stations) place(station.queued, station.busy_until, options.together_ms);
 
   KitchenSchedule schedule;
   for (const Work& w : work) {

@@ -140,7 +140,8 @@ TEST_CASE("schedule: an order's dishes are held back to finish together, within 
   CHECK(line_of(schedule_kitchen(orders, m, kT0, tight), "1-2").start_at_ms == kT0 + 6 * kMin);
 }
 
-TEST_CASE("schedule: a held-back dish is never held past the time it would still be on time", "[core][schedule][edge]") {
+TEST_CASE("schedule: a held-back dish is never held past its latest on-time start less the margin",
+          "[core][schedule][edge]") {
   const Menu m = menu();
   // The wok is busy for 24 minutes: this order's Kung Pao is late anyway, but
   // its cucumber can be on time, so it starts by its own latest start.
@@ -150,7 +151,8 @@ TEST_CASE("schedule: a held-back dish is never held past the time it would still
   const auto s = schedule_kitchen(orders, m, kT0);
   CHECK(s.projection("late")->late_by_ms > 0);
   CHECK(line_of(s, "4-2").finish_at_ms <= orders[3].deadline_ms);
-  CHECK(line_of(s, "4-2").start_at_ms == orders[3].deadline_ms - 2 * kMin);
+  // Its latest on-time start less the 2-minute margin.
+  CHECK(line_of(s, "4-2").start_at_ms == orders[3].deadline_ms - 2 * kMin - 2 * kMin);
 }
 
 TEST_CASE("schedule: a dish with no prep_s takes no time and is made with its order's last dish",
@@ -201,8 +203,9 @@ TEST_CASE("schedule: a station holds dishes back only while its work still fits,
   const Menu m = menu();
   ScheduleOptions two_woks;
   two_woks.cooks["wok"] = 2;
-  // Two tables, each Kung Pao and cucumber, one cold place: 4 minutes of
-  // cold work fits before 4:00 + 4:00 < 15:00, so both cucumbers wait.
+  // Two tables, each Kung Pao and cucumber, one cold place: waiting until
+  // 4:00 leaves 4 minutes of cold work and the 2-minute margin before the
+  // 15:00 deadline, so both cucumbers wait.
   const std::vector<Order> light = {order_at("a", 1, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}}),
                                     order_at("b", 2, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}})};
   const auto s = schedule_kitchen(light, m, kT0, two_woks);
@@ -210,9 +213,8 @@ TEST_CASE("schedule: a station holds dishes back only while its work still fits,
   CHECK(line_of(s, "2-2").start_at_ms == kT0 + 6 * kMin);
   CHECK_FALSE(s.fire_next("cold"));
 
-  // The same on a 9-minute promise: waiting until 4:00 would leave 4 minutes
-  // of cold work ending at 8:00 against a 9:00 deadline, which fits too; on a
-  // 7-minute promise it does not, and the cold place starts at once.
+  // On a 7-minute promise 4:00 + 4 minutes + the margin passes 7:00: the
+  // cold place starts at once.
   const std::vector<Order> rushed_kitchen = {
       order_at("c", 1, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}}, 7 * 60),
       order_at("d", 2, kT0, {{"gongbao", 1, ""}, {"cucumber", 1, ""}}, 7 * 60)};

@@ -548,13 +548,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"steady", "burst", "both", "ramp", "devices"}));
   hourglass::loadgen::RampOptions ramp;
   hourglass::loadgen::DevicesOptions devices;
-  app.add_option("--tablets", ramp.tablets, "ramp: table connections");
-  app.add_option("--displays", ramp.displays, "ramp and devices: kitchen display connections");
-  app.add_option("--start-rate", ramp.start_rate, "ramp: orders/s of the first step");
-  app.add_option("--step-seconds", ramp.step_s, "ramp: length of each step");
+  app.add_option("--tablets", ramp.tablets, "ramp: table connections")->check(CLI::Range(1, 18000));
+  app.add_option("--displays", ramp.displays, "ramp and devices: kitchen display connections")
+      ->check(CLI::Range(0, 1000));
+  app.add_option("--start-rate", ramp.start_rate, "ramp: orders/s of the first step")->check(CLI::Range(1.0, 100000.0));
+  app.add_option("--step-seconds", ramp.step_s, "ramp: length of each step")->check(CLI::Range(0.5, 600.0));
   app.add_option("--accept-p99-limit-ms", ramp.accept_p99_limit_ms, "ramp: stop at the step whose accept p99 passes this");
-  app.add_option("--devices", devices.devices, "devices: connected devices in all");
-  app.add_option("--ordering", devices.ordering, "devices: tablets among them that order");
+  app.add_option("--devices", devices.devices, "devices: connected devices in all")->check(CLI::Range(1, 18800));
+  app.add_option("--ordering", devices.ordering, "devices: tablets among them that order")->check(CLI::Range(1, 18800));
   app.add_option("--devices-seconds", devices.seconds, "devices: how long the 100 order");
   app.add_option("--promise-seconds", o.promise_s, "burst: promise of the spawned server");
   app.add_option("--stream-promise-seconds", o.stream_promise_s, "steady: promise of the stream's orders");
@@ -569,6 +570,11 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines appear as they happen
   devices.displays = ramp.displays;
+  if (scenario == "devices" && devices.devices <= devices.displays + devices.ordering - 1) {
+    fmt::print(stderr, "--devices ({}) must exceed --displays ({}) by at least --ordering ({})\n", devices.devices,
+               devices.displays, devices.ordering);
+    return 2;
+  }
   if (scenario != "burst" && o.spawn.empty()) {
     fmt::print(stderr, "the {} scenario starts its own server: it needs --spawn\n", scenario);
     return 2;

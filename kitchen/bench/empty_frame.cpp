@@ -9,14 +9,7 @@
 namespace hourglass::bench {
 
 Latency empty_frame(int width, int height, int frames) {
-  ui::ShellConfig config;
-  config.title = "hourglass-limits";
-  config.width = width;
-  config.height = height;
-  config.headless = true;
-  config.fullscreen = false;
-  config.scale = 1.0f;
-  ui::Shell shell(config);
+  ui::Shell shell(ui::headless_shell_config("hourglass-limits", width, height));
   std::vector<double> ms;
   ms.reserve(static_cast<std::size_t>(frames));
   const auto start = std::chrono::steady_clock::now();

@@ -39,6 +39,17 @@ Shell::ImGuiContextOwner::~ImGuiContextOwner() { ImGui::DestroyContext(); }
 Shell::PlatformBackend::~PlatformBackend() { ImGui_ImplSDL2_Shutdown(); }
 Shell::RendererBackend::~RendererBackend() { ImGui_ImplSDLRenderer_Shutdown(); }
 
+ShellConfig headless_shell_config(std::string title, int width, int height) {
+  ShellConfig config;
+  config.title = std::move(title);
+  config.width = width;
+  config.height = height;
+  config.headless = true;
+  config.fullscreen = false;
+  config.scale = 1.0f;
+  return config;
+}
+
 // A throw half-way leaves the members set up so far, which undo themselves.
 Shell::Shell(ShellConfig config) : config_(std::move(config)) {
   init_sdl();

@@ -60,6 +60,11 @@ struct ShellConfig {
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
+// A shell with no display (SDL's dummy driver, the software renderer),
+// windowed at width x height, scale 1 whatever the height: the tests'
+// shell and the renderer's empty-frame limit.
+ShellConfig headless_shell_config(std::string title, int width, int height);
+
 class Shell {
  public:
   explicit Shell(ShellConfig config);  // throws ShellError

@@ -20,13 +20,7 @@ namespace hourglass::test {
 // characters of `strings` in its font atlas.
 inline ui::ShellConfig headless_shell_config(int width, int height, ui::Theme theme = ui::warm_theme(),
                                              std::vector<std::string> strings = {}) {
-  ui::ShellConfig config;
-  config.title = "hourglass-test";
-  config.width = width;
-  config.height = height;
-  config.headless = true;
-  config.fullscreen = false;
-  config.scale = 1.0f;
+  ui::ShellConfig config = ui::headless_shell_config("hourglass-test", width, height);
   config.theme = std::move(theme);
   config.strings = std::move(strings);
   return config;

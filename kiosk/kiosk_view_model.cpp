@@ -182,6 +182,10 @@ std::string line_state_text(core::LineState state, Language language) {
       return text(Word::state_served, language);
     case core::LineState::cancelled:
       return text(Word::state_cancelled, language);
+    case core::LineState::held:
+      return text(Word::state_held, language);
+    case core::LineState::fired:
+      return text(Word::state_fired, language);
   }
   return {};
 }
@@ -197,6 +201,8 @@ Tone line_state_tone(core::LineState state) {
     case core::LineState::served:
       return Tone::good;
     case core::LineState::cancelled:
+    case core::LineState::held:
+    case core::LineState::fired:
       return Tone::muted;
   }
   return Tone::neutral;

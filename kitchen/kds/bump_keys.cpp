@@ -29,7 +29,7 @@ void apply_bump_keys(const BumpKeys& keys, const KdsView& view, const std::vecto
     }
     if (keys.serve_all) {
       for (const KdsLineView& line : selected->lines) {
-        if (!line.finished) intents.bumps.push_back(KdsBump{line.line_id, core::LineState::served});
+        if (!line.finished && !line.held) intents.bumps.push_back(KdsBump{line.line_id, core::LineState::served});
       }
     }
   }

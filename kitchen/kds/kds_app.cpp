@@ -173,6 +173,7 @@ std::optional<std::int64_t> KdsApp::next_frame_ms() const {
 
 void KdsApp::apply(const KdsIntents& intents) {
   for (const KdsBump& b : intents.bumps) bump(b);
+  for (const auto& line_ids : intents.fires) fire(line_ids);
   if (intents.recall) recall();
   if (intents.toggle_mute) {
     settings_.muted = !settings_.muted;
@@ -217,6 +218,14 @@ void KdsApp::bump(const KdsBump& b) {
     return;
   }
   spdlog::warn("bump of an unknown line {}", b.line_id);
+}
+
+void KdsApp::fire(const std::vector<std::string>& line_ids) {
+  if (line_ids.empty()) return;
+  core::FireLines message;
+  message.line_ids = line_ids;
+  message.order_id = net::new_order_id();
+  link_->request(core::ClientMessage{message});
 }
 
 void KdsApp::recall() {

@@ -58,6 +58,7 @@ class KdsApp {
   void notice_changes();
   void apply(const KdsIntents& intents);
   void bump(const KdsBump& bump);
+  void fire(const std::vector<std::string>& line_ids);
   void recall();
   // Copies the kitchen's state again at the next refresh, dropping what this
   // screen showed ahead of it (a refused bump).

@@ -128,13 +128,17 @@ ImVec4 state_color(LineState state, const ui::Theme& theme) {
       return ui::mix(theme.success, ui::rgb(0x000000), 0.15f);
     case LineState::served:
     case LineState::cancelled:
+    case LineState::fired:
       return ui::mix(theme.surface, theme.surface_alt, 0.5f);
+    case LineState::held:
+      return ui::mix(theme.surface_alt, ui::rgb(0xB455E0), 0.35f);
   }
   return theme.surface_alt;
 }
 
 struct TicketResult {
   std::vector<KdsBump> bumps;
+  std::vector<std::vector<std::string>> fires;
   std::vector<LineHit> hits;
   bool selected = false;
 };
@@ -211,9 +215,14 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
   }
   y += m.bar_h + m.gap;
 
-  if (t.at_risk || t.rushed) {
+  if (has_chip_row(t)) {
     float cx = x0;
-    if (t.at_risk) {
+    if (!t.projected_word.empty()) {
+      // Before the ticket turns red: the schedule says it will miss, and by how much.
+      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.danger, theme.on_primary, "◆ " + t.projected_word,
+                      theme, m.chip_row_h) +
+            m.gap;
+    } else if (t.at_risk) {
       cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.warning, ui::rgb(0x1A1A1A),
                       "▲ " + labels(Word::kds_at_risk), theme, m.chip_row_h) +
             m.gap;
@@ -237,15 +246,23 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
     ImGui::SetCursorScreenPos(rmin);
     ImGui::PushID(line.line_id.c_str());
     bool clicked = false;
-    if (!line.finished && line.next_state) {
+    if ((!line.finished && line.next_state) || line.held) {
       clicked = ImGui::InvisibleButton("line", ImVec2(rmax.x - rmin.x, h));
     }
     const bool hovered = !line.finished && ImGui::IsItemHovered();
     ImGui::PopID();
-    if (clicked) result.bumps.push_back(KdsBump{line.line_id, *line.next_state});
+    if (clicked && line.held) {
+      result.fires.push_back(t.held_line_ids);
+    } else if (clicked) {
+      result.bumps.push_back(KdsBump{line.line_id, *line.next_state});
+    }
     result.hits.push_back(LineHit{line.line_id, rmin.x, rmin.y, rmax.x, rmax.y});
 
-    ImVec4 row_bg = line.finished ? ui::with_alpha(theme.surface_alt, 0.25f) : theme.surface_alt;
+    // A line whose start has not come is drawn quieter: not now.
+    const bool quiet = line.finished || line.waiting || line.held;
+    ImVec4 row_bg = line.finished ? ui::with_alpha(theme.surface_alt, 0.25f)
+                    : quiet       ? ui::with_alpha(theme.surface_alt, 0.55f)
+                                  : theme.surface_alt;
     if (hovered) row_bg = ui::mix(row_bg, theme.primary, 0.25f);
     dl->AddRectFilled(rmin, rmax, ui::to_u32(row_bg), theme.px(6.0f));
     if (selected && static_cast<int>(i) == selected_line) {
@@ -267,7 +284,7 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
     draw_text(dl, ImVec2(cmin.x + (state_w - sw) * 0.5f, cmin.y + theme.px(4.0f)), FontSize::small, chip_text,
               line.state_word, state_w - theme.px(4.0f), !line.finished);
 
-    const ImVec4 name_color = line.finished ? theme.text_muted : theme.text;
+    const ImVec4 name_color = quiet ? theme.text_muted : theme.text;
     draw_text(dl, ImVec2(cmin.x + state_w + m.gap, mid), FontSize::body, name_color, fmt::format("{}×", line.qty), 0.0f,
               true);
     const float lx = x0 + name.x;
@@ -281,13 +298,22 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
       dl->AddLine(ImVec2(lx, sy), ImVec2(lx + std::min(drawn, name.width), sy), ui::to_u32(theme.text_muted),
                   theme.px(2.0f));
     }
-    // Right-hand mark: FIRE NOW (at risk) or LATE (a late line still out).
+    // Right-hand mark: FIRE NOW (the schedule says start it), LATE (a late
+    // line still out), "start in 03:10" (quiet), or Fire (a held line).
     const float mark_w = mark_width(line, measure, labels, theme);
     if (mark_w > 0.0f) {
-      const bool fire = line.fire_now;
-      draw_chip(dl, ImVec2(x1 - mark_w, y + (m.row_h - chip_h) * 0.5f), FontSize::small,
-                fire ? theme.warning : theme.danger, fire ? ui::rgb(0x1A1A1A) : theme.on_primary,
-                fire ? "▲ " + labels(Word::kds_fire_now) : labels(Word::late_short), theme, chip_h);
+      const ImVec2 at(x1 - mark_w, y + (m.row_h - chip_h) * 0.5f);
+      if (line.fire_now) {
+        draw_chip(dl, at, FontSize::small, theme.warning, ui::rgb(0x1A1A1A), "▲ " + labels(Word::kds_fire_now), theme,
+                  chip_h);
+      } else if (line.late && !line.finished) {
+        draw_chip(dl, at, FontSize::small, theme.danger, theme.on_primary, labels(Word::late_short), theme, chip_h);
+      } else if (line.held) {
+        draw_chip(dl, at, FontSize::small, ui::rgb(0xB455E0), theme.on_primary, line.start_word, theme, chip_h);
+      } else {
+        draw_chip(dl, at, FontSize::small, ui::with_alpha(theme.surface, 0.6f), theme.text_muted, line.start_word,
+                  theme, chip_h);
+      }
     }
     if (!line.note.empty()) {
       const float ny = y + h - m.note_h - theme.px(2.0f);
@@ -321,12 +347,13 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
               theme.on_primary, label, 0.0f, true);
     if (clicked) {
       for (const KdsLineView& line : t.lines) {
-        if (!line.finished) result.bumps.push_back(KdsBump{line.line_id, LineState::served});
+        if (!line.finished && !line.held) result.bumps.push_back(KdsBump{line.line_id, LineState::served});
       }
     }
   }
   // A touch anywhere else on the ticket selects it for the keyboard.
-  if (ImGui::IsMouseClicked(0) && ImGui::IsMouseHoveringRect(min, max) && result.bumps.empty()) {
+  if (ImGui::IsMouseClicked(0) && ImGui::IsMouseHoveringRect(min, max) && result.bumps.empty() &&
+      result.fires.empty()) {
     result.selected = true;
   }
   return result;
@@ -575,6 +602,7 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
     TicketResult r =
         draw_ticket(dl, t, p, m, measure, hotkey <= 9 ? hotkey : 0, selected, selected_line, labels, theme);
     for (auto& bump : r.bumps) intents.bumps.push_back(std::move(bump));
+    for (auto& fire : r.fires) intents.fires.push_back(std::move(fire));
     for (auto& hit : r.hits) intents.line_hits.push_back(std::move(hit));
     if (r.selected) {
       intents.select_order = t.order_id;

@@ -49,6 +49,8 @@ struct LineHit {
 
 struct KdsIntents {
   std::vector<KdsBump> bumps;
+  // Held lines to fire, one new round each (a ticket's "Fire").
+  std::vector<std::vector<std::string>> fires;
   bool recall = false;
   bool toggle_mute = false;
   bool toggle_language = false;

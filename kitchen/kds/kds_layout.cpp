@@ -41,8 +41,11 @@ float mark_width(const KdsLineView& line, const TextMeasure& measure, const word
                  const ui::Theme& theme) {
   if (line.fire_now) return measure.width(FontSize::small, "▲ " + labels(Word::kds_fire_now)) + theme.px(16.0f);
   if (line.late && !line.finished) return measure.width(FontSize::small, labels(Word::late_short)) + theme.px(16.0f);
+  if (line.waiting || line.held) return measure.width(FontSize::small, line.start_word) + theme.px(16.0f);
   return 0.0f;
 }
+
+bool has_chip_row(const KdsTicketView& t) { return t.at_risk || t.rushed || !t.projected_word.empty(); }
 
 float state_chip_width(const TextMeasure& measure, const ui::Theme& theme) {
   return std::max(measure.width(FontSize::small, "COOKING"), measure.width(FontSize::small, "CANCELLED")) * 0.9f +
@@ -78,7 +81,7 @@ float line_height(const KdsLineView& line, const Metrics& m, const TextMeasure& 
 float ticket_height(const KdsTicketView& t, const Metrics& m, const TextMeasure& measure, const words::Words& labels,
                     const ui::Theme& theme, std::size_t max_lines) {
   float h = m.pad + m.title_h + m.gap * 0.5f + m.title_h + m.gap * 0.5f + m.bar_h + m.gap;
-  if (t.at_risk || t.rushed) h += m.chip_row_h + m.gap * 0.5f;
+  if (has_chip_row(t)) h += m.chip_row_h + m.gap * 0.5f;
   const std::size_t shown = std::min(max_lines, t.lines.size());
   for (std::size_t i = 0; i < shown; ++i) {
     h += line_height(t.lines[i], m, measure, labels, theme) + m.gap * 0.4f;

@@ -56,6 +56,8 @@ struct Metrics {
 Metrics metrics(const TextMeasure& measure, const ui::Theme& theme, float width, float height, bool banner);
 
 // The width of a line's mark ("▲ FIRE NOW", "LATE"); 0 without one.
+// Whether a ticket has the row of chips under its bar (at risk, rush, projected late).
+bool has_chip_row(const KdsTicketView& t);
 float mark_width(const KdsLineView& line, const TextMeasure& measure, const words::Words& labels,
                  const ui::Theme& theme);
 // The width of the state chip, the same for every state.

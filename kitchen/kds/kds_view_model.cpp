@@ -3,10 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <tuple>
 
 #include "shared/core/countdown.hpp"
+#include "shared/core/kitchen_load.hpp"
 #include "shared/core/kitchen_queue.hpp"
+#include "shared/core/kitchen_schedule.hpp"
 #include "shared/core/promise.hpp"
 #include "shared/words/kitchen_text.hpp"
 #include "shared/words/words.hpp"
@@ -20,10 +24,9 @@ using core::LineState;
 
 namespace {
 
-bool is_finished(LineState state) { return state == LineState::served || state == LineState::cancelled; }
-
-// Work still ahead of the stove: prep time counts for these.
-bool needs_cooking(LineState state) { return state == LineState::queued || state == LineState::cooking; }
+bool is_finished(LineState state) {
+  return state == LineState::served || state == LineState::cancelled || state == LineState::fired;
+}
 
 std::optional<LineState> next_state(LineState state) {
   switch (state) {
@@ -35,6 +38,8 @@ std::optional<LineState> next_state(LineState state) {
       return LineState::served;
     case LineState::served:
     case LineState::cancelled:
+    case LineState::held:  // fired, not bumped
+    case LineState::fired:
       return std::nullopt;
   }
   return std::nullopt;
@@ -50,6 +55,8 @@ std::string next_word(LineState state, const words::Words& labels) {
       return labels(Word::kds_serve);
     case LineState::served:
     case LineState::cancelled:
+    case LineState::held:
+    case LineState::fired:
       return {};
   }
   return {};
@@ -93,6 +100,12 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
 
   std::map<std::string, int> station_open;  // queued + cooking lines per station, unfiltered
   std::map<std::string, std::size_t> all_day_index;
+
+  const core::KitchenSchedule schedule =
+      core::schedule_kitchen(orders, menu, server_now_ms, core::schedule_options_for(menu));
+  std::map<std::string, const core::ScheduledLine*> scheduled;  // by line_id
+  for (const core::ScheduledLine& line : schedule.lines) scheduled[line.line_id] = &line;
+  std::map<std::string, std::int64_t> ticket_start;  // by order_id: its shown line that starts first
 
   // Earliest deadline first; the ticket number breaks ties so the order is stable.
   std::vector<const core::Order*> sorted;
@@ -143,6 +156,11 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     // is still cooking is not.
     const bool running = order->status == core::OrderStatus::open && core::has_promised_work(*order);
     ticket.at_risk = running && ticket.urgency != Urgency::late && remaining < longest_prep;
+    if (const core::OrderProjection* projection = schedule.projection(order->order_id);
+        projection != nullptr && running && ticket.urgency != Urgency::late && projection->late_by_ms > 0) {
+      ticket.projected_late_ms = projection->late_by_ms;
+      ticket.projected_word = labels.format(Word::kds_projected_late, core::format_countdown(projection->late_by_ms));
+    }
 
     for (const core::OrderLine& line : order->lines) {
       const std::string station = core::line_station(line, menu);
@@ -164,12 +182,30 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
       lv.late = line.late;
       lv.comped = line.comped;
       lv.finished = is_finished(line.state);
-      const std::int64_t prep = core::prep_ms(menu, line.item);
-      lv.fire_now =
-          running && ticket.urgency != Urgency::late && line.promised && needs_cooking(line.state) && remaining < prep;
+      lv.held = line.state == LineState::held;
+      if (line.state == LineState::fired) continue;  // it lives on in its new round
+      if (const auto found = scheduled.find(line.line_id); found != scheduled.end()) {
+        const core::ScheduledLine& at = *found->second;
+        auto [start, inserted] = ticket_start.try_emplace(order->order_id, at.start_at_ms);
+        if (!inserted) start->second = std::min(start->second, at.start_at_ms);
+        if (line.state == LineState::queued) {
+          lv.fire_now = at.fire_now;
+          lv.waiting = !at.fire_now;
+          lv.start_in_ms = std::max<std::int64_t>(0, at.start_at_ms - server_now_ms);
+          lv.start_word = at.fire_now ? labels(Word::kds_fire_now)
+                                      : labels.format(Word::kds_start_in, core::format_countdown(lv.start_in_ms));
+        }
+      } else if (line.state == LineState::ready) {
+        ticket_start.try_emplace(order->order_id, server_now_ms);  // to serve now
+      }
       lv.next_state = next_state(line.state);
       lv.next_word = next_word(line.state, labels);
-      if (!lv.finished) ticket.can_serve_all = true;
+      if (lv.held) {
+        ticket.held_line_ids.push_back(lv.line_id);
+        lv.start_word = labels(Word::kds_fire_held);
+      } else if (!lv.finished) {
+        ticket.can_serve_all = true;
+      }
 
       if (needs_cooking(line.state)) {
         auto [it, inserted] = all_day_index.try_emplace(line.item, view.all_day.size());
@@ -179,7 +215,11 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
       }
       ticket.lines.push_back(std::move(lv));
     }
-    if (ticket.lines.empty() || !ticket.can_serve_all) continue;  // nothing for this station
+    if (ticket.lines.empty() || (!ticket.can_serve_all && ticket.held_line_ids.empty())) continue;  // nothing here
+    // The lines stay in the ticket's order (a cook's eye finds them where they
+    // were); held ones go last, apart.
+    std::stable_partition(ticket.lines.begin(), ticket.lines.end(), [](const KdsLineView& l) { return !l.held; });
+    if (ticket.projected_late_ms > 0) ++view.counts.projected_late;
 
     switch (ticket.urgency) {
       case Urgency::calm:
@@ -199,6 +239,15 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     view.tickets.push_back(std::move(ticket));
   }
 
+  // Schedule order: the ticket whose shown work starts first.
+  std::stable_sort(view.tickets.begin(), view.tickets.end(), [&](const KdsTicketView& a, const KdsTicketView& b) {
+    const auto start = [&](const KdsTicketView& t) {
+      const auto found = ticket_start.find(t.order_id);
+      return found == ticket_start.end() ? std::numeric_limits<std::int64_t>::max() : found->second;
+    };
+    return std::tuple(start(a), a.deadline_ms, a.seq) < std::tuple(start(b), b.deadline_ms, b.seq);
+  });
+
   std::stable_sort(view.all_day.begin(), view.all_day.end(), [](const AllDayCount& a, const AllDayCount& b) {
     if (a.total() != b.total()) return a.total() > b.total();
     return a.name < b.name;
@@ -211,20 +260,35 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     all_open += open;
     view.stations.push_back(StationOption{station.id, station.name.in(language), open});
     if (!filter.station.empty() && station.id != filter.station) continue;
-    // The same rule the simulator's `display` cooks follow (core::next_line_for_station).
-    if (const auto next_line = core::next_line_for_station(orders, menu, station.id, server_now_ms)) {
-      NextUp next;
-      next.station = station.id;
-      next.station_name = station.name.in(language);
-      next.order_id = next_line->order->order_id;
-      next.line_id = next_line->line->line_id;
-      next.ticket = words::ticket_label(next_line->order->seq);
-      next.dish = fmt::format("{}× {}", next_line->line->qty, line_name(*next_line->line, menu, language));
-      next.slack_ms = next_line->slack_ms;
-      next.slack = next.slack_ms <= 0 ? labels(Word::kds_fire_now)
-                                      : fmt::format("{} {}", labels(Word::kds_fire_in),
-                                                    core::format_countdown(next.slack_ms));
-      view.next_up.push_back(std::move(next));
+    // The schedule's next line, the one the simulator's `display` cooks take
+    // (KitchenSchedule::fire_next); else the first queued line still to wait.
+    std::optional<core::ScheduledLine> next_line = schedule.fire_next(station.id);
+    if (!next_line) {
+      for (const core::ScheduledLine& line : schedule.lines) {
+        if (line.station == station.id && line.state == LineState::queued) {
+          next_line = line;
+          break;
+        }
+      }
+    }
+    if (next_line) {
+      const auto order = std::find_if(orders.begin(), orders.end(),
+                                      [&](const core::Order& o) { return o.order_id == next_line->order_id; });
+      const core::OrderLine* line = order == orders.end() ? nullptr : order->find_line(next_line->line_id);
+      if (line != nullptr) {
+        NextUp next;
+        next.station = station.id;
+        next.station_name = station.name.in(language);
+        next.order_id = order->order_id;
+        next.line_id = line->line_id;
+        next.ticket = words::ticket_label(order->seq);
+        next.dish = fmt::format("{}× {}", line->qty, line_name(*line, menu, language));
+        next.slack_ms = next_line->fire_now ? 0 : next_line->start_at_ms - server_now_ms;
+        next.slack = next.slack_ms <= 0 ? labels(Word::kds_fire_now)
+                                        : fmt::format("{} {}", labels(Word::kds_fire_in),
+                                                      core::format_countdown(next.slack_ms));
+        view.next_up.push_back(std::move(next));
+      }
     }
   }
   view.stations.front().open_lines = all_open;
@@ -253,7 +317,8 @@ std::vector<std::string> kds_strings(const core::Menu& menu) {
   }
   for (Language language : {Language::en, Language::zh}) {
     for (auto state :
-         {LineState::queued, LineState::cooking, LineState::ready, LineState::served, LineState::cancelled}) {
+         {LineState::queued, LineState::cooking, LineState::ready, LineState::served, LineState::cancelled,
+          LineState::held, LineState::fired}) {
       strings.push_back(words::line_state_word(state, language));
     }
     strings.push_back(words::table_label("0123456789", language));

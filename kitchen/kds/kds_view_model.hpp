@@ -33,9 +33,14 @@ struct KdsLineView {
   bool late = false;  // fixed by the server at the deadline
   bool comped = false;
   bool finished = false;  // served or cancelled
-  // Queued or cooking, promised, and its typical prep time is more than the
-  // time left: the dish to fire now.
+  bool held = false;      // hold and fire: waits for the table's "serve now" or the staff's fire
+  // The kitchen's schedule (core::schedule_kitchen): a queued line whose
+  // start has come is to fire now; one whose time has not come waits (drawn
+  // quieter) with "start in mm:ss".
   bool fire_now = false;
+  bool waiting = false;
+  std::int64_t start_in_ms = 0;
+  std::string start_word;  // "FIRE NOW" / "start in 03:10"; empty unless queued
   std::optional<core::LineState> next_state;  // where one bump takes it
   std::string next_word;                      // the bump's label: "START" / "开做", "READY", "SERVE"
 };
@@ -54,9 +59,16 @@ struct KdsTicketView {
   std::string urgency_word;  // words, so colour is never the only signal
   bool breached = false;     // the server ruled the promise broken (the alarm sounds for these only)
   bool at_risk = false;
+  // The schedule projects its last dish after the deadline: by how much, and
+  // the words ("projected late 02:10"), shown before the ticket turns red.
+  std::int64_t projected_late_ms = 0;
+  std::string projected_word;
   bool rushed = false;
   bool flash_on = true;            // late tickets flash: the phase at this server time
-  std::vector<KdsLineView> lines;  // the lines shown (after the station filter)
+  std::vector<KdsLineView> lines;  // the lines shown (after the station filter), held ones last
+  // Held lines come last among `lines`, marked "Fire": one touch fires all
+  // of them into a new round (fire_lines).
+  std::vector<std::string> held_line_ids;
   int hidden_lines = 0;            // lines of other stations, not shown
   bool can_serve_all = false;      // some shown line is not yet served
 };
@@ -70,7 +82,8 @@ struct AllDayCount {
   int total() const { return queued + cooking; }
 };
 
-// Per station: the queued line with the least slack (remaining − prep).
+// Per station: the schedule's next line (KitchenSchedule::fire_next), else
+// the first queued line there with the time until it should start.
 struct NextUp {
   std::string station;
   std::string station_name;
@@ -78,8 +91,8 @@ struct NextUp {
   std::string line_id;
   std::string ticket;
   std::string dish;  // "2× Kung Pao Chicken"
-  std::int64_t slack_ms = 0;
-  std::string slack;  // "fire now" / "in 03:10"
+  std::int64_t slack_ms = 0;  // until its scheduled start; <= 0: fire now
+  std::string slack;          // "FIRE NOW" / "in 03:10"
 };
 
 struct StationOption {
@@ -94,10 +107,14 @@ struct KdsCounts {
   int red = 0;
   int late = 0;
   int at_risk = 0;
+  int projected_late = 0;  // open tickets the schedule projects to miss
 };
 
 struct KdsView {
-  std::vector<KdsTicketView> tickets;   // earliest deadline first
+  // Schedule order: a ticket's place is its shown line that starts first in
+  // the kitchen's schedule (ready lines to serve count as now), then the
+  // deadline and the ticket number.
+  std::vector<KdsTicketView> tickets;
   std::vector<AllDayCount> all_day;     // most first
   std::vector<NextUp> next_up;          // in menu station order
   std::vector<StationOption> stations;  // "All" first
@@ -108,6 +125,7 @@ struct KdsView {
 // One ticket per order that still has work: open orders, and breached or kept
 // ones with lines not yet served or cancelled (a late dish still has to go
 // out). Closed orders and orders whose every line is done are left out.
+// The schedule uses the places of the menu's stations (`cooks`).
 KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu, const KdsFilter& filter,
                        const core::UrgencyThresholds& thresholds, std::int64_t server_now_ms, core::Language language);
 

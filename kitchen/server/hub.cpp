@@ -46,4 +46,11 @@ std::vector<ParticipantPtr> Hub::staff() const {
   return audience;
 }
 
+std::vector<ParticipantPtr> Hub::everyone() const {
+  std::vector<ParticipantPtr> audience;
+  audience.reserve(all_.size());
+  for (const auto& [id, participant] : all_) audience.push_back(participant);
+  return audience;
+}
+
 }  // namespace hourglass::kitchen

@@ -23,6 +23,8 @@ class Hub {
                                              const Participant* excluded) const;
   // Every kds and manager.
   std::vector<ParticipantPtr> staff() const;
+  // Every connection, of every role.
+  std::vector<ParticipantPtr> everyone() const;
   std::size_t size() const { return all_.size(); }
 
  private:

@@ -4,6 +4,9 @@
 #include <openssl/evp.h>
 #include <spdlog/spdlog.h>
 
+#include <fmt/ranges.h>
+
+#include <algorithm>
 #include <charconv>
 
 #include "shared/core/breach_record.hpp"
@@ -61,7 +64,22 @@ KitchenService::KitchenService(const core::ServerConfig& config, core::Menu menu
       clock_(clock),
       hub_(hub) {}
 
+void KitchenService::encode_menu() {
+  menu_frame_ = encode_frame(core::ServerEnvelope{std::nullopt, core::MenuMessage{menu_}});
+}
+
 void KitchenService::start() {
+  std::vector<std::string> sold_out;
+  for (const std::string& id : storage_.sold_out_items()) {
+    if (core::MenuItem* item = menu_.find(id)) {
+      item->sold_out = true;
+      sold_out.push_back(id);
+    }
+  }
+  if (!sold_out.empty()) {
+    spdlog::info("sold out: {}", fmt::join(sold_out, ", "));
+    encode_menu();
+  }
   next_seq_ = storage_.max_seq() + 1;
   for (auto& stored : storage_.load_unclosed_orders()) {
     const std::int64_t seq = stored.order.seq;
@@ -75,6 +93,10 @@ void KitchenService::start() {
                scheduler_.size(), next_seq_);
   evaluate_due();  // deadlines that passed while the server was down
   flush();
+  const std::int64_t now = clock_.now_ms();
+  compute_kitchen_load(now);
+  // Every welcome carries the value; none was pushed yet, so the next may be at once.
+  load_pushed_ = core::LoadPushed{load_wait_s_, now - core::kLoadMinIntervalMs};
 }
 
 void KitchenService::index(const StoredOrder& stored) {
@@ -108,6 +130,8 @@ void KitchenService::welcome(const ParticipantPtr& participant, const std::optio
   welcome.table = identity.table;
   welcome.promise_s = config_.promise.seconds;
   welcome.policy = config_.promise.policy;
+  welcome.features = {std::string(core::kFeatureSoldOut), std::string(core::kFeatureHoldFire),
+                      std::string(core::kFeatureKitchenLoad)};
   send(participant, req, welcome);
   push_frame({participant}, menu_frame_);
   core::Snapshot snapshot;
@@ -117,6 +141,7 @@ void KitchenService::welcome(const ParticipantPtr& participant, const std::optio
     for (const std::int64_t seq : own->second) snapshot.orders.push_back(orders_.at(seq).order);
   }
   send(participant, std::nullopt, std::move(snapshot));
+  send(participant, std::nullopt, core::KitchenLoad{load_wait_s_, load_computed_at_ms_});
   hub_.join(participant);
 }
 
@@ -208,6 +233,7 @@ void KitchenService::abandon() {
 }
 
 void KitchenService::save(const StoredOrder& stored) {
+  load_dirty_ = true;
   batch();
   storage_.save_order(stored);
 }
@@ -284,6 +310,14 @@ void KitchenService::on(const Context& c, const core::PlaceOrder& m) {
     reply(c, core::OrderMessage{closed->order});
     return;
   }
+  for (const core::LineRequest& line : m.lines) {
+    const core::MenuItem* item = menu_.find(line.item);
+    if (item != nullptr && item->sold_out) {
+      Error error{ErrorCode::sold_out, fmt::format("{} ({}) is sold out", item->name.en, item->name.zh), item->id};
+      reply_error(c, error);
+      return;
+    }
+  }
   const std::string table = identity.role == Role::table ? *identity.table : std::string(core::kCounterTable);
   auto made = core::make_order(m.order_id, m.lines, menu_, next_seq_, table, c.now_ms, config_.promise);
   if (!made) {
@@ -294,14 +328,18 @@ void KitchenService::on(const Context& c, const core::PlaceOrder& m) {
   StoredOrder stored{std::move(made.value()), identity.owner};
   save(stored);
   audit(&c, stored, "", "placed", fmt::format("{} lines", stored.order.lines.size()), c.now_ms);
+  const StoredOrder& placed = admit(std::move(stored));
+  spdlog::info("order #{} {} table {} from {}: {} lines, subtotal {}, deadline {}", placed.order.seq,
+               placed.order.order_id, placed.order.table, who(identity), placed.order.lines.size(),
+               placed.order.subtotal, placed.order.deadline_ms);
+  publish_change(c, placed);
+}
+
+const StoredOrder& KitchenService::admit(StoredOrder stored) {
   const std::int64_t seq = stored.order.seq;
   index(stored);
   scheduler_.add(seq, stored.order.deadline_ms);
-  const StoredOrder& placed = orders_.emplace(seq, std::move(stored)).first->second;
-  spdlog::info("order #{} {} table {} from {}: {} lines, subtotal {}, deadline {}", seq, placed.order.order_id,
-               placed.order.table, who(identity), placed.order.lines.size(), placed.order.subtotal,
-               placed.order.deadline_ms);
-  publish_change(c, placed);
+  return orders_.emplace(seq, std::move(stored)).first->second;
 }
 
 void KitchenService::on(const Context& c, const core::CancelLine& m) {
@@ -513,6 +551,108 @@ void KitchenService::on(const Context& c, const core::GetHistory& m) {
   core::History history;
   history.orders = storage_.history(m.since_ms, m.until_ms);
   reply(c, std::move(history));
+}
+
+void KitchenService::on(const Context& c, const core::SetSoldOut& m) {
+  core::MenuItem* item = menu_.find(m.item);
+  if (item == nullptr) {
+    reply_error(c, ErrorCode::not_found, fmt::format("no dish \"{}\" on the menu", m.item));
+    return;
+  }
+  batch();
+  storage_.set_sold_out(item->id, m.sold_out, c.now_ms);
+  const bool changed = item->sold_out != m.sold_out;
+  item->sold_out = m.sold_out;
+  if (changed) encode_menu();
+  spdlog::info("{} {} by {}", item->id, m.sold_out ? "sold out" : "back on", who(c.from->identity()));
+  reply(c, core::Ok{});
+  push(hub_.everyone(), core::ServerEnvelope{std::nullopt, core::MenuItemMessage{*item}});
+}
+
+void KitchenService::on(const Context& c, const core::FireLines& m) {
+  const Identity& identity = c.from->identity();
+  // A repeat of a request already done: the round it made, unchanged.
+  const auto repeat = [&](const StoredOrder& known) {
+    if (!may_see(identity, known) || known.order.fired_from.empty()) {
+      reply_error(c, ErrorCode::conflict, "this order_id is taken");
+    } else {
+      reply(c, core::OrderMessage{known.order});
+    }
+  };
+  if (StoredOrder* known = find_open(m.order_id)) return repeat(*known);
+  if (const auto closed = storage_.find_order(m.order_id)) return repeat(*closed);
+
+  std::vector<LineRef> refs;
+  for (const std::string& line_id : m.line_ids) {
+    const auto ref = find_line(c, line_id);
+    if (!ref) return;
+    if (auto error = core::check_fire_line(ref->stored->order, *ref->line)) {
+      reply_error(c, *error);
+      return;
+    }
+    if (!refs.empty() && refs.front().stored->owner != ref->stored->owner) {
+      reply_error(c, ErrorCode::bad_request,
+                  fmt::format("line_ids: {} is of another table than {}: fire each table's lines apart", line_id,
+                              refs.front().line->line_id));
+      return;
+    }
+    refs.push_back(*ref);
+  }
+  std::vector<core::FiredLine> fired;
+  for (const LineRef& ref : refs) fired.push_back(core::FiredLine{&ref.stored->order, ref.line});
+  const StoredOrder& first = *refs.front().stored;
+  StoredOrder round{core::make_fired_round(m.order_id, fired, next_seq_, first.order.table, c.now_ms, config_.promise),
+                    first.owner};
+  ++next_seq_;
+  // The originals: each line fired, each changed order saved once.
+  std::vector<StoredOrder*> changed;
+  for (const LineRef& ref : refs) {
+    core::fire_line(ref.stored->order, *ref.line);
+    bumps_.erase(ref.line->line_id);
+    if (std::find(changed.begin(), changed.end(), ref.stored) == changed.end()) changed.push_back(ref.stored);
+  }
+  for (StoredOrder* original : changed) {
+    save(*original);
+    for (const LineRef& ref : refs) {
+      if (ref.stored == original) {
+        audit(&c, *original, ref.line->line_id, "fire_line", fmt::format("to #{}", round.order.seq), c.now_ms);
+      }
+    }
+  }
+  save(round);
+  audit(&c, round, "", "placed", fmt::format("{} lines fired from #{}", round.order.lines.size(),
+                                             fmt::join(round.order.fired_from, ", #")),
+        c.now_ms);
+  const StoredOrder& placed = admit(std::move(round));
+  spdlog::info("order #{} {} table {} fired by {} from #{}: {} lines, deadline {}", placed.order.seq,
+               placed.order.order_id, placed.order.table, who(identity), fmt::join(placed.order.fired_from, ", #"),
+               placed.order.lines.size(), placed.order.deadline_ms);
+  publish_change(c, placed);
+  for (const StoredOrder* original : changed) {
+    core::ServerEnvelope envelope{std::nullopt, core::OrderMessage{original->order}};
+    push(hub_.order_audience(original->order.table, original->owner, nullptr), envelope);
+  }
+}
+
+// ---- kitchen load ----
+
+void KitchenService::compute_kitchen_load(std::int64_t now_ms) {
+  std::vector<core::Order> open;
+  open.reserve(orders_.size());
+  for (const auto& [seq, stored] : orders_) open.push_back(stored.order);
+  load_wait_s_ = core::wait_seconds(core::typical_wait_ms(open, menu_, now_ms));
+  load_computed_at_ms_ = now_ms;
+  load_dirty_ = false;
+}
+
+void KitchenService::update_kitchen_load() {
+  const std::int64_t now = clock_.now_ms();
+  if (!load_dirty_ && now - load_computed_at_ms_ < core::kLoadMinIntervalMs) return;
+  compute_kitchen_load(now);
+  if (!core::should_push_load(load_pushed_, load_wait_s_, now)) return;
+  load_pushed_ = core::LoadPushed{load_wait_s_, now};
+  spdlog::info("kitchen load: a new order would wait about {} s", load_wait_s_);
+  push(hub_.everyone(), core::ServerEnvelope{std::nullopt, core::KitchenLoad{load_wait_s_, now}});
 }
 
 // ---- deadlines ----

@@ -30,6 +30,7 @@
 #include "kitchen/server/storage.hpp"
 #include "kitchen/server/storage_batch.hpp"
 #include "shared/core/config.hpp"
+#include "shared/core/kitchen_load.hpp"
 #include "shared/core/protocol.hpp"
 
 namespace hourglass::kitchen {
@@ -64,6 +65,13 @@ class KitchenService {
 
   std::size_t open_orders() const { return orders_.size(); }
 
+  // Kitchen load (v1.1): recomputes the projected wait when an order changed
+  // since the last time, or 10 s have passed, and pushes it to everyone when
+  // it moved by 60 s or more (core::should_push_load). The server calls it
+  // every second.
+  void update_kitchen_load();
+  std::int64_t kitchen_wait_s() const { return load_wait_s_; }
+
  private:
   struct Context {
     const ParticipantPtr& from;
@@ -93,6 +101,8 @@ class KitchenService {
   void on(const Context& c, const core::Ping& m);
   void on(const Context& c, const core::RecallLine& m);
   void on(const Context& c, const core::GetHistory& m);
+  void on(const Context& c, const core::SetSoldOut& m);
+  void on(const Context& c, const core::FireLines& m);
 
   void reply(const Context& c, core::ServerMessage message);
   void reply_error(const Context& c, core::ErrorCode code, std::string message);
@@ -117,6 +127,10 @@ class KitchenService {
   void index(const StoredOrder& stored);
   void close_order(const Context& c, StoredOrder& stored);
   void evaluate(StoredOrder& stored, std::int64_t now_ms);
+  // Takes a new order into the open orders, its deadline and its indexes.
+  const StoredOrder& admit(StoredOrder stored);
+  void encode_menu();
+  void compute_kitchen_load(std::int64_t now_ms);
 
   const core::ServerConfig& config_;
   core::Menu menu_;
@@ -132,6 +146,11 @@ class KitchenService {
   std::unordered_map<std::string, Bump> bumps_;  // by line_id: for recall_line
   DeadlineScheduler scheduler_;
   std::int64_t next_seq_ = 1;
+
+  bool load_dirty_ = true;  // an order changed since the load was computed
+  std::int64_t load_wait_s_ = 0;
+  std::int64_t load_computed_at_ms_ = 0;
+  std::optional<core::LoadPushed> load_pushed_;
 
   struct Outgoing {
     std::vector<ParticipantPtr> to;

@@ -19,7 +19,8 @@ Server::Server(asio::io_context& io, const core::ServerConfig& config, KitchenSe
       acceptor_(io),
       signals_(io, SIGINT, SIGTERM),
       deadline_timer_(io),
-      accept_retry_(io) {
+      accept_retry_(io),
+      load_timer_(io) {
   service_.on_flush_needed([this] { asio::post(io_, [this] { flush(); }); });
 }
 
@@ -39,6 +40,7 @@ void Server::start() {
     stop();
   });
   arm_deadline_timer();
+  arm_load_timer();
   accept();
 }
 
@@ -50,6 +52,7 @@ void Server::stop() {
   signals_.cancel(ignored);
   deadline_timer_.cancel();
   accept_retry_.cancel();
+  load_timer_.cancel();
   service_.flush();  // whatever was handled is committed and sent
   auto sessions = sessions_;
   for (const auto& [id, weak] : sessions) {
@@ -110,6 +113,20 @@ void Server::arm_deadline_timer() {
     armed_for_.reset();
     service_.evaluate_due();  // queues breaches; their flush is posted
     arm_deadline_timer();
+  });
+}
+
+}  // namespace hourglass::kitchen
+
+namespace hourglass::kitchen {
+
+void Server::arm_load_timer() {
+  if (stopped_) return;
+  load_timer_.expires_after(std::chrono::seconds(1));
+  load_timer_.async_wait([this](const boost::system::error_code& error) {
+    if (error) return;
+    service_.update_kitchen_load();  // queues a push; its flush is posted
+    arm_load_timer();
   });
 }
 

@@ -35,6 +35,7 @@ class Server {
  private:
   void accept();
   void arm_deadline_timer();
+  void arm_load_timer();
   void flush();
 
   boost::asio::io_context& io_;
@@ -46,6 +47,7 @@ class Server {
   boost::asio::signal_set signals_;
   boost::asio::steady_timer deadline_timer_;
   boost::asio::steady_timer accept_retry_;
+  boost::asio::steady_timer load_timer_;  // the kitchen load, every second
   std::optional<std::int64_t> armed_for_;
   std::map<std::uint64_t, std::weak_ptr<Session>> sessions_;
   std::uint64_t next_id_ = 1;

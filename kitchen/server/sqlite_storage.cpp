@@ -98,12 +98,22 @@ const std::vector<const char*>& migrations() {
         FROM breaches AS b, json_each(b.late_lines) AS j;
       ALTER TABLE breaches DROP COLUMN late_lines;
       )sql",
+      // 2 -> 3 (protocol v1.1): the dishes sold out, and the orders a fired
+      // round's lines came from (a JSON array of seqs; '' for every order
+      // before, none of which was fired).
+      R"sql(
+      CREATE TABLE sold_out(
+        item TEXT PRIMARY KEY,
+        at_ms INTEGER NOT NULL) WITHOUT ROWID;
+      ALTER TABLE orders ADD COLUMN fired_from TEXT NOT NULL DEFAULT '';
+      )sql",
   };
   return steps;
 }
 
 constexpr const char* kOrderColumns =
-    "seq, order_id, owner, table_name, status, accepted_at_ms, deadline_ms, promise, rushed, subtotal, discount";
+    "seq, order_id, owner, table_name, status, accepted_at_ms, deadline_ms, promise, rushed, subtotal, discount,"
+    " fired_from";
 
 std::unique_ptr<SQLite::Statement> prepare(SQLite::Database& db, const std::string& sql) {
   return std::make_unique<SQLite::Statement>(db, sql);
@@ -146,7 +156,7 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   rollback_ = prepare(db_, "ROLLBACK");
   upsert_order_ = prepare(
       db_, fmt::format(
-               "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
+               "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
                "status=excluded.status, rushed=excluded.rushed, subtotal=excluded.subtotal, discount=excluded.discount",
                kOrderColumns));
   upsert_line_ =
@@ -167,6 +177,8 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   insert_breach_line_ = prepare(db_,
                                 "INSERT INTO breach_lines(breach_id, position, line_id, item, name_en, name_zh, qty,"
                                 " price, served_at_ms) VALUES(?,?,?,?,?,?,?,?,?)");
+  set_sold_out_ = prepare(db_, "INSERT INTO sold_out(item, at_ms) VALUES(?, ?) ON CONFLICT(item) DO NOTHING");
+  clear_sold_out_ = prepare(db_, "DELETE FROM sold_out WHERE item = ?");
   insert_comp_ = prepare(db_, "INSERT INTO comps(at_ms, seq, line_id, reason, role, device) VALUES(?,?,?,?,?,?)");
   order_by_id_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE order_id = ?", kOrderColumns));
   order_by_seq_ = prepare(db_, fmt::format("SELECT {} FROM orders WHERE seq = ?", kOrderColumns));
@@ -246,6 +258,7 @@ void SqliteStorage::save_order(const StoredOrder& stored) {
   s.bind(9, o.rushed ? 1 : 0);
   s.bind(10, o.subtotal);
   s.bind(11, o.discount);
+  s.bind(12, o.fired_from.empty() ? std::string() : core::Json(o.fired_from).dump());
   run(s);
   for (std::size_t i = 0; i < o.lines.size(); ++i) {
     const core::OrderLine& line = o.lines[i];
@@ -370,6 +383,9 @@ StoredOrder SqliteStorage::order_from_row(SQLite::Statement& row) {
   o.rushed = row.getColumn(8).getInt() != 0;
   o.subtotal = row.getColumn(9).getInt64();
   o.discount = row.getColumn(10).getInt64();
+  if (const std::string fired_from = row.getColumn(11).getString(); !fired_from.empty()) {
+    o.fired_from = core::Json::parse(fired_from).get<std::vector<std::int64_t>>();
+  }
   return stored;
 }
 
@@ -476,6 +492,24 @@ std::vector<core::Order> SqliteStorage::history(std::optional<std::int64_t> sinc
   std::vector<core::Order> orders;
   for (auto& stored : load_orders(q)) orders.push_back(std::move(stored.order));
   return orders;
+}
+
+void SqliteStorage::set_sold_out(const std::string& item, bool sold_out, std::int64_t at_ms) {
+  if (sold_out) {
+    set_sold_out_->bind(1, item);
+    set_sold_out_->bind(2, at_ms);
+    run(*set_sold_out_);
+  } else {
+    clear_sold_out_->bind(1, item);
+    run(*clear_sold_out_);
+  }
+}
+
+std::vector<std::string> SqliteStorage::sold_out_items() {
+  SQLite::Statement q(db_, "SELECT item FROM sold_out ORDER BY item");
+  std::vector<std::string> items;
+  while (q.executeStep()) items.push_back(q.getColumn(0).getString());
+  return items;
 }
 
 std::int64_t SqliteStorage::count_audit() { return db_.execAndGet("SELECT count(*) FROM audit").getInt64(); }

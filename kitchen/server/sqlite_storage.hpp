@@ -20,7 +20,7 @@ class SqliteStorage final : public Storage {
   explicit SqliteStorage(const std::string& path);
   ~SqliteStorage() override;
 
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   int schema_version();
 
   void begin() override;
@@ -41,6 +41,8 @@ class SqliteStorage final : public Storage {
   std::vector<core::BreachEntry> breaches(const BreachQuery& query) override;
   std::vector<core::Order> history(std::optional<std::int64_t> since_ms, std::optional<std::int64_t> until_ms) override;
   std::int64_t count_audit() override;
+  void set_sold_out(const std::string& item, bool sold_out, std::int64_t at_ms) override;
+  std::vector<std::string> sold_out_items() override;
 
  private:
   void migrate();
@@ -52,7 +54,7 @@ class SqliteStorage final : public Storage {
   bool in_batch_ = false;
   std::unique_ptr<SQLite::Statement> begin_, commit_, rollback_;
   std::unique_ptr<SQLite::Statement> upsert_order_, upsert_line_, insert_audit_, insert_breach_, insert_breach_line_,
-      insert_comp_;
+      insert_comp_, set_sold_out_, clear_sold_out_;
   std::unique_ptr<SQLite::Statement> update_verdict_, clear_late_, set_late_;
   std::unique_ptr<SQLite::Statement> order_by_id_, order_by_seq_, lines_of_order_, breaches_;
 };

@@ -83,6 +83,11 @@ class Storage {
   virtual std::vector<core::Order> history(std::optional<std::int64_t> since_ms,
                                            std::optional<std::int64_t> until_ms) = 0;
   virtual std::int64_t count_audit() = 0;
+
+  // v1.1 sold out: the dishes marked sold out, kept until set back (menu
+  // ids; one no longer on the menu is kept and ignored).
+  virtual void set_sold_out(const std::string& item, bool sold_out, std::int64_t at_ms) = 0;
+  virtual std::vector<std::string> sold_out_items() = 0;
 };
 
 }  // namespace hourglass::kitchen

@@ -2,6 +2,7 @@
 // (every client's side), one function per message type.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -43,6 +44,7 @@ PlaceOrder decode_place_order(const JsonObjectReader& r) {
     if (qty < 1 || qty > kMaxLineQty) throw_field_error(line.path_of("qty"), "must be an integer 1-50");
     request.qty = static_cast<int>(qty);
     request.note = bounded_text(line, "note", kMaxNoteCodePoints, false);
+    request.hold = line.optional_boolean("hold").value_or(false);
     order.lines.push_back(std::move(request));
   }
   return order;
@@ -55,7 +57,7 @@ CancelLine decode_cancel_line(const JsonObjectReader& r) {
 MarkLine decode_mark_line(const JsonObjectReader& r) {
   MarkLine mark{non_empty_id(r, "line_id"),
                 read_enum<LineState>(r, "state", &line_state_from_string, "queued, cooking, ready, served")};
-  if (mark.state == LineState::cancelled) {
+  if (mark.state == LineState::cancelled || mark.state == LineState::held || mark.state == LineState::fired) {
     throw_field_error(r.path_of("state"), "must be one of queued, cooking, ready, served (use cancel_line)");
   }
   return mark;
@@ -92,6 +94,34 @@ GetHistory decode_get_history(const JsonObjectReader& r) {
   return {optional_time(r, "since_ms"), optional_time(r, "until_ms")};
 }
 
+SetSoldOut decode_set_sold_out(const JsonObjectReader& r) { return {non_empty_id(r, "item"), r.boolean("sold_out")}; }
+
+FireLines decode_fire_lines(const JsonObjectReader& r) {
+  FireLines fire;
+  fire.order_id = r.string("order_id");
+  const std::size_t id_length = utf8_length(fire.order_id);
+  if (id_length < 1 || id_length > kMaxOrderIdLength) {
+    throw_field_error(r.path_of("order_id"), "must be a string of 1-64 characters (the new round's id)");
+  }
+  const Json& ids = r.array("line_ids");
+  if (ids.empty() || ids.size() > kMaxOrderLines) {
+    throw_field_error(r.path_of("line_ids"), fmt::format("must have 1-{} entries, got {}", kMaxOrderLines, ids.size()));
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::string path = fmt::format("line_ids[{}]", i);
+    if (!ids[i].is_string() || ids[i].get_ref<const std::string&>().empty() ||
+        ids[i].get_ref<const std::string&>().size() > 256) {
+      throw_field_error(path, "must be a line id");
+    }
+    std::string id = ids[i].get<std::string>();
+    if (std::find(fire.line_ids.begin(), fire.line_ids.end(), id) != fire.line_ids.end()) {
+      throw_field_error(path, fmt::format("\"{}\" is listed twice", id));
+    }
+    fire.line_ids.push_back(std::move(id));
+  }
+  return fire;
+}
+
 using ClientDecoder = std::function<ClientMessage(const JsonObjectReader&)>;
 const std::map<std::string, ClientDecoder, std::less<>>& client_decoders() {
   static const std::map<std::string, ClientDecoder, std::less<>> decoders = {
@@ -108,6 +138,8 @@ const std::map<std::string, ClientDecoder, std::less<>>& client_decoders() {
       {"ping", decode_ping},
       {"recall_line", decode_recall_line},
       {"get_history", decode_get_history},
+      {"set_sold_out", decode_set_sold_out},
+      {"fire_lines", decode_fire_lines},
   };
   return decoders;
 }
@@ -128,6 +160,7 @@ struct ClientBody {
     for (const auto& line : m.lines) {
       Json entry{{"item", line.item}, {"qty", line.qty}};
       if (!line.note.empty()) entry["note"] = line.note;
+      if (line.hold) entry["hold"] = true;
       lines.push_back(std::move(entry));
     }
     json["lines"] = std::move(lines);
@@ -165,6 +198,14 @@ struct ClientBody {
     if (m.since_ms) json["since_ms"] = *m.since_ms;
     if (m.until_ms) json["until_ms"] = *m.until_ms;
   }
+  void operator()(const SetSoldOut& m) const {
+    json["item"] = m.item;
+    json["sold_out"] = m.sold_out;
+  }
+  void operator()(const FireLines& m) const {
+    json["line_ids"] = m.line_ids;
+    json["order_id"] = m.order_id;
+  }
 };
 
 struct ClientTypeName {
@@ -181,6 +222,8 @@ struct ClientTypeName {
   std::string_view operator()(const Ping&) const { return "ping"; }
   std::string_view operator()(const RecallLine&) const { return "recall_line"; }
   std::string_view operator()(const GetHistory&) const { return "get_history"; }
+  std::string_view operator()(const SetSoldOut&) const { return "set_sold_out"; }
+  std::string_view operator()(const FireLines&) const { return "fire_lines"; }
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 namespace hourglass::core {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 8> kErrorNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 9> kErrorNames{{
     {ErrorCode::bad_request, "bad_request"},
     {ErrorCode::unauthorized, "unauthorized"},
     {ErrorCode::forbidden, "forbidden"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 8> kErrorNames{{
     {ErrorCode::frame_too_large, "frame_too_large"},
     {ErrorCode::unsupported_proto, "unsupported_proto"},
     {ErrorCode::rate_limited, "rate_limited"},
+    {ErrorCode::sold_out, "sold_out"},
 }};
 }  // namespace
 

@@ -16,6 +16,7 @@ enum class ErrorCode {
   frame_too_large,
   unsupported_proto,
   rate_limited,
+  sold_out,  // v1.1: place_order with a sold-out dish (the error's `item` names it)
 };
 
 std::string_view to_string(ErrorCode code);
@@ -24,6 +25,7 @@ std::optional<ErrorCode> error_code_from_string(std::string_view text);
 struct Error {
   ErrorCode code;
   std::string message;
+  std::optional<std::string> item{};  // sold_out: the dish's menu id
   bool operator==(const Error&) const = default;
 };
 

@@ -16,6 +16,10 @@ const MenuItem* Menu::find(std::string_view id) const {
   return it == items.end() ? nullptr : &*it;
 }
 
+MenuItem* Menu::find(std::string_view id) {
+  return const_cast<MenuItem*>(static_cast<const Menu*>(this)->find(id));
+}
+
 namespace {
 
 const MenuGroup* find_group(const std::vector<MenuGroup>& groups, std::string_view id) {
@@ -93,8 +97,10 @@ std::vector<LocalText> read_quick_notes(const JsonObjectReader& reader, const st
   return notes;
 }
 
+enum class GroupKind { category, station };
+
 std::vector<MenuGroup> read_groups(const JsonObjectReader& document, const char* key, const char* what,
-                                   bool with_notes = false) {
+                                   GroupKind kind) {
   std::vector<MenuGroup> groups;
   const Json& array = document.array(key);
   for (std::size_t i = 0; i < array.size(); ++i) {
@@ -108,8 +114,18 @@ std::vector<MenuGroup> read_groups(const JsonObjectReader& document, const char*
     if (find_group(groups, group.id) != nullptr) throw_field_error(named, "duplicate id");
     group.name = local_text_from_json(reader.object("name"), named + ": name");
     if (reader.has("notes")) {
-      if (!with_notes) throw_field_error(named, "notes belong on categories and items, not here");
+      if (kind != GroupKind::category) throw_field_error(named, "notes belong on categories and items, not here");
       group.notes = read_quick_notes(reader, named);
+    }
+    if (reader.has("cooks")) {
+      if (kind != GroupKind::station) throw_field_error(named, "cooks belongs on stations, not here");
+      const Json& cooks = *reader.find("cooks");
+      if (!cooks.is_number_integer() || cooks.get<std::int64_t>() < 1 ||
+          cooks.get<std::int64_t>() > kMaxStationCooks) {
+        throw_field_error(named, fmt::format("cooks must be an integer 1-{} (dishes it works on at once)",
+                                             kMaxStationCooks));
+      }
+      group.cooks = cooks.get<int>();
     }
     groups.push_back(std::move(group));
   }
@@ -117,7 +133,9 @@ std::vector<MenuGroup> read_groups(const JsonObjectReader& document, const char*
   return groups;
 }
 
-MenuItem read_item(const Json& value, std::size_t index, const Menu& menu) {
+// `menu`: the menu read so far, for duplicates and the category and
+// station; null for an item alone.
+MenuItem read_item(const Json& value, std::size_t index, const Menu* menu) {
   const std::string numbered = fmt::format("item #{}", index + 1);
   const JsonObjectReader numbered_reader(value, numbered);
   MenuItem item;
@@ -128,12 +146,12 @@ MenuItem read_item(const Json& value, std::size_t index, const Menu& menu) {
   // From here on errors name the item by its id, which the owner can search for.
   const std::string named = fmt::format("item \"{}\"", item.id);
   const JsonObjectReader reader(value, named);
-  if (menu.find(item.id) != nullptr) throw_field_error(named, "duplicate id");
+  if (menu != nullptr && menu->find(item.id) != nullptr) throw_field_error(named, "duplicate id");
   if (!reader.has("name")) throw_field_error(named, "missing field \"name\"");
   item.name = local_text_from_json(reader.object("name"), named + ": name");
 
   item.category = reader.string("category");
-  if (menu.category(item.category) == nullptr) {
+  if (menu != nullptr && menu->category(item.category) == nullptr) {
     throw_field_error(named, fmt::format("unknown category \"{}\" (declare it under \"categories\")", item.category));
   }
   if (!reader.has("price") || !reader.find("price")->is_number_integer() || reader.integer("price") <= 0) {
@@ -142,7 +160,7 @@ MenuItem read_item(const Json& value, std::size_t index, const Menu& menu) {
   item.price = reader.integer("price");
   if (item.price > 100'000'000) throw_field_error(named, "price is above ¥1,000,000.00; is it in fen?");
   item.station = reader.string("station");
-  if (menu.station(item.station) == nullptr) {
+  if (menu != nullptr && menu->station(item.station) == nullptr) {
     throw_field_error(named, fmt::format("unknown station \"{}\" (declare it under \"stations\")", item.station));
   }
   item.promised = reader.boolean("promised");
@@ -171,6 +189,7 @@ MenuItem read_item(const Json& value, std::size_t index, const Menu& menu) {
     item.description = local_text_from_json(reader.object("description"), named + ": description");
   }
   if (reader.has("notes")) item.notes = read_quick_notes(reader, named);
+  if (reader.has("sold_out")) item.sold_out = reader.boolean("sold_out");
   return item;
 }
 
@@ -180,15 +199,28 @@ Result<Menu> menu_from_json(const Json& document, std::string_view source) {
   try {
     const JsonObjectReader reader(document, "");
     Menu menu;
-    menu.categories = read_groups(reader, "categories", "category", /*with_notes=*/true);
-    menu.stations = read_groups(reader, "stations", "station");
+    menu.categories = read_groups(reader, "categories", "category", GroupKind::category);
+    menu.stations = read_groups(reader, "stations", "station", GroupKind::station);
     const Json& items = reader.array("items");
     if (items.empty()) throw_field_error("items", "the menu has no items");
-    for (std::size_t i = 0; i < items.size(); ++i) menu.items.push_back(read_item(items[i], i, menu));
+    for (std::size_t i = 0; i < items.size(); ++i) menu.items.push_back(read_item(items[i], i, &menu));
     return menu;
   } catch (const JsonFieldError& error) {
     return fail(fmt::format("{}: {}", source, error.what()));
   }
+}
+
+Result<MenuItem> menu_item_from_json(const Json& value, std::string_view source) {
+  try {
+    return read_item(value, 0, nullptr);
+  } catch (const JsonFieldError& error) {
+    return fail(fmt::format("{}: {}", source, error.what()));
+  }
+}
+
+int station_cooks(const Menu& menu, std::string_view station) {
+  const MenuGroup* group = menu.station(station);
+  return group != nullptr && group->cooks ? *group->cooks : 1;
 }
 
 Result<Menu> parse_menu(std::string_view json_text, std::string_view source) {
@@ -223,6 +255,7 @@ Json quick_notes_to_json(const std::vector<LocalText>& notes) {
 Json local_group_to_json(const MenuGroup& group) {
   Json json{{"id", group.id}, {"name", local_text_to_json(group.name)}};
   if (!group.notes.empty()) json["notes"] = quick_notes_to_json(group.notes);
+  if (group.cooks) json["cooks"] = *group.cooks;
   return json;
 }
 
@@ -238,6 +271,7 @@ Json menu_item_to_json(const MenuItem& item) {
   if (!item.allergens.empty()) json["allergens"] = item.allergens;
   if (item.description) json["description"] = local_text_to_json(*item.description);
   if (item.notes) json["notes"] = quick_notes_to_json(*item.notes);
+  json["sold_out"] = item.sold_out;
   return json;
 }
 

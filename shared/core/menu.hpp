@@ -32,8 +32,14 @@ struct MenuGroup {
   // Categories only: the one-touch notes offered for their dishes ("less
   // spicy", "no coriander"), unless a dish lists its own.
   std::vector<LocalText> notes{};
+  // Stations only: the dishes it works on at once (cooks times burners,
+  // steamer racks), for the kitchen's schedule; nullopt counts as one.
+  std::optional<int> cooks{};
   bool operator==(const MenuGroup&) const = default;
 };
+
+// Bounds of a station's places (docs/menu.md).
+inline constexpr int kMaxStationCooks = 100;
 
 // Bounds of the one-touch notes (docs/menu.md).
 inline constexpr std::size_t kMaxQuickNotes = 12;
@@ -53,6 +59,7 @@ struct MenuItem {
   // Its own one-touch notes, replacing its category's; nullopt: the
   // category's; an empty list: none offered for this dish.
   std::optional<std::vector<LocalText>> notes{};
+  bool sold_out = false;  // v1.1 (估清, "86"): not orderable until set back
   bool operator==(const MenuItem&) const = default;
 };
 
@@ -62,6 +69,7 @@ struct Menu {
   std::vector<MenuItem> items;  // in menu order
 
   const MenuItem* find(std::string_view id) const;
+  MenuItem* find(std::string_view id);
   const MenuGroup* category(std::string_view id) const;
   const MenuGroup* station(std::string_view id) const;
   // The one-touch notes offered for `item`: its own, else its category's.
@@ -85,6 +93,11 @@ Json menu_item_to_json(const MenuItem& item);
 Json local_text_to_json(const LocalText& text);
 // For the codec: validates a menu from an already parsed document.
 Result<Menu> menu_from_json(const Json& document, std::string_view source);
+// One item alone (the `menu_item` message): every check of an item in a
+// menu, except that its category and station exist.
+Result<MenuItem> menu_item_from_json(const Json& value, std::string_view source);
+// The places of a station for the schedule: its `cooks`, else one.
+int station_cooks(const Menu& menu, std::string_view station);
 // Reads {en, zh}; throws JsonFieldError naming `path`.
 LocalText local_text_from_json(const Json& value, const std::string& path);
 

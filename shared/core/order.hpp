@@ -17,7 +17,11 @@
 namespace hourglass::core {
 
 enum class Role { table, kiosk, kds, manager };
-enum class LineState { queued, cooking, ready, served, cancelled };
+// held (v1.1 hold and fire): ordered to be served later, outside the
+// promise until fired; fired: a held line that left its order for a new round
+// (the line lives on in that round). Forward order is queued < cooking <
+// ready < served; held, fired and cancelled are outside it.
+enum class LineState { queued, cooking, ready, served, cancelled, held, fired };
 enum class OrderStatus { open, kept, breached, closed };
 
 std::string_view to_string(Role role);
@@ -29,6 +33,12 @@ std::optional<OrderStatus> order_status_from_string(std::string_view text);
 
 // Diners (table, kiosk) versus kitchen staff (kds, manager).
 bool is_staff(Role role);
+
+// Whether a line is still part of its order's bill: not cancelled, not fired
+// into another round (a held line is, until it is fired).
+bool in_subtotal(LineState state);
+// Whether the kitchen still has to cook it: queued or cooking.
+bool needs_cooking(LineState state);
 
 // The table of kiosk orders.
 inline constexpr std::string_view kCounterTable = "counter";
@@ -62,6 +72,7 @@ struct Order {
   Fen discount = 0;
   bool rushed = false;
   PromiseTerms promise;  // extension: the terms in force when it was accepted
+  std::vector<std::int64_t> fired_from;  // v1.1: a fired round, the seq of each order its lines left
   bool operator==(const Order&) const = default;
 
   OrderLine* find_line(std::string_view line_id);
@@ -79,6 +90,7 @@ struct LineRequest {
   std::string item;
   int qty = 1;
   std::string note;
+  bool hold = false;  // v1.1: serve later; stored as state held
   bool operator==(const LineRequest&) const = default;
 };
 
@@ -88,6 +100,20 @@ struct LineRequest {
 Result<Order, Error> make_order(const std::string& order_id, const std::vector<LineRequest>& lines, const Menu& menu,
                                 std::int64_t seq, const std::string& table, std::int64_t accepted_at_ms,
                                 const PromiseTerms& terms);
+
+// v1.1 fire_lines: the new round made of held lines taken from their orders,
+// in the order given, renumbered "<seq>-1"..., queued, with the promise in
+// force now. `fired_from` lists each original order's seq once, in the order
+// of first appearance. The caller checks the lines (check_fire_line) and
+// marks each original fired (fire_line).
+struct FiredLine {
+  const Order* from = nullptr;
+  const OrderLine* line = nullptr;
+};
+Order make_fired_round(const std::string& order_id, const std::vector<FiredLine>& lines, std::int64_t seq,
+                       const std::string& table, std::int64_t accepted_at_ms, const PromiseTerms& terms);
+std::optional<Error> check_fire_line(const Order& order, const OrderLine& line);
+void fire_line(Order& order, OrderLine& line);
 
 // Transition checks. Each returns the error to send, or nothing when the
 // change is allowed; none changes the order. Ownership (is this the

@@ -45,6 +45,13 @@ Order order_from_reader(const JsonObjectReader& r) {
   order.subtotal = r.integer("subtotal");
   order.discount = r.integer("discount");
   order.rushed = r.optional_boolean("rushed").value_or(false);
+  if (const Json* fired_from = r.find("fired_from")) {
+    if (!fired_from->is_array()) throw_field_error(r.path_of("fired_from"), "must be a list of ticket numbers");
+    for (const Json& seq : *fired_from) {
+      if (!seq.is_number_integer()) throw_field_error(r.path_of("fired_from"), "must be a list of ticket numbers");
+      order.fired_from.push_back(seq.get<std::int64_t>());
+    }
+  }
   if (const Json* promise = r.find("promise")) {
     order.promise = promise_terms_from_json(*promise, r.path_of("promise"));
   } else {
@@ -127,17 +134,19 @@ Json order_line_to_json(const OrderLine& line) {
 Json order_to_json(const Order& order) {
   Json lines = Json::array();
   for (const auto& line : order.lines) lines.push_back(order_line_to_json(line));
-  return Json{{"order_id", order.order_id},
-              {"seq", order.seq},
-              {"table", order.table},
-              {"status", to_string(order.status)},
-              {"accepted_at_ms", order.accepted_at_ms},
-              {"deadline_ms", order.deadline_ms},
-              {"lines", std::move(lines)},
-              {"subtotal", order.subtotal},
-              {"discount", order.discount},
-              {"rushed", order.rushed},
-              {"promise", promise_terms_to_json(order.promise)}};
+  Json json{{"order_id", order.order_id},
+            {"seq", order.seq},
+            {"table", order.table},
+            {"status", to_string(order.status)},
+            {"accepted_at_ms", order.accepted_at_ms},
+            {"deadline_ms", order.deadline_ms},
+            {"lines", std::move(lines)},
+            {"subtotal", order.subtotal},
+            {"discount", order.discount},
+            {"rushed", order.rushed},
+            {"promise", promise_terms_to_json(order.promise)}};
+  if (!order.fired_from.empty()) json["fired_from"] = order.fired_from;
+  return json;
 }
 
 Result<Order, std::string> order_from_json(const Json& json) {

@@ -13,7 +13,7 @@ struct Permission {
 };
 
 // PROTOCOL.md's table, row for row, plus the documented extensions.
-constexpr std::array<Permission, 12> kPermissions{{
+constexpr std::array<Permission, 14> kPermissions{{
     //                                       table  kiosk  kds    manager
     {Request::place_order, "place_order", true, true, false, false},
     {Request::cancel_line, "cancel_line", true, true, true, true},
@@ -27,6 +27,8 @@ constexpr std::array<Permission, 12> kPermissions{{
     {Request::ping, "ping", true, true, true, true},
     {Request::recall_line, "recall_line", false, false, true, true},
     {Request::get_history, "get_history", false, false, false, true},
+    {Request::set_sold_out, "set_sold_out", false, false, true, true},
+    {Request::fire_lines, "fire_lines", true, true, true, true},
 }};
 
 const Permission& permission_of(Request request) {
@@ -71,6 +73,8 @@ struct RequestKind {
   Request operator()(const Ping&) const { return Request::ping; }
   Request operator()(const RecallLine&) const { return Request::recall_line; }
   Request operator()(const GetHistory&) const { return Request::get_history; }
+  Request operator()(const SetSoldOut&) const { return Request::set_sold_out; }
+  Request operator()(const FireLines&) const { return Request::fire_lines; }
 };
 
 }  // namespace

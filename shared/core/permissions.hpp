@@ -21,6 +21,8 @@ enum class Request {
   ping,
   recall_line,  // extension
   get_history,  // extension
+  set_sold_out,  // v1.1
+  fire_lines,    // v1.1
 };
 
 // Whether `role` may make `request` at all. What it may touch (own table,

@@ -96,7 +96,9 @@ std::int64_t promise_deadline(std::int64_t accepted_at_ms, const PromiseTerms& t
 }
 
 bool is_late_at_deadline(const OrderLine& line, std::int64_t deadline_ms) {
-  if (!line.promised) return false;
+  // Held and fired lines are outside this order's promise (a fired line has
+  // its own, in its new round).
+  if (!line.promised || line.state == LineState::held || line.state == LineState::fired) return false;
   const bool served_in_time = line.served_at_ms && *line.served_at_ms <= deadline_ms;
   const bool cancelled_in_time =
       line.state == LineState::cancelled && (!line.cancelled_at_ms || *line.cancelled_at_ms <= deadline_ms);
@@ -113,7 +115,7 @@ Fen compensation_for(const Order& order, const std::vector<bool>& late) {
   inputs.base = order_subtotal(order) - comped_amount(order);
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const OrderLine& line = order.lines[i];
-    if (late[i] && !line.comped && line.state != LineState::cancelled) inputs.late_unpaid += line_amount(line);
+    if (late[i] && !line.comped && in_subtotal(line.state)) inputs.late_unpaid += line_amount(line);
   }
   const Fen owed = std::visit([&](const auto& policy) { return policy.compensation(inputs); }, order.promise.policy);
   return std::clamp<Fen>(owed, 0, inputs.base);
@@ -149,7 +151,7 @@ bool is_due(const Order& order, std::int64_t now_ms) {
 Fen order_subtotal(const Order& order) {
   Fen sum = 0;
   for (const auto& line : order.lines) {
-    if (line.state != LineState::cancelled) sum += line_amount(line);
+    if (in_subtotal(line.state)) sum += line_amount(line);
   }
   return sum;
 }
@@ -157,7 +159,7 @@ Fen order_subtotal(const Order& order) {
 Fen comped_amount(const Order& order) {
   Fen sum = 0;
   for (const auto& line : order.lines) {
-    if (line.comped && line.state != LineState::cancelled) sum += line_amount(line);
+    if (line.comped && in_subtotal(line.state)) sum += line_amount(line);
   }
   return sum;
 }

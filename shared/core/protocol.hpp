@@ -8,6 +8,8 @@
 // every evaluated order in a period, for the on-time rate); extra fields on
 // `order` (`promise`), on lines (`late`, `cancelled_at_ms`, `station`), on
 // `menu` (`categories`, `stations`) and on breach-log lines (`name`).
+// Protocol v1.1 (PROTOCOL.md): `set_sold_out` / `menu_item` / error
+// `sold_out`, `hold` and `fire_lines`, `kitchen_load`, `welcome.features`.
 
 #include <cstdint>
 #include <optional>
@@ -102,9 +104,21 @@ struct GetHistory {
   std::optional<std::int64_t> until_ms;
   bool operator==(const GetHistory&) const = default;
 };
+// v1.1 sold out (kds, manager).
+struct SetSoldOut {
+  std::string item;
+  bool sold_out = true;
+  bool operator==(const SetSoldOut&) const = default;
+};
+// v1.1 hold and fire: held lines of one table (or kiosk) become a new round.
+struct FireLines {
+  std::vector<std::string> line_ids;
+  std::string order_id;  // the new round's, made by the client
+  bool operator==(const FireLines&) const = default;
+};
 
 using ClientMessage = std::variant<Hello, PlaceOrder, CancelLine, MarkLine, Rush, CallWaiter, CloseTable, GetBill,
-                                   GetBreachLog, CompLine, Ping, RecallLine, GetHistory>;
+                                   GetBreachLog, CompLine, Ping, RecallLine, GetHistory, SetSoldOut, FireLines>;
 
 struct ClientEnvelope {
   std::optional<RequestId> req;
@@ -121,6 +135,7 @@ struct Welcome {
   std::optional<std::string> table;  // the table role only
   std::int64_t promise_s = 900;
   PromisePolicy policy;
+  std::vector<std::string> features;  // v1.1: the extensions the server speaks
   bool operator==(const Welcome&) const = default;
 };
 struct MenuMessage {
@@ -194,8 +209,25 @@ struct History {
   bool operator==(const History&) const = default;
 };
 
+// v1.1 sold out: one menu item as it now stands, to every connection.
+struct MenuItemMessage {
+  MenuItem item;
+  bool operator==(const MenuItemMessage&) const = default;
+};
+// v1.1 kitchen load: the projected wait of a typical new order.
+struct KitchenLoad {
+  std::int64_t wait_s = 0;
+  std::int64_t at_ms = 0;
+  bool operator==(const KitchenLoad&) const = default;
+};
+
 using ServerMessage = std::variant<Welcome, MenuMessage, Snapshot, OrderMessage, BreachMessage, BillMessage, BreachLog,
-                                   Ok, Pong, ErrorMessage, CallWaiterNotice, History>;
+                                   Ok, Pong, ErrorMessage, CallWaiterNotice, History, MenuItemMessage, KitchenLoad>;
+
+// The v1.1 features (`welcome.features`) this build speaks.
+inline constexpr std::string_view kFeatureSoldOut = "sold_out";
+inline constexpr std::string_view kFeatureHoldFire = "hold_fire";
+inline constexpr std::string_view kFeatureKitchenLoad = "kitchen_load";
 
 struct ServerEnvelope {
   std::optional<RequestId> re;

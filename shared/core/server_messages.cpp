@@ -27,6 +27,8 @@ struct ServerTypeName {
   std::string_view operator()(const ErrorMessage&) const { return "error"; }
   std::string_view operator()(const CallWaiterNotice&) const { return "call_waiter"; }
   std::string_view operator()(const History&) const { return "history"; }
+  std::string_view operator()(const MenuItemMessage&) const { return "menu_item"; }
+  std::string_view operator()(const KitchenLoad&) const { return "kitchen_load"; }
 };
 
 // ---- server messages ----
@@ -40,6 +42,7 @@ struct ServerBody {
     if (m.table) json["table"] = *m.table;
     json["promise_s"] = m.promise_s;
     json["policy"] = policy_to_json(m.policy);
+    json["features"] = m.features;
   }
   void operator()(const MenuMessage& m) const {
     Json menu = menu_to_json(m.menu);
@@ -76,12 +79,18 @@ struct ServerBody {
   void operator()(const ErrorMessage& m) const {
     json["code"] = to_string(m.error.code);
     json["message"] = m.error.message;
+    if (m.error.item) json["item"] = *m.error.item;
   }
   void operator()(const CallWaiterNotice& m) const {
     json["table"] = m.table;
     json["at_ms"] = m.at_ms;
   }
   void operator()(const History& m) const { json["orders"] = orders_to_json(m.orders); }
+  void operator()(const MenuItemMessage& m) const { json["item"] = menu_item_to_json(m.item); }
+  void operator()(const KitchenLoad& m) const {
+    json["wait_s"] = m.wait_s;
+    json["at_ms"] = m.at_ms;
+  }
 };
 
 Welcome decode_welcome(const JsonObjectReader& r) {
@@ -92,6 +101,13 @@ Welcome decode_welcome(const JsonObjectReader& r) {
   welcome.table = r.optional_string("table");
   welcome.promise_s = r.integer("promise_s");
   welcome.policy = policy_from_json(JsonObjectReader(r.object("policy"), r.path_of("policy")));
+  if (const Json* features = r.find("features")) {
+    if (!features->is_array()) throw_field_error(r.path_of("features"), "must be a list of names");
+    for (const Json& feature : *features) {
+      if (!feature.is_string()) throw_field_error(r.path_of("features"), "must be a list of names");
+      welcome.features.push_back(feature.get<std::string>());
+    }
+  }
   return welcome;
 }
 
@@ -163,7 +179,19 @@ Pong decode_pong(const JsonObjectReader& r) { return {r.integer("server_time_ms"
 
 ErrorMessage decode_error(const JsonObjectReader& r) {
   return {Error{read_enum<ErrorCode>(r, "code", &error_code_from_string, "a known error code"),
-                r.optional_string("message").value_or("")}};
+                r.optional_string("message").value_or(""), r.optional_string("item")}};
+}
+
+MenuItemMessage decode_menu_item(const JsonObjectReader& r) {
+  auto item = menu_item_from_json(r.object("item"), "menu_item");
+  if (!item) throw JsonFieldError(item.error());
+  return {std::move(item.value())};
+}
+
+KitchenLoad decode_kitchen_load(const JsonObjectReader& r) {
+  KitchenLoad load{r.integer("wait_s"), r.integer("at_ms")};
+  if (load.wait_s < 0) throw_field_error(r.path_of("wait_s"), "must be seconds >= 0");
+  return load;
 }
 
 CallWaiterNotice decode_call_waiter_notice(const JsonObjectReader& r) {
@@ -187,6 +215,8 @@ const std::map<std::string, ServerDecoder, std::less<>>& server_decoders() {
       {"error", decode_error},
       {"call_waiter", decode_call_waiter_notice},
       {"history", decode_history},
+      {"menu_item", decode_menu_item},
+      {"kitchen_load", decode_kitchen_load},
   };
   return decoders;
 }

@@ -376,12 +376,16 @@ std::int64_t Client::server_now_ms() const {
 
 std::int64_t Client::clock_offset_ms() const { return impl_->offset_at(impl_->options.now_ms()); }
 
-std::string Client::place_order(std::vector<core::LineRequest> lines) {
+std::string new_order_id() {
   // random_generator is not thread-safe; one per call is cheap next to a
   // network round trip.
   boost::uuids::random_generator generate;
+  return boost::uuids::to_string(generate());
+}
+
+std::string Client::place_order(std::vector<core::LineRequest> lines) {
   PendingOrder order;
-  order.order_id = boost::uuids::to_string(generate());
+  order.order_id = new_order_id();
   order.lines = std::move(lines);
   order.created_ms = impl_->options.now_ms();  // wall: it outlives this process in the outbox file
   order.req = impl_->new_req();

@@ -95,6 +95,14 @@ ApplyResult apply_server_message(State& state, const core::ServerEnvelope& envel
           } else {
             result.events.push_back(Event{re, message});
           }
+        } else if constexpr (std::is_same_v<T, core::MenuItemMessage>) {
+          // An item the menu does not have (a server menu newer than the
+          // welcome's) waits for the next menu.
+          if (state.menu) {
+            if (core::MenuItem* item = state.menu->find(message.item.id)) *item = message.item;
+          }
+        } else if constexpr (std::is_same_v<T, core::KitchenLoad>) {
+          state.kitchen_load = message;
         } else if constexpr (std::is_same_v<T, core::Pong>) {
           // Timing only: the client's clock estimator takes it.
         } else {

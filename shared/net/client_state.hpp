@@ -53,6 +53,7 @@ struct State {
   // From the latest welcome (role and table come from the server's device
   // list, not from the options).
   std::optional<core::Welcome> welcome;
+  // Kept current by `menu_item` pushes (v1.1 sold out).
   std::optional<core::Menu> menu;
   // Every order not closed that this connection may see, rebuilt from each
   // snapshot and upserted by every `order` message.
@@ -69,6 +70,8 @@ struct State {
   // wall clock stepped since.
   std::int64_t clock_offset_ms = 0;
   std::optional<std::int64_t> clock_rtt_ms;
+  // v1.1: the latest `kitchen_load` (after each snapshot, then on change).
+  std::optional<core::KitchenLoad> kitchen_load;
 
   static constexpr std::size_t kMaxClosed = 200;
   static constexpr std::size_t kMaxBreaches = 200;

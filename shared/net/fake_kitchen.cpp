@@ -21,6 +21,7 @@ FakeKitchen::FakeKitchen(FakeKitchenOptions options) : options_(std::move(option
   if (options_.role == core::Role::table) welcome.table = options_.table;
   welcome.promise_s = options_.promise.seconds;
   welcome.policy = options_.promise.policy;
+  welcome.features = {std::string(core::kFeatureSoldOut), std::string(core::kFeatureHoldFire)};
   state_.welcome = welcome;
   state_.menu = options_.menu;
   state_.connection.connected = true;
@@ -125,6 +126,13 @@ std::string FakeKitchen::place_order(std::vector<core::LineRequest> lines) {
   if (!core::role_may(options_.role, core::Request::place_order)) {
     reply(req, OrderRejected{order_id, core::Error{ErrorCode::forbidden, "this device may not place orders"}});
     return order_id;
+  }
+  for (const core::LineRequest& line : lines) {
+    const core::MenuItem* item = options_.menu.find(line.item);
+    if (item != nullptr && item->sold_out) {
+      reply(req, OrderRejected{order_id, core::Error{ErrorCode::sold_out, item->name.en + " is sold out", item->id}});
+      return order_id;
+    }
   }
   auto made = core::make_order(order_id, lines, options_.menu, next_seq_, owned_table(), now(), options_.promise);
   if (!made) {
@@ -277,6 +285,38 @@ void FakeKitchen::on(RequestId req, const core::GetHistory& m) {
   std::sort(history.orders.begin(), history.orders.end(),
             [](const core::Order& a, const core::Order& b) { return a.seq < b.seq; });
   reply(req, std::move(history));
+}
+
+void FakeKitchen::on(RequestId req, const core::SetSoldOut& m) {
+  core::MenuItem* item = options_.menu.find(m.item);
+  if (item == nullptr) return refuse(req, ErrorCode::not_found, "no such dish");
+  item->sold_out = m.sold_out;
+  state_.menu = options_.menu;
+  reply(req, core::Ok{});
+  changed();
+}
+
+void FakeKitchen::on(RequestId req, const core::FireLines& m) {
+  if (find_order(m.order_id) != nullptr) return refuse(req, ErrorCode::conflict, "this order_id is taken");
+  std::vector<Found> found_lines;
+  for (const std::string& line_id : m.line_ids) {
+    const auto found = find_line(line_id);
+    if (!found) return refuse(req, ErrorCode::not_found, "no such line");
+    if (!may_see(*found->order)) return refuse(req, ErrorCode::forbidden, "not your order");
+    if (auto error = core::check_fire_line(*found->order, *found->line)) return refuse(req, *error);
+    if (!found_lines.empty() && found_lines.front().order->table != found->order->table) {
+      return refuse(req, ErrorCode::bad_request, "line_ids: the lines of one table at a time");
+    }
+    found_lines.push_back(*found);
+  }
+  std::vector<core::FiredLine> fired;
+  for (const Found& found : found_lines) fired.push_back(core::FiredLine{found.order, found.line});
+  core::Order round = core::make_fired_round(m.order_id, fired, next_seq_++, found_lines.front().order->table, now(),
+                                             options_.promise);
+  for (const Found& found : found_lines) core::fire_line(*found.order, *found.line);
+  state_.orders[round.order_id] = round;
+  reply(req, core::Ok{});  // the new round is in the state, as the server's reply would put it
+  changed();
 }
 
 }  // namespace hourglass::net

@@ -91,6 +91,8 @@ class FakeKitchen final : public KitchenLink {
   void on(RequestId req, const core::Ping&);
   void on(RequestId req, const core::RecallLine& m);
   void on(RequestId req, const core::GetHistory& m);
+  void on(RequestId req, const core::SetSoldOut& m);
+  void on(RequestId req, const core::FireLines& m);
 
   FakeKitchenOptions options_;
   // Mutable: looking at the kitchen evaluates the deadlines that passed, as

@@ -40,4 +40,8 @@ class KitchenLink {
   virtual RequestId request(core::ClientMessage message) = 0;
 };
 
+// A fresh client-made order id (a random UUID): for place_order, and for the
+// new round of fire_lines.
+std::string new_order_id();
+
 }  // namespace hourglass::net

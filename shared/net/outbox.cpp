@@ -39,7 +39,9 @@ std::string encode_outbox(const std::vector<PendingOrder>& orders) {
   for (const auto& order : orders) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& line : order.lines) {
-      lines.push_back({{"item", line.item}, {"qty", line.qty}, {"note", line.note}});
+      nlohmann::json entry{{"item", line.item}, {"qty", line.qty}, {"note", line.note}};
+      if (line.hold) entry["hold"] = true;
+      lines.push_back(std::move(entry));
     }
     list.push_back({{"order_id", order.order_id}, {"created_ms", order.created_ms}, {"lines", std::move(lines)}});
   }
@@ -63,6 +65,7 @@ core::Result<std::vector<PendingOrder>, std::string> decode_outbox(const std::st
         request.item = line.at("item").get<std::string>();
         request.qty = line.at("qty").get<int>();
         request.note = line.value("note", std::string{});
+        request.hold = line.value("hold", false);
         order.lines.push_back(std::move(request));
       }
       if (order.order_id.empty()) return core::fail(std::string("an outbox order without order_id"));

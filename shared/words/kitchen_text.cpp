@@ -25,6 +25,10 @@ const std::string& line_state_word(core::LineState state, Language language) {
       return text(Word::kitchen_state_served, language);
     case core::LineState::cancelled:
       return text(Word::kitchen_state_cancelled, language);
+    case core::LineState::held:
+      return text(Word::kitchen_state_held, language);
+    case core::LineState::fired:
+      return text(Word::kitchen_state_fired, language);
   }
   return text(Word::kitchen_state_queued, language);
 }

@@ -184,6 +184,23 @@ constexpr Entry kTable[] = {
     {Word::console_loading, "loading…", "正在加载…"},
     {Word::console_choose_file, "Choose a file to export to", "请先填写文件路径"},
     {Word::console_exported, "Exported {} → {}", "已导出 {} → {}"},
+    {Word::state_held, "Later", "稍后上"},
+    {Word::state_fired, "Sent", "已起菜"},
+    {Word::sold_out, "Sold out", "已售罄"},
+    {Word::sold_out_refused, "Sorry, {} is sold out", "抱歉，{}已售罄"},
+    {Word::cart_sold_out, "Sold out: remove it to order", "已售罄，请移除后下单"},
+    {Word::serve_later, "Serve later", "稍后上"},
+    {Word::serve_now, "Serve now", "现在上菜"},
+    {Word::held_title, "To serve later", "稍后上的菜"},
+    {Word::kitchen_busy, "Kitchen busy: about {} min", "后厨繁忙：约 {} 分钟"},
+    {Word::kitchen_state_held, "HELD", "叫起"},
+    {Word::kitchen_state_fired, "FIRED", "已起"},
+    {Word::kds_start_in, "start in {}", "{} 后做"},
+    {Word::kds_projected_late, "projected late {}", "预计超时 {}"},
+    {Word::kds_fire_held, "Fire", "即起"},
+    {Word::kds_held_lines, "Held", "叫起"},
+    {Word::kds_sold_out, "86", "估清"},
+    {Word::kds_back_on, "Back on", "恢复"},
 };
 
 constexpr bool table_in_enum_order() {

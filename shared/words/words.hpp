@@ -187,6 +187,23 @@ enum class Word : std::size_t {
   console_loading,
   console_choose_file,
   console_exported,
+  state_held,
+  state_fired,
+  sold_out,
+  sold_out_refused,
+  cart_sold_out,
+  serve_later,
+  serve_now,
+  held_title,
+  kitchen_busy,
+  kitchen_state_held,
+  kitchen_state_fired,
+  kds_start_in,
+  kds_projected_late,
+  kds_fire_held,
+  kds_held_lines,
+  kds_sold_out,
+  kds_back_on,
   count
 };
 

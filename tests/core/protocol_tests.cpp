@@ -25,7 +25,7 @@ Hello sample() {
 }
 template <>
 PlaceOrder sample() {
-  return {"3f6c", {{"gongbao", 2, "less spicy"}, {"rice", 2, ""}}};
+  return {"3f6c", {{"gongbao", 2, "less spicy"}, {"rice", 2, ""}, {"rice", 1, "", true}}};
 }
 template <>
 CancelLine sample() {
@@ -74,7 +74,7 @@ GetHistory sample() {
 
 template <>
 Welcome sample() {
-  return {1, 1'763'800'000'000, Role::table, "12", 900, BillPercentPolicy{69}};
+  return {1, 1'763'800'000'000, Role::table, "12", 900, BillPercentPolicy{69}, {"sold_out", "hold_fire"}};
 }
 template <>
 MenuMessage sample() {
@@ -132,6 +132,24 @@ template <>
 History sample() {
   return {{sample_order()}};
 }
+template <>
+SetSoldOut sample() {
+  return {"gongbao", true};
+}
+template <>
+FireLines sample() {
+  return {{"41-3", "42-1"}, "round-2"};
+}
+template <>
+MenuItemMessage sample() {
+  MenuItem item = hourglass::test::small_menu().items.front();
+  item.sold_out = true;
+  return {item};
+}
+template <>
+KitchenLoad sample() {
+  return {840, 1'763'800'000'000};
+}
 
 DecodeError rejection_of(const std::string& line) {
   const auto decoded = decode_client_message(line);
@@ -146,7 +164,8 @@ std::string place_order_with(const std::string& lines) {
 }  // namespace
 
 TEMPLATE_TEST_CASE("client messages round trip", "[core][protocol][roundtrip]", Hello, PlaceOrder, CancelLine, MarkLine,
-                   Rush, CallWaiter, CloseTable, GetBill, GetBreachLog, CompLine, Ping, RecallLine, GetHistory) {
+                   Rush, CallWaiter, CloseTable, GetBill, GetBreachLog, CompLine, Ping, RecallLine, GetHistory,
+                   SetSoldOut, FireLines) {
   const ClientEnvelope envelope{RequestId{std::int64_t{7}}, sample<TestType>()};
   const std::string line = encode(envelope);
   CHECK(line.find('\n') == std::string::npos);
@@ -159,7 +178,7 @@ TEMPLATE_TEST_CASE("client messages round trip", "[core][protocol][roundtrip]", 
 
 TEMPLATE_TEST_CASE("server messages round trip", "[core][protocol][roundtrip]", Welcome, MenuMessage, Snapshot,
                    OrderMessage, BreachMessage, BillMessage, BreachLog, Ok, Pong, ErrorMessage, CallWaiterNotice,
-                   History) {
+                   History, MenuItemMessage, KitchenLoad) {
   const ServerEnvelope envelope{RequestId{std::string("r-9")}, sample<TestType>()};
   const std::string line = encode(envelope);
   CHECK(line.find('\n') == std::string::npos);

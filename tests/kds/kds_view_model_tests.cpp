@@ -139,21 +139,73 @@ TEST_CASE("all-day counts sum quantities of queued and cooking lines across tick
   CHECK(view.all_day[1].cooking == 1);
 }
 
-TEST_CASE("next up per station is the queued line with the least slack", "[ui][kds]") {
+TEST_CASE("next up per station is the schedule's line to fire now, else the next to start", "[ui][kds]") {
+  // One place per station (the menu names no cooks): the wok has two dishes
+  // that both need it now; the earlier deadline goes first.
   const auto view = view_of({
-      order(1, 5 * kMin, {{"rice", 1, LineState::queued}}),      // steam slack 270 s
-      order(2, 10 * kMin, {{"gongbao", 1, LineState::queued}}),  // wok slack 120 s
-      order(3, 9 * kMin, {{"mapo", 2, LineState::queued}}),      // wok slack 120 s, earlier deadline
+      order(1, 5 * kMin, {{"rice", 1, LineState::queued}}),
+      order(2, 10 * kMin, {{"gongbao", 1, LineState::queued}}),
+      order(3, 9 * kMin, {{"mapo", 2, LineState::queued}}),
   });
   REQUIRE(view.next_up.size() == 2);
   CHECK(view.next_up[0].station == "wok");  // menu station order
   CHECK(view.next_up[0].line_id == "3-1");
   CHECK(view.next_up[0].dish == "2× Mapo Tofu");
-  CHECK(view.next_up[0].slack == "in 02:00");
+  CHECK(view.next_up[0].slack == "FIRE NOW");
   CHECK(view.next_up[1].station == "steam");
   CHECK(view.next_up[1].ticket == "#1");
-  const auto late = view_of({order(4, 1 * kMin, {{"gongbao", 1, LineState::queued}})});
-  CHECK(late.next_up[0].slack == "FIRE NOW");
+  // #2 waits for the wok behind #3 (7 min), then takes 8: it will miss by 5.
+  const auto* second = &view.tickets[0];
+  for (const auto& t : view.tickets) {
+    if (t.seq == 2) second = &t;
+  }
+  REQUIRE(second->seq == 2);
+  CHECK(second->projected_late_ms == 5 * kMin);
+  CHECK(second->projected_word == "projected late 05:00");
+  CHECK(view.counts.projected_late == 1);
+
+  // Rice with a slow dish: it starts so that it is ready two minutes before
+  // the dish (8 min − 2 min − 30 s from now), quietly until then.
+  const auto together = view_of({order(5, 14 * kMin, {{"gongbao", 1, LineState::queued}, {"rice", 1, LineState::queued}})});
+  REQUIRE(together.next_up.size() == 2);
+  CHECK(together.next_up[0].slack == "FIRE NOW");
+  CHECK(together.next_up[1].line_id == "5-2");
+  CHECK(together.next_up[1].slack == "in 05:30");
+  const auto& lines = together.tickets[0].lines;
+  CHECK(lines[0].fire_now);
+  CHECK_FALSE(lines[0].waiting);
+  CHECK(lines[0].start_word == "FIRE NOW");
+  CHECK_FALSE(lines[1].fire_now);
+  CHECK(lines[1].waiting);
+  CHECK(lines[1].start_in_ms == 330'000);
+  CHECK(lines[1].start_word == "start in 05:30");
+  CHECK(together.tickets[0].projected_word.empty());
+}
+
+TEST_CASE("held lines come last on their ticket, to fire with one touch, and are not cooked", "[ui][kds]") {
+  core::Order o = order(1, 10 * kMin, {{"mapo", 1, LineState::held}, {"gongbao", 1, LineState::queued},
+                                       {"rice", 1, LineState::held}});
+  const auto view = view_of({o});
+  REQUIRE(view.tickets.size() == 1);
+  const auto& t = view.tickets[0];
+  REQUIRE(t.lines.size() == 3);
+  CHECK(t.lines[0].item == "gongbao");
+  CHECK(t.lines[1].held);
+  CHECK(t.lines[1].start_word == "Fire");
+  CHECK_FALSE(t.lines[1].next_state.has_value());
+  CHECK(t.held_line_ids == std::vector<std::string>{"1-1", "1-3"});
+  REQUIRE(view.all_day.size() == 1);  // the held dishes are not waiting to be cooked
+  CHECK(view.all_day[0].item == "gongbao");
+  // A ticket of held lines only still shows, to be fired.
+  const auto only_held = view_of({order(2, 10 * kMin, {{"rice", 1, LineState::held}})});
+  REQUIRE(only_held.tickets.size() == 1);
+  CHECK_FALSE(only_held.tickets[0].can_serve_all);
+  CHECK(only_held.tickets[0].held_line_ids.size() == 1);
+  // A fired line lives on in its new round: its old ticket does not show it.
+  core::Order fired = order(3, 10 * kMin, {{"rice", 1, LineState::fired}, {"gongbao", 1, LineState::queued}});
+  const auto after = view_of({fired});
+  REQUIRE(after.tickets.size() == 1);
+  CHECK(after.tickets[0].lines.size() == 1);
 }
 
 TEST_CASE("the station filter keeps tickets and counts of that station only", "[ui][kds]") {

@@ -32,7 +32,11 @@ LineClient::~LineClient() {
 }
 
 LineClient::LineClient(LineClient&& other) noexcept
-    : fd_(other.fd_), reader_(std::move(other.reader_)), next_req_(other.next_req_), kept_(std::move(other.kept_)) {
+    : fd_(other.fd_),
+      reader_(std::move(other.reader_)),
+      next_req_(other.next_req_),
+      kept_(std::move(other.kept_)),
+      loads_(std::move(other.loads_)) {
   other.fd_ = -1;
 }
 
@@ -53,11 +57,36 @@ void LineClient::send(const core::ClientMessage& message, std::optional<core::Re
 std::optional<std::string> LineClient::read_line(Ms timeout) { return reader_.next(fd_, timeout); }
 
 std::optional<core::ServerEnvelope> LineClient::next(Ms timeout) {
-  const auto line = read_line(timeout);
-  if (!line) return std::nullopt;
-  auto decoded = core::decode_server_message(*line);
-  if (!decoded) FAIL("the server sent an undecodable line: " << decoded.error().error.message << "\n" << *line);
-  return decoded.value();
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    const auto left = std::max(Ms(0), std::chrono::duration_cast<Ms>(deadline - std::chrono::steady_clock::now()));
+    const auto line = read_line(left);
+    if (!line) return std::nullopt;
+    auto decoded = core::decode_server_message(*line);
+    if (!decoded) FAIL("the server sent an undecodable line: " << decoded.error().error.message << "\n" << *line);
+    if (const auto* load = as<core::KitchenLoad>(decoded.value())) {
+      loads_.push_back(*load);
+      continue;
+    }
+    return decoded.value();
+  }
+}
+
+std::optional<core::KitchenLoad> LineClient::next_load(Ms timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (loads_.empty()) {
+    const auto left = std::chrono::duration_cast<Ms>(deadline - std::chrono::steady_clock::now());
+    if (left <= Ms(0)) return std::nullopt;
+    const auto line = read_line(left);
+    if (!line) return std::nullopt;
+    auto decoded = core::decode_server_message(*line);
+    if (!decoded) FAIL("the server sent an undecodable line: " << decoded.error().error.message << "\n" << *line);
+    if (const auto* load = as<core::KitchenLoad>(decoded.value())) return *load;
+    kept_.push_back(std::move(decoded.value()));
+  }
+  const core::KitchenLoad load = loads_.front();
+  loads_.pop_front();
+  return load;
 }
 
 core::ServerEnvelope LineClient::request(const core::ClientMessage& message, Ms timeout) {
@@ -118,8 +147,10 @@ Connected connect_as(std::uint16_t port, const std::string& token, core::Role ro
   REQUIRE(snapshot);
   REQUIRE(as<core::Snapshot>(*snapshot));
   REQUIRE_FALSE(snapshot->re);
+  const auto load = client.next_load();
+  REQUIRE(load);
   return Connected{std::move(client), *as<core::Welcome>(*welcome), as<core::MenuMessage>(*menu)->menu,
-                   as<core::Snapshot>(*snapshot)->orders};
+                   as<core::Snapshot>(*snapshot)->orders, *load};
 }
 
 std::optional<core::ErrorCode> error_of(const core::ServerEnvelope& envelope) {

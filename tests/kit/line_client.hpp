@@ -27,7 +27,12 @@ class LineClient {
   void send(const core::ClientMessage& message, std::optional<core::RequestId> req = std::nullopt);
   // The next line, or nothing on timeout or end of stream.
   std::optional<std::string> read_line(Ms timeout = 5s);
+  // The next message, except `kitchen_load` pushes: those are set aside for
+  // next_load(), so tests of other messages need not expect them.
   std::optional<core::ServerEnvelope> next(Ms timeout = 5s);
+  // The next kitchen_load push (set aside by next(), else read, keeping the
+  // other messages for next_push()).
+  std::optional<core::KitchenLoad> next_load(Ms timeout = 5s);
   // Sends and waits for the message with `re` == req; other messages are kept for next_push().
   core::ServerEnvelope request(const core::ClientMessage& message, Ms timeout = 5s);
   // A pushed message (without re), from the kept ones first.
@@ -44,6 +49,7 @@ class LineClient {
   LineReader reader_;
   std::int64_t next_req_ = 1000;
   std::deque<core::ServerEnvelope> kept_;
+  std::deque<core::KitchenLoad> loads_;
 };
 
 struct Connected {
@@ -51,8 +57,10 @@ struct Connected {
   core::Welcome welcome;
   core::Menu menu;
   std::vector<core::Order> snapshot;
+  core::KitchenLoad load;
 };
-// Connects and says hello; fails the test unless welcome, menu, snapshot follow.
+// Connects and says hello; fails the test unless welcome, menu, snapshot and
+// kitchen_load follow.
 Connected connect_as(std::uint16_t port, const std::string& token, core::Role role);
 
 template <class T>

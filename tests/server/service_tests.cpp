@@ -62,6 +62,10 @@ class FlakyStorage final : public Storage {
     return inner_.history(since_ms, until_ms);
   }
   std::int64_t count_audit() override { return inner_.count_audit(); }
+  void set_sold_out(const std::string& item, bool sold_out, std::int64_t at_ms) override {
+    inner_.set_sold_out(item, sold_out, at_ms);
+  }
+  std::vector<std::string> sold_out_items() override { return inner_.sold_out_items(); }
 
  private:
   SqliteStorage inner_{":memory:"};

@@ -157,7 +157,8 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   upsert_order_ = prepare(
       db_, fmt::format(
                "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
-               "status=excluded.status, rushed=excluded.rushed, subtotal=excluded.subtotal, discount=excluded.discount",
+               "status=excluded.status, rushed=excluded.rushed, subtotal=excluded.subtotal, discount=excluded.discount,"
+               " fired_from=excluded.fired_from",
                kOrderColumns));
   upsert_line_ =
       prepare(db_,

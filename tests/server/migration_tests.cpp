@@ -24,10 +24,11 @@ namespace {
 
 const fs::path kFixtures = fs::path(HOURGLASS_SOURCE_DIR) / "tests" / "server" / "fixtures";
 
-// The fixture, copied: the tests never write to the committed file.
-fs::path copy_fixture(const TempDir& dir) {
+// The fixture ("v1": schema 1; "v2": schema 2, the release before v1.1),
+// copied: the tests never write to the committed file.
+fs::path copy_fixture(const TempDir& dir, const std::string& prefix = "v1") {
   const fs::path copy = dir.path() / "kitchen.db";
-  fs::copy_file(kFixtures / "v1_schema.db", copy);
+  fs::copy_file(kFixtures / (prefix + "_schema.db"), copy);
   return copy;
 }
 
@@ -39,14 +40,14 @@ core::ServerEnvelope recorded(const std::string& file) {
   return decoded.value();
 }
 
-std::vector<core::BreachEntry> recorded_breaches() {
-  const auto envelope = recorded("v1_breach_log.json");
+std::vector<core::BreachEntry> recorded_breaches(const std::string& prefix = "v1") {
+  const auto envelope = recorded(prefix + "_breach_log.json");
   REQUIRE(as<core::BreachLog>(envelope));
   return as<core::BreachLog>(envelope)->entries;
 }
 
-std::vector<core::Order> recorded_history() {
-  const auto envelope = recorded("v1_history.json");
+std::vector<core::Order> recorded_history(const std::string& prefix = "v1") {
+  const auto envelope = recorded(prefix + "_history.json");
   REQUIRE(as<core::History>(envelope));
   return as<core::History>(envelope)->orders;
 }
@@ -185,9 +186,45 @@ TEST_CASE("migration: the old writer's JSON escapes, and lines without id or nam
   CHECK(storage.breaches({}).size() == 6);
 }
 
-TEST_CASE("migration: the new server on the old file serves the same breach log and history", "[server][integration]") {
+TEST_CASE("migration: a schema-2 file of the last release keeps every order and breach, and takes v1.1 data",
+          "[server]") {
   TempDir dir;
-  copy_fixture(dir);
+  const fs::path path = copy_fixture(dir, "v2");
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    REQUIRE(count(db, "SELECT version FROM schema_version") == 2);  // the premise: the old format
+    REQUIRE(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'sold_out'") == 0);
+  }
+  const auto breaches = recorded_breaches("v2");
+  const auto history = recorded_history("v2");
+  REQUIRE(breaches.size() == 4);
+  REQUIRE(history.size() == 6);
+  SqliteStorage storage(path.string());
+  CHECK(storage.schema_version() == SqliteStorage::kSchemaVersion);
+  CHECK(storage.breaches({}) == breaches);
+  CHECK(storage.history(std::nullopt, std::nullopt) == history);
+  for (const auto& order : history) CHECK(order.fired_from.empty());
+  CHECK(storage.sold_out_items().empty());
+  CHECK(storage.load_unclosed_orders().size() == 1);
+  // The new tables and column take what v1.1 stores.
+  storage.begin();
+  storage.set_sold_out("mapo", true, 1);
+  kitchen::StoredOrder round = storage.load_unclosed_orders().front();
+  round.order.fired_from = {3, 5};
+  round.order.lines.front().state = core::LineState::held;
+  storage.save_order(round);
+  storage.commit();
+  CHECK(storage.sold_out_items() == std::vector<std::string>{"mapo"});
+  const auto reread = storage.find_order(round.order.order_id);
+  REQUIRE(reread);
+  CHECK(reread->order == round.order);
+}
+
+TEST_CASE("migration: the new server on an old file serves the same breach log and history", "[server][integration]") {
+  const std::string prefix = GENERATE("v1", "v2");
+  CAPTURE(prefix);
+  TempDir dir;
+  copy_fixture(dir, prefix);
   TestConfig config;
   config.promise_seconds = 2;
   ServerProcess server(dir.write_config(config));
@@ -196,7 +233,7 @@ TEST_CASE("migration: the new server on the old file serves the same breach log 
   CHECK(manager.snapshot[0].order_id == "v1-pct-kept");
 
   // The very JSON the old server sent, entry for entry.
-  const auto old_log = core::Json::parse(ServerProcess::read_file(kFixtures / "v1_breach_log.json"));
+  const auto old_log = core::Json::parse(ServerProcess::read_file(kFixtures / (prefix + "_breach_log.json")));
   manager.client.send_line(R"({"type":"get_breach_log","req":"log"})");
   core::Json new_log;
   while (!new_log.contains("re")) {  // pushes, if any, come without re
@@ -210,5 +247,5 @@ TEST_CASE("migration: the new server on the old file serves the same breach log 
 
   const auto history = manager.client.request(core::GetHistory{});
   REQUIRE(as<core::History>(history));
-  CHECK(as<core::History>(history)->orders == recorded_history());
+  CHECK(as<core::History>(history)->orders == recorded_history(prefix));
 }

@@ -9,16 +9,16 @@
 
 namespace hourglass::kiosk {
 
-void Cart::add(const std::string& item, int qty, const std::string& note) {
+void Cart::add(const std::string& item, int qty, const std::string& note, bool hold) {
   if (qty <= 0) return;
   for (CartLine& line : lines_) {
-    if (line.item == item && line.note == note) {
+    if (line.item == item && line.note == note && line.hold == hold) {
       line.qty = std::min(core::kMaxLineQty, line.qty + qty);
       return;
     }
   }
   if (lines_.size() >= core::kMaxOrderLines) return;
-  lines_.push_back(CartLine{item, std::min(core::kMaxLineQty, qty), note});
+  lines_.push_back(CartLine{item, std::min(core::kMaxLineQty, qty), note, hold});
 }
 
 void Cart::change_qty(std::size_t index, int delta) {
@@ -70,17 +70,25 @@ std::size_t Cart::drop_unknown(const core::Menu& menu) {
   return std::erase_if(lines_, [&menu](const CartLine& line) { return menu.find(line.item) == nullptr; });
 }
 
+void Cart::toggle_hold(std::size_t index) {
+  if (index >= lines_.size()) return;
+  CartLine line = lines_[index];
+  lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(index));
+  add(line.item, line.qty, line.note, !line.hold);
+}
+
 std::vector<core::LineRequest> Cart::requests() const {
   std::vector<core::LineRequest> lines;
-  for (const CartLine& line : lines_) lines.push_back(core::LineRequest{line.item, line.qty, line.note});
+  for (const CartLine& line : lines_) lines.push_back(core::LineRequest{line.item, line.qty, line.note, line.hold});
   return lines;
 }
 
 namespace {
 
-nlohmann::json line_json(const std::string& item, int qty, const std::string& note) {
-  nlohmann::json json{{"item", item}, {"qty", qty}};
-  if (!note.empty()) json["note"] = note;
+nlohmann::json line_json(const CartLine& line) {
+  nlohmann::json json{{"item", line.item}, {"qty", line.qty}};
+  if (!line.note.empty()) json["note"] = line.note;
+  if (line.hold) json["hold"] = true;
   return json;
 }
 
@@ -88,7 +96,7 @@ nlohmann::json line_json(const std::string& item, int qty, const std::string& no
 
 std::string cart_to_json_text(const Cart& cart) {
   nlohmann::json lines = nlohmann::json::array();
-  for (const CartLine& line : cart.lines()) lines.push_back(line_json(line.item, line.qty, line.note));
+  for (const CartLine& line : cart.lines()) lines.push_back(line_json(line));
   const nlohmann::json document{{"version", 1}, {"lines", lines}};
   return document.dump(2);
 }
@@ -100,7 +108,8 @@ core::Result<Cart> cart_from_json_text(const std::string& text) {
   try {
     if (document.contains("lines")) {
       for (const nlohmann::json& line : document.at("lines")) {
-        cart.add(line.at("item").get<std::string>(), line.at("qty").get<int>(), line.value("note", std::string()));
+        cart.add(line.at("item").get<std::string>(), line.at("qty").get<int>(), line.value("note", std::string()),
+                 line.value("hold", false));
       }
     }
   } catch (const nlohmann::json::exception& e) {

@@ -19,6 +19,7 @@ struct CartLine {
   std::string item;
   int qty = 1;
   std::string note;
+  bool hold = false;  // "serve later": sent held, fired with one touch (v1.1)
   bool operator==(const CartLine&) const = default;
 };
 
@@ -29,7 +30,9 @@ class Cart {
 
   // Adds to the line with the same item and note, or appends one. The
   // quantity is capped at core::kMaxLineQty.
-  void add(const std::string& item, int qty = 1, const std::string& note = "");
+  void add(const std::string& item, int qty = 1, const std::string& note = "", bool hold = false);
+  // Serve line `index` later, or with the round again (merging with an equal line).
+  void toggle_hold(std::size_t index);
   // Changes line `index` by `delta`; at zero the line goes.
   void change_qty(std::size_t index, int delta);
   void remove(std::size_t index);

@@ -45,14 +45,23 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
       const float r = theme.px(26);
       const float total_w = theme.px(130);
       const float controls_w = 2 * r + theme.px(56) + 2 * r;
-      const float text_w = w - 2 * ip - total_w - controls_w - theme.px(20);
+      const float hold_w = line.hold_label.empty() ? 0.0f : theme.px(150);
+      const float text_w = w - 2 * ip - total_w - controls_w - theme.px(20) - (hold_w > 0 ? hold_w + theme.px(12) : 0);
       const float block_h =
           ui::measure_text(FontSize::body, line.name, text_w).y + ui::measure_text(FontSize::small, line.other_name).y +
           (line.note.empty() ? 0.0f : ui::measure_text(FontSize::small, line.note).y + theme.px(4)) + theme.px(6);
       float y = p.y + std::max(theme.px(8), (row_h - block_h) * 0.5f);
       y += ui::draw_text(FontSize::body, ImVec2(p.x + ip, y), theme.text, line.name, true, text_w).y;
-      const std::string second = line.other_name + "   " + line.unit_price;
-      y += ui::draw_text(FontSize::small, ImVec2(p.x + ip, y + theme.px(2)), theme.text_muted, second).y + theme.px(4);
+      if (line.sold_out) {
+        y += ui::draw_text(FontSize::small, ImVec2(p.x + ip, y + theme.px(2)), theme.danger, line.sold_out_text, true,
+                           text_w)
+                 .y +
+             theme.px(4);
+      } else {
+        const std::string second = line.other_name + "   " + line.unit_price;
+        y += ui::draw_text(FontSize::small, ImVec2(p.x + ip, y + theme.px(2)), theme.text_muted, second).y +
+             theme.px(4);
+      }
       if (!line.note.empty())
         ui::draw_text(FontSize::small, ImVec2(p.x + ip, y), theme.accent, "\"" + line.note + "\"");
 
@@ -64,6 +73,17 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
       ui::draw_text_centered(FontSize::large, ImVec2(minus.x + r, cy - r), ImVec2(theme.px(56), 2 * r), theme.text,
                              std::to_string(line.qty), true);
       if (round_button("##plus", plus, r, "+", true, theme)) intent = Intent{Action::cart_qty, {}, line.index, 1};
+      if (hold_w > 0) {
+        // Hold and fire: this dish waits until the table says "serve now".
+        ButtonLook hold = line.hold ? primary(theme, FontSize::small) : secondary(theme, FontSize::small);
+        hold.rounding = theme.px(22);
+        const ImVec2 hp(minus.x - r - theme.px(12) - hold_w, cy - theme.px(22));
+        const std::string label = (line.hold ? "✓ " : "") + line.hold_label;
+        if (button_at("##hold", hp, ImVec2(hold_w, theme.px(44)), label, hold, theme)) {
+          intent = Intent{Action::cart_hold, {}, line.index, 0};
+        }
+        note_target("hold:" + std::to_string(line.index));
+      }
       const ImVec2 t = ui::measure_text(FontSize::large, line.line_total);
       ui::draw_text(FontSize::large, ImVec2(p.x + w - ip - t.x, cy - t.y * 0.5f), theme.text, line.line_total, true);
       ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_h + theme.px(12)));
@@ -94,9 +114,13 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
                   theme.px(14));
     ui::draw_text(FontSize::small, ImVec2(sp.x + ip + theme.px(12), y + theme.px(6)), theme.primary,
                   view.header.promise, true);
-    if (!view.sending_text.empty()) {
-      ui::draw_text(FontSize::small, ImVec2(sp.x + ip, y + bt.y + theme.px(20)), kiosk_colors(theme).info,
-                    view.sending_text);
+    const float note_y = y + bt.y + theme.px(20);
+    if (!view.blocked_text.empty()) {
+      ui::draw_text(FontSize::small, ImVec2(sp.x + ip, note_y), theme.danger, view.blocked_text, true, inner);
+    } else if (!view.sending_text.empty()) {
+      ui::draw_text(FontSize::small, ImVec2(sp.x + ip, note_y), kiosk_colors(theme).info, view.sending_text);
+    } else if (!view.kitchen_busy.empty()) {
+      ui::draw_text(FontSize::small, ImVec2(sp.x + ip, note_y), theme.warning, "⏳ " + view.kitchen_busy, true, inner);
     }
     const float by = sp.y + summary_h - ip - button_h * 2 - theme.px(12);
     ButtonLook look = primary(theme, FontSize::large);

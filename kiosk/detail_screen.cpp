@@ -171,8 +171,9 @@ Intent draw_detail(const DetailView& detail, NoteEdit& note, const ui::Theme& th
   const float add_x = plus.x + r + theme.px(24);
   ButtonLook look = primary(theme, FontSize::large);
   look.rounding = bottom_h * 0.5f;
-  if (button_at("##dadd", ImVec2(add_x, by), ImVec2(pos.x + w - pad - add_x, bottom_h), detail.add_button, look,
-                theme)) {
+  look.enabled = !dish.sold_out;
+  if (button_at("##dadd", ImVec2(add_x, by), ImVec2(pos.x + w - pad - add_x, bottom_h),
+                dish.sold_out ? dish.sold_out_text : detail.add_button, look, theme)) {
     intent = simple(Action::detail_add, dish.id);
   }
   note_target("detail_add");

@@ -30,10 +30,10 @@ bool KioskApp::update(std::int64_t local_now_ms) {
     changed = true;
     switch (event.kind) {
       case LinkEvent::Kind::accepted:
+        placed_lines_.erase(event.order_id);
         break;
       case LinkEvent::Kind::rejected:
-        toasts_.push(words::format_word(Word::order_failed, language_, event.message),
-                     ui::ToastKind::error, local_now_ms, 6000);
+        restore_refused(event, local_now_ms);
         break;
       case LinkEvent::Kind::waiter_coming:
         toasts_.push(words::text(Word::waiter_called, language_), ui::ToastKind::success, local_now_ms);
@@ -194,6 +194,7 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
       // The net client persists the order in its outbox before returning,
       // so clearing the cart afterwards cannot lose it.
       const std::string order_id = link_->place_order(cart_.requests());
+      placed_lines_[order_id] = cart_.requests();
       cart_.clear();
       save_cart();
       confirming_ = false;
@@ -210,9 +211,45 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
     case Action::rush:
       link_->rush(intent.id);
       return;
+    case Action::cart_hold:
+      cart_.toggle_hold(intent.index);
+      save_cart();
+      return;
+    case Action::fire_held: {
+      std::vector<std::string> held;
+      for (const core::Order& order : state_.orders) {
+        if (order.order_id != intent.id) continue;
+        for (const core::OrderLine& line : order.lines) {
+          if (line.state == core::LineState::held) held.push_back(line.line_id);
+        }
+      }
+      if (!held.empty()) link_->fire(std::move(held));
+      return;
+    }
     case Action::next_guest:
       reset_for_next_guest();
       return;
+  }
+}
+
+void KioskApp::restore_refused(const LinkEvent& event, std::int64_t local_now_ms) {
+  const auto placed = placed_lines_.find(event.order_id);
+  if (event.sold_out_item.empty() || placed == placed_lines_.end()) {
+    toasts_.push(words::format_word(Word::order_failed, language_, event.message), ui::ToastKind::error,
+                 local_now_ms, 6000);
+    return;
+  }
+  // Sold out since the diner chose it: the round comes back to the cart,
+  // the dish marked there, in the diner's language.
+  const core::MenuItem* item = state_.menu.find(event.sold_out_item);
+  const std::string name = item != nullptr ? item->name.in(language_) : event.sold_out_item;
+  toasts_.push(words::format_word(Word::sold_out_refused, language_, name), ui::ToastKind::error, local_now_ms, 8000);
+  for (const core::LineRequest& line : placed->second) cart_.add(line.item, line.qty, line.note, line.hold);
+  save_cart();
+  placed_lines_.erase(placed);
+  if (options_.mode == Mode::table || screen_ == Screen::counter_done) {
+    screen_ = Screen::cart;
+    done_order_id_.clear();
   }
 }
 

@@ -5,6 +5,7 @@
 // diner expressed. Time is passed in.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,7 @@ class KioskApp {
 
   const KioskState& state() const { return state_; }
   const Cart& cart() const { return cart_; }
+  const ui::ToastStack& toasts() const { return toasts_; }
   Screen screen() const { return screen_; }
   Language language() const { return language_; }
   std::int64_t server_now_ms(std::int64_t local_now_ms) const { return local_now_ms + state_.clock_offset_ms; }
@@ -55,6 +57,8 @@ class KioskApp {
 
  private:
   void save_cart();
+  // A refused round: a sold-out dish puts it back in the cart, marked.
+  void restore_refused(const LinkEvent& event, std::int64_t local_now_ms);
   void reset_for_next_guest();
   HeaderInputs header_inputs() const { return HeaderInputs{options_.mode, screen_}; }
 
@@ -72,6 +76,9 @@ class KioskApp {
   NoteEdit note_;
   bool confirming_ = false;
   std::string done_order_id_;        // counter: the order on the end screen
+  // What each round placed from this screen held, until the kitchen answers
+  // (a refused one goes back to the cart).
+  std::map<std::string, std::vector<core::LineRequest>> placed_lines_;
   std::int64_t done_since_ms_ = -1;  // local time the end screen opened (-1: at the next frame)
   ui::ToastStack toasts_;
   std::int64_t last_now_ms_ = 0;

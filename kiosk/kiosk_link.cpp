@@ -30,6 +30,7 @@ bool KioskLink::refresh(KioskState& state) {
     state.promise.policy = net_state_.welcome->policy;
   }
   if (net_state_.menu) state.menu = *net_state_.menu;
+  if (net_state_.kitchen_load) state.kitchen_wait_s = net_state_.kitchen_load->wait_s;
   state.orders.clear();
   for (const auto& [id, order] : net_state_.orders) state.orders.push_back(order);
   state.pending.clear();
@@ -45,7 +46,10 @@ std::vector<LinkEvent> KioskLink::take_events() {
     if (auto* accepted = std::get_if<net::OrderAccepted>(&event.payload)) {
       events.push_back(LinkEvent{LinkEvent::Kind::accepted, accepted->order.order_id, {}});
     } else if (auto* rejected = std::get_if<net::OrderRejected>(&event.payload)) {
-      events.push_back(LinkEvent{LinkEvent::Kind::rejected, rejected->order_id, rejected->error.message});
+      events.push_back(LinkEvent{LinkEvent::Kind::rejected, rejected->order_id, rejected->error.message,
+                                 rejected->error.code == core::ErrorCode::sold_out
+                                     ? rejected->error.item.value_or(std::string())
+                                     : std::string()});
     } else if (std::holds_alternative<core::Ok>(event.payload)) {
       if (event.req && *event.req == waiter_req_) events.push_back(LinkEvent{LinkEvent::Kind::waiter_coming, {}, {}});
     } else if (auto* failed = std::get_if<net::RequestFailed>(&event.payload)) {
@@ -64,6 +68,10 @@ std::string KioskLink::place_order(std::vector<core::LineRequest> lines) {
 }
 
 void KioskLink::rush(const std::string& order_id) { kitchen_->request(core::ClientMessage{core::Rush{order_id}}); }
+
+void KioskLink::fire(std::vector<std::string> line_ids) {
+  kitchen_->request(core::ClientMessage{core::FireLines{std::move(line_ids), net::new_order_id()}});
+}
 
 void KioskLink::call_waiter() { waiter_req_ = kitchen_->request(core::ClientMessage{core::CallWaiter{}}); }
 

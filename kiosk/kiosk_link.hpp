@@ -22,6 +22,7 @@ struct LinkEvent {
   Kind kind = Kind::accepted;
   std::string order_id;
   std::string message;
+  std::string sold_out_item{};  // rejected: the sold-out dish that refused it
 };
 
 class KioskLink {
@@ -36,6 +37,8 @@ class KioskLink {
   std::string place_order(std::vector<core::LineRequest> lines);
   void rush(const std::string& order_id);
   void call_waiter();
+  // Hold and fire: the held lines become a new round.
+  void fire(std::vector<std::string> line_ids);
 
  private:
   std::unique_ptr<net::KitchenLink> kitchen_;

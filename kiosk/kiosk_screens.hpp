@@ -36,6 +36,8 @@ enum class Action {
   confirm_order,
   cancel_confirm,
   rush,        // id = order_id
+  cart_hold,   // index: serve later, or with the round
+  fire_held,   // id = order_id: its held dishes now
   next_guest,  // counter: back to the start for the next diner
 };
 

@@ -42,6 +42,8 @@ struct KioskState {
   // Placed and not yet acknowledged, oldest first.
   std::vector<PendingRound> pending;
   std::int64_t clock_offset_ms = 0;  // server − local
+  // v1.1 kitchen load: how long a new order would take now (seconds).
+  std::optional<std::int64_t> kitchen_wait_s;
 };
 
 }  // namespace hourglass::kiosk

@@ -45,7 +45,8 @@ std::string promise_adjective(std::int64_t seconds, Language language) {
 }
 
 bool counts_for_promise(const core::OrderLine& line) {
-  return line.promised && line.state != core::LineState::cancelled;
+  return line.promised && line.state != core::LineState::cancelled && line.state != core::LineState::held &&
+         line.state != core::LineState::fired;
 }
 
 // Every promised, not cancelled line served: the clock has stopped. Returns
@@ -85,6 +86,13 @@ constexpr std::array<std::uint32_t, 8> kCategoryPalette = {
     0x5C6B73,
 };
 
+// "Kitchen busy: about 14 min" when a new order would take 80 % of the
+// promise or more (the kitchen's own projection, v1.1 kitchen_load).
+std::string kitchen_busy_text(const KioskState& state, Language language) {
+  if (!state.kitchen_wait_s || *state.kitchen_wait_s * 5 < state.promise.seconds * 4) return {};
+  return words::format_word(Word::kitchen_busy, language, (*state.kitchen_wait_s + 59) / 60);
+}
+
 DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskState& state, std::uint32_t color,
                    Language language) {
   DishView dish;
@@ -107,6 +115,8 @@ DishView dish_view(const core::MenuItem& item, const Cart& cart, const KioskStat
   }
   dish.qty_in_cart = cart.qty_of(item.id);
   dish.tile_color = color;
+  dish.sold_out = item.sold_out;
+  if (item.sold_out) dish.sold_out_text = text(Word::sold_out, language);
   return dish;
 }
 
@@ -310,6 +320,7 @@ MenuView build_menu_view(const KioskState& state, const Cart& cart, const MenuIn
   view.cart_bar.empty_text = text(Word::cart_empty, language);
   view.cart_bar.button = text(Word::order_button, language);
   view.cart_bar.enabled = !cart.empty();
+  view.cart_bar.kitchen_busy = kitchen_busy_text(state, language);
 
   if (inputs.detail_item) {
     if (const core::MenuItem* item = menu.find(*inputs.detail_item)) {
@@ -365,9 +376,17 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
       row.unit_price = words::format_word(Word::each, language, core::format_money(item->price));
       row.line_total = core::format_money(item->price * line.qty);
       row.outside_promise = !item->promised;
+      row.sold_out = item->sold_out;
     } else {
       row.name = line.item;
     }
+    if (row.sold_out) {
+      row.sold_out_text = text(Word::cart_sold_out, language);
+      view.blocked_text = row.sold_out_text;
+    }
+    row.hold = line.hold;
+    // Hold and fire is for a table (a counter diner takes the tray at once).
+    if (header.mode == Mode::table) row.hold_label = text(Word::serve_later, language);
     view.lines.push_back(std::move(row));
   }
   view.empty_text = text(Word::cart_empty, language);
@@ -377,8 +396,9 @@ CartView build_cart_view(const KioskState& state, const Cart& cart, const Header
   view.place_button = text(Word::place_order, language);
   view.keep_browsing = text(Word::keep_browsing, language);
   view.remove = text(Word::remove, language);
-  view.can_place = !cart.empty();
+  view.can_place = !cart.empty() && view.blocked_text.empty();
   view.confirming = confirming && view.can_place;
+  view.kitchen_busy = kitchen_busy_text(state, language);
   view.confirm_title = text(Word::confirm_title, language);
   view.confirm_body = words::format_word(Word::confirm_body, language, cart.count(), view.subtotal,
                                          promise_duration(state.promise.seconds, language));
@@ -433,6 +453,11 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
     card.apology = apology_text(order.promise.seconds, core::promise_compensation(order), language);
   }
   for (const core::OrderLine& line : order.lines) {
+    if (line.state == core::LineState::fired) continue;  // it is in the round it was fired into
+    if (line.state == core::LineState::held) {
+      card.has_held = true;
+      card.serve_now = text(Word::serve_now, language);
+    }
     OrderLineView row;
     row.qty = words::format_word(Word::qty_times, language, line.qty);
     row.name = line.name.in(language);
@@ -524,7 +549,7 @@ BillView build_bill_view(const KioskState& state, const HeaderInputs& header, La
     row.title = words::format_word(Word::round_label, language, i + 1) + "  ·  " +
                 words::format_word(Word::ticket_label, language, order.seq);
     for (const core::OrderLine& line : order.lines) {
-      if (line.state == core::LineState::cancelled) continue;
+      if (!core::in_subtotal(line.state)) continue;
       BillLineView bill_line;
       bill_line.qty = words::format_word(Word::qty_times, language, line.qty);
       bill_line.name = line.name.in(language);

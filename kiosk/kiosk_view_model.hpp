@@ -96,6 +96,8 @@ struct DishView {
   std::string outside_promise;  // "Not in the 15-minute promise" when !promised
   int qty_in_cart = 0;
   std::uint32_t tile_color = 0;
+  bool sold_out = false;      // greyed: cannot be added
+  std::string sold_out_text;  // "Sold out" / "已售罄"
 };
 
 struct CartBarView {
@@ -105,6 +107,7 @@ struct CartBarView {
   std::string empty_text;
   std::string button;  // "Order"
   bool enabled = false;
+  std::string kitchen_busy;  // "Kitchen busy: about 14 min", near or past the promise; else empty
 };
 
 // A one-touch note ("less spicy") in the dish detail.
@@ -169,6 +172,10 @@ struct CartLineView {
   std::string unit_price;
   std::string line_total;
   bool outside_promise = false;
+  bool sold_out = false;      // sold out since it was chosen: remove it to order
+  std::string sold_out_text;
+  bool hold = false;          // "serve later": sent held
+  std::string hold_label;
 };
 
 struct CartView {
@@ -190,6 +197,8 @@ struct CartView {
   std::string confirm_yes;
   std::string confirm_back;
   std::string sending_text;  // non-empty while an order is unacknowledged
+  std::string blocked_text;  // why the round cannot be placed (a sold-out dish); empty: it can
+  std::string kitchen_busy;
 };
 
 CartView build_cart_view(const KioskState& state, const Cart& cart, const HeaderInputs& header, bool confirming,
@@ -225,6 +234,8 @@ struct OrderCardView {
   std::string rush_label;
   std::optional<std::string> apology;
   std::string subtotal;
+  bool has_held = false;   // dishes to serve later: one touch fires them
+  std::string serve_now;   // "Serve now"
 };
 
 // An order the kitchen does not have yet (placed offline, or on its way):

@@ -111,6 +111,15 @@ Intent draw_dish_card(const DishView& dish, ImVec2 pos, ImVec2 size, const ui::T
   const ImVec2 plus(pos.x + size.x - pad - r, pos.y + size.y - pad - r);
   float controls_w = 2 * r;
   ImGui::PushID(dish.id.c_str());
+  if (dish.sold_out) {
+    // Greyed, with the word: it cannot be added (v1.1 sold out).
+    ui::fill_rect(pos, size, ui::with_alpha(theme.surface, 0.6f), theme.rounding);
+    const ImVec2 word = ui::measure_text(FontSize::body, dish.sold_out_text);
+    ui::draw_chip(ImVec2(pos.x + size.x - pad - word.x - theme.px(20), plus.y - word.y * 0.5f - theme.px(4)),
+                  dish.sold_out_text, theme.danger, theme.on_primary, theme);
+    ImGui::PopID();
+    return intent;
+  }
   if (round_button("##plus", plus, r, "+", true, theme)) intent = simple(Action::quick_add, dish.id);
   note_target("plus:" + dish.id);
   if (dish.qty_in_cart > 0) {
@@ -163,6 +172,11 @@ Intent draw_cart_bar(const CartBarView& bar, ImVec2 pos, ImVec2 size, const ui::
                   ui::mix(colors.bar_text, colors.bar, 0.35f), bar.empty_text);
   }
 
+  if (!bar.kitchen_busy.empty()) {
+    // The kitchen's own projection, before the diner orders (v1.1 kitchen_load).
+    ui::draw_chip(ImVec2(bar_pos.x + theme.px(24), bar_pos.y - theme.px(38)), "⏳ " + bar.kitchen_busy,
+                  theme.warning, ui::rgb(0x1A1A1A), theme);
+  }
   const float button_w = theme.px(style.counter ? 280 : 240);
   const ImVec2 button_pos(bar_pos.x + bar_size.x - button_w - theme.px(8), bar_pos.y + theme.px(8));
   const ImVec2 button_size(button_w, bar_size.y - theme.px(16));

@@ -116,6 +116,19 @@ Intent draw_order_card(const OrderCardView& card, ImVec2 pos, float width, const
       ImGui::SetCursorScreenPos(p);
       ImGui::Dummy(ImVec2(inner, theme.touch_height));
     }
+    if (card.has_held) {
+      // Hold and fire: one touch sends the dishes kept for later to the kitchen.
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      ButtonLook look = primary(theme, FontSize::body);
+      const float w = ui::measure_text(FontSize::body, card.serve_now).x + theme.px(56);
+      if (button_at("##fire", ImVec2(p.x + inner - w, p.y + theme.px(6)), ImVec2(w, theme.touch_height),
+                    card.serve_now, look, theme)) {
+        intent = simple(Action::fire_held, card.order_id);
+      }
+      note_target("fire:" + card.order_id);
+      ImGui::SetCursorScreenPos(p);
+      ImGui::Dummy(ImVec2(inner, theme.touch_height + theme.px(6)));
+    }
   }
   height = ImGui::GetItemRectSize().y;
   ImGui::PopID();

@@ -36,7 +36,7 @@ bool promise_broken(const Order& order) {
 
 bool has_promised_work(const Order& order) {
   return std::any_of(order.lines.begin(), order.lines.end(), [](const OrderLine& line) {
-    return line.promised && line.state != LineState::served && line.state != LineState::cancelled;
+    return line.promised && (needs_cooking(line.state) || line.state == LineState::ready);
   });
 }
 
@@ -55,7 +55,7 @@ Urgency order_urgency(const Order& order, std::int64_t now_ms, const UrgencyThre
 }
 
 LineCharge line_charge(const Order& order, const OrderLine& line) {
-  if (line.state == LineState::cancelled) return LineCharge::cancelled;
+  if (!in_subtotal(line.state)) return LineCharge::cancelled;  // cancelled, or fired into another round
   if (line.comped) return LineCharge::comped;
   if (line.late && order.status != OrderStatus::open && late_lines_free(order.promise.policy)) {
     return LineCharge::free_late;

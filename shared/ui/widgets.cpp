@@ -318,6 +318,12 @@ void ToastStack::push(std::string text, ToastKind kind, std::int64_t now_ms, std
   toasts_.push_back(Toast{std::move(text), kind, now_ms + duration_ms});
 }
 
+std::vector<std::string> ToastStack::texts() const {
+  std::vector<std::string> out;
+  for (const Toast& toast : toasts_) out.push_back(toast.text);
+  return out;
+}
+
 std::optional<std::int64_t> ToastStack::next_expiry_ms() const {
   std::optional<std::int64_t> next;
   for (const Toast& toast : toasts_) {

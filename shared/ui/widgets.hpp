@@ -150,6 +150,8 @@ class ToastStack {
   void draw(std::int64_t now_ms, const Theme& theme);
   std::size_t size() const { return toasts_.size(); }
   void clear() { toasts_.clear(); }
+  // What is queued, oldest first (for tests and logs).
+  std::vector<std::string> texts() const;
   // When the next toast disappears (the clock push was given): the screen
   // needs a frame then. Nothing when none is shown.
   std::optional<std::int64_t> next_expiry_ms() const;

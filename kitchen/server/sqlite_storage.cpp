@@ -107,6 +107,11 @@ const std::vector<const char*>& migrations() {
         at_ms INTEGER NOT NULL) WITHOUT ROWID;
       ALTER TABLE orders ADD COLUMN fired_from TEXT NOT NULL DEFAULT '';
       )sql",
+      // 3 -> 4: when a line became ready, for the pass (expo). Lines made
+      // ready before it have none.
+      R"sql(
+      ALTER TABLE lines ADD COLUMN ready_at_ms INTEGER;
+      )sql",
   };
   return steps;
 }
@@ -163,9 +168,10 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   upsert_line_ =
       prepare(db_,
               "INSERT INTO lines(line_id, seq, n, item, name_en, name_zh, qty, price, promised, state, served_at_ms,"
-              " cancelled_at_ms, note, comped, late, station) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+              " cancelled_at_ms, note, comped, late, station, ready_at_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
               " ON CONFLICT(line_id) DO UPDATE SET state=excluded.state, served_at_ms=excluded.served_at_ms,"
-              " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late");
+              " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late,"
+              " ready_at_ms=excluded.ready_at_ms");
   update_verdict_ = prepare(db_, "UPDATE orders SET status = ?, subtotal = ?, discount = ? WHERE seq = ?");
   clear_late_ = prepare(db_, "UPDATE lines SET late = 0 WHERE seq = ? AND late != 0");
   set_late_ = prepare(db_, "UPDATE lines SET late = 1 WHERE line_id = ?");
@@ -186,7 +192,7 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   lines_of_order_ = prepare(
       db_,
       "SELECT line_id, item, name_en, name_zh, qty, price, promised, state, served_at_ms, cancelled_at_ms, note,"
-      " comped, late, station FROM lines WHERE seq = ? ORDER BY n");
+      " comped, late, station, ready_at_ms FROM lines WHERE seq = ? ORDER BY n");
   // The log in one query: each breach with its late lines in order (a breach
   // without any still gives its row), each line's served_at_ms as it is now
   // when the line is known (see Storage::add_breach), else as recorded.
@@ -280,6 +286,7 @@ void SqliteStorage::save_order(const StoredOrder& stored) {
     l.bind(14, line.comped ? 1 : 0);
     l.bind(15, line.late ? 1 : 0);
     l.bind(16, line.station);
+    bind_optional(l, 17, line.ready_at_ms);
     run(l);
   }
 }
@@ -410,6 +417,7 @@ void SqliteStorage::load_lines(StoredOrder& stored) {
     line.comped = q.getColumn(11).getInt() != 0;
     line.late = q.getColumn(12).getInt() != 0;
     line.station = q.getColumn(13).getString();
+    line.ready_at_ms = optional_int(q.getColumn(14));
     stored.order.lines.push_back(std::move(line));
   }
   q.reset();

@@ -23,6 +23,7 @@ OrderLine line_from_json(const Json& json, const std::string& path) {
   line.state = read_enum<LineState>(r, "state", &line_state_from_string, "queued, cooking, ready, served, cancelled");
   line.served_at_ms = r.optional_integer("served_at_ms");
   line.cancelled_at_ms = r.optional_integer("cancelled_at_ms");
+  line.ready_at_ms = r.optional_integer("ready_at_ms");
   line.note = r.optional_string("note").value_or("");
   line.comped = r.optional_boolean("comped").value_or(false);
   line.late = r.optional_boolean("late").value_or(false);
@@ -128,6 +129,7 @@ Json order_line_to_json(const OrderLine& line) {
             {"late", line.late},
             {"station", line.station}};
   if (line.cancelled_at_ms) json["cancelled_at_ms"] = *line.cancelled_at_ms;
+  if (line.ready_at_ms) json["ready_at_ms"] = *line.ready_at_ms;
   return json;
 }
 

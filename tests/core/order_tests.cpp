@@ -82,6 +82,20 @@ TEST_CASE("marking served records the time and stops the line's clock", "[core][
   CHECK(order.lines[0].served_at_ms == 5000);
 }
 
+TEST_CASE("marking ready records when, for the pass, and a recall before ready forgets it", "[core][order]") {
+  Order order = open_order();
+  mark_line(order, order.lines[0], LineState::cooking, 2000);
+  CHECK_FALSE(order.lines[0].ready_at_ms.has_value());
+  mark_line(order, order.lines[0], LineState::ready, 4000);
+  CHECK(order.lines[0].ready_at_ms == 4000);
+  mark_line(order, order.lines[0], LineState::served, 5000);
+  CHECK(order.lines[0].ready_at_ms == 4000);  // served keeps when it was ready
+  recall_line(order, order.lines[0], LineState::ready);
+  CHECK(order.lines[0].ready_at_ms == 4000);
+  recall_line(order, order.lines[0], LineState::cooking);
+  CHECK_FALSE(order.lines[0].ready_at_ms.has_value());
+}
+
 TEST_CASE("diners cancel only while queued, staff until served", "[core][order][transitions]") {
   auto [state, role, allowed] = GENERATE(table<LineState, Role, bool>({
       {LineState::queued, Role::table, true},

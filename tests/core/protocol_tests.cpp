@@ -207,6 +207,18 @@ TEST_CASE("an order encodes exactly as PROTOCOL.md shows", "[core][protocol]") {
   CHECK(line["state"] == "queued");
   CHECK(line["comped"] == false);
   CHECK(order["lines"][1]["served_at_ms"] == 1'763'800'100'000);
+  CHECK_FALSE(line.contains("ready_at_ms"));  // never ready: the extension is absent
+  CHECK(order["lines"][1].contains("ready_at_ms") == false);  // served straight from queued
+}
+
+TEST_CASE("a line's ready time goes out as ready_at_ms and comes back", "[core][protocol]") {
+  Order order = sample_order();
+  mark_line(order, order.lines[0], LineState::ready, 1'763'800'090'000);
+  const std::string text = encode(ServerEnvelope{std::nullopt, OrderMessage{order}});
+  CHECK(Json::parse(text)["order"]["lines"][0]["ready_at_ms"] == 1'763'800'090'000);
+  const auto decoded = decode_server_message(text);
+  REQUIRE(decoded.ok());
+  CHECK(std::get<OrderMessage>(decoded->message).order == order);
 }
 
 TEST_CASE("welcome carries the policy without seconds", "[core][protocol]") {

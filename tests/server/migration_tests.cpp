@@ -186,7 +186,7 @@ TEST_CASE("migration: the old writer's JSON escapes, and lines without id or nam
   CHECK(storage.breaches({}).size() == 6);
 }
 
-TEST_CASE("migration: a schema-2 file of the last release keeps every order and breach, and takes v1.1 data",
+TEST_CASE("migration: a schema-2 file of the last release keeps every order and breach, and takes v1.1 data and ready times",
           "[server]") {
   TempDir dir;
   const fs::path path = copy_fixture(dir, "v2");
@@ -212,6 +212,7 @@ TEST_CASE("migration: a schema-2 file of the last release keeps every order and 
   kitchen::StoredOrder round = storage.load_unclosed_orders().front();
   round.order.fired_from = {3, 5};
   round.order.lines.front().state = core::LineState::held;
+  round.order.lines.back().ready_at_ms = 1'234;
   storage.save_order(round);
   storage.commit();
   CHECK(storage.sold_out_items() == std::vector<std::string>{"mapo"});

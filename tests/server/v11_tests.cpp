@@ -292,3 +292,27 @@ TEST_CASE("v1.1 kitchen load: after the snapshot, and pushed to everyone when it
   CHECK(idle->wait_s == 600);
   CHECK(idle->at_ms - busy->at_ms >= 10'000);
 }
+
+TEST_CASE("ready_at_ms: the server stamps a line made ready, every screen is pushed it, and it is kept across a restart",
+          "[server][v11]") {
+  TempDir dir;
+  const auto config = dir.write_config();
+  std::optional<ServerProcess> server;
+  server.emplace(config);
+  core::Order ready;
+  {
+    auto table = connect_as(server->port(), kTable1, Role::table);
+    const core::Order placed = order_of(table.client.request(order_with("expo-1", {{"mapo", 1, ""}, {"rice", 1, ""}})));
+    auto kds = connect_as(server->port(), kKds, Role::kds);
+    ready = order_of(kds.client.request(core::MarkLine{placed.lines[0].line_id, LineState::ready}));
+    REQUIRE(ready.lines[0].ready_at_ms.has_value());
+    CHECK(*ready.lines[0].ready_at_ms >= placed.accepted_at_ms);
+    CHECK_FALSE(ready.lines[1].ready_at_ms.has_value());
+    CHECK(next_order(table.client).lines[0].ready_at_ms == ready.lines[0].ready_at_ms);
+  }
+  CHECK(server->stop(SIGTERM) == 0);
+  server.emplace(config);
+  auto kds = connect_as(server->port(), kKds, Role::kds);
+  REQUIRE(kds.snapshot.size() == 1);
+  CHECK(kds.snapshot[0].lines[0].ready_at_ms == ready.lines[0].ready_at_ms);
+}

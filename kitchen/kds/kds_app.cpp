@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "kitchen/kds/expo_draw.hpp"
 #include "shared/words/kitchen_text.hpp"
 #include "shared/words/words.hpp"
 #include "shared/ui/frame_schedule.hpp"
@@ -120,6 +121,22 @@ void KdsApp::notice_changes() {
   }
 }
 
+// The pass: an order whose last dish just came up is announced once.
+void KdsApp::notice_complete() {
+  if (!state_.connection.synced && !settings_.demo) return;
+  std::set<std::string> complete;
+  bool chime = false;
+  for (const ExpoTicket& t : expo_view_.tickets) {
+    if (!t.complete) continue;
+    complete.insert(t.order_id);
+    if (complete_seen_.contains(t.order_id)) continue;
+    chime = true;
+    toast(fmt::format("{} · {} · {}", t.ticket, t.table, t.progress), ui::ToastKind::success, 4000);
+  }
+  complete_seen_ = std::move(complete);
+  if (chime && sound_ != nullptr) sound_->chime();
+}
+
 KdsStatus KdsApp::status() const {
   KdsStatus s;
   s.language = settings_.language;
@@ -146,6 +163,16 @@ KdsStatus KdsApp::status() const {
 
 void KdsApp::frame(const ui::Theme& theme) {
   refresh();
+  if (settings_.expo) {
+    ExpoOptions options;
+    options.thresholds = settings_.thresholds;
+    expo_view_ = build_expo_view(orders(), menu(), options, server_now(), settings_.language);
+    notice_complete();
+    last_intents_ = draw_expo(expo_view_, status(), theme);
+    apply(last_intents_);
+    toasts_.draw(local_now_ms_(), theme);
+    return;
+  }
   KdsFilter filter;
   filter.station = selection_.station;
   view_ = build_kds_view(orders(), menu(), filter, settings_.thresholds, server_now(), settings_.language);
@@ -163,6 +190,7 @@ std::optional<std::int64_t> KdsApp::next_frame_ms() const {
   std::int64_t period = 60'000;
   for (const KdsTicketView& t : view_.tickets)
     period = std::min<std::int64_t>(period, t.urgency == Urgency::late ? 500 : 1000);
+  if (!expo_view_.tickets.empty()) period = std::min<std::int64_t>(period, 1000);
   std::int64_t next = local + ui::next_tick_ms(server, period) - server;
   if (const auto toast_end = toasts_.next_expiry_ms()) next = std::min(next, *toast_end);
   if (last_bump_ && last_bump_->at_local_ms + core::kRecallWindowMs > local) {
@@ -175,6 +203,11 @@ void KdsApp::apply(const KdsIntents& intents) {
   for (const KdsBump& b : intents.bumps) bump(b);
   for (const auto& line_ids : intents.fires) fire(line_ids);
   if (intents.recall) recall();
+  for (const core::SetSoldOut& change : intents.sold_out) {
+    link_->request(core::ClientMessage{change});
+    spdlog::info("{} {}", change.item, change.sold_out ? "sold out (86)" : "back on");
+  }
+  if (intents.toggle_sold_out_panel) selection_.sold_out_panel = !selection_.sold_out_panel;
   if (intents.toggle_mute) {
     settings_.muted = !settings_.muted;
     if (sound_ != nullptr) sound_->set_muted(settings_.muted);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kitchen/kds/announcements.hpp"
+#include "kitchen/kds/expo_view.hpp"
 #include "kitchen/kds/kds_draw.hpp"
 #include "kitchen/kds/kds_view_model.hpp"
 #include "shared/core/menu.hpp"
@@ -30,6 +31,7 @@ struct KdsSettings {
   core::UrgencyThresholds thresholds;
   bool muted = false;
   bool demo = false;  // say so on screen: the kitchen is a fake one
+  bool expo = false;  // the pass (--expo): orders with dishes ready, instead of the stations' tickets
 };
 
 class KdsApp {
@@ -46,6 +48,7 @@ class KdsApp {
   std::optional<std::int64_t> next_frame_ms() const;
 
   const KdsView& view() const { return view_; }
+  const ExpoView& expo_view() const { return expo_view_; }
   const KdsIntents& last_intents() const { return last_intents_; }
   const net::State& state() const { return state_; }
   KdsSelection& selection() { return selection_; }
@@ -56,6 +59,7 @@ class KdsApp {
   void refresh();
   void handle_event(const net::Event& event);
   void notice_changes();
+  void notice_complete();
   void apply(const KdsIntents& intents);
   void bump(const KdsBump& bump);
   void fire(const std::vector<std::string>& line_ids);
@@ -78,6 +82,8 @@ class KdsApp {
   net::State state_;
   std::uint64_t seen_version_ = 0;
   KdsView view_;
+  ExpoView expo_view_;
+  std::set<std::string> complete_seen_;  // expo: orders already announced as all ready
   KdsSelection selection_;
   KdsIntents last_intents_;
   ui::ToastStack toasts_;

@@ -9,6 +9,7 @@
 
 #include "kitchen/kds/bump_keys.hpp"
 #include "kitchen/kds/kds_layout.hpp"
+#include "kitchen/kds/kds_paint.hpp"
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/widgets.hpp"
 #include "shared/words/words.hpp"
@@ -21,120 +22,6 @@ namespace {
 
 using core::LineState;
 using ui::FontSize;
-
-float font_px(FontSize size) {
-  ImFont* f = ui::font(size);
-  return f != nullptr ? f->FontSize : ImGui::GetFontSize();
-}
-
-ImFont* font_or_default(FontSize size) {
-  ImFont* f = ui::font(size);
-  return f != nullptr ? f : ImGui::GetFont();
-}
-
-ImVec2 text_size(FontSize size, std::string_view text) {
-  ImFont* f = font_or_default(size);
-  return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
-}
-
-// The longest head of `text` that fits `width`, broken after a space when
-// there is one (English), else between any two code points (Chinese).
-std::size_t fitting_prefix(FontSize size, std::string_view text, float width) {
-  ImFont* f = font_or_default(size);
-  // The width of each head, summed code point by code point in the order
-  // CalcTextSizeA sums them (so the same floats), not measured afresh each
-  // time: this runs for every line of every ticket, every frame.
-  const bool one_line = text.find_first_of("\r\n") == std::string_view::npos;
-  float w = 0.0f;
-  std::size_t best = 0;
-  std::size_t last_space = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t next = i + 1;
-    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    if (one_line) {
-      w += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data() + i, text.data() + next).x;
-    } else {
-      w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + next).x;
-    }
-    if (w > width) break;
-    if (text[i] == ' ') last_space = next;
-    best = next;
-    i = next;
-  }
-  if (best < text.size() && last_space > 0) return last_space;
-  return best;
-}
-
-// Text widths from the fonts the screen draws with.
-class ImGuiTextMeasure final : public TextMeasure {
- public:
-  float width(FontSize size, std::string_view text) const override { return text_size(size, text).x; }
-  float height(FontSize size) const override { return font_px(size); }
-  std::size_t fitting_prefix(FontSize size, std::string_view text, float width) const override {
-    return kitchen::fitting_prefix(size, text, width);
-  }
-};
-
-// Draws text at `pos`, cut with "…" to `max_width` (0: no limit); bold draws
-// it twice, a pixel apart. Returns the width drawn.
-float draw_text(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 color, std::string_view text, float max_width = 0.0f,
-                bool bold = false) {
-  ImFont* f = font_or_default(size);
-  const std::string shown = ui::elide(text, size, max_width);
-  const ImVec2 extent = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
-  const ImU32 col = ui::to_u32(color);
-  if (bold) {
-    const float offset = std::max(1.0f, std::round(f->FontSize / 36.0f));
-    dl->AddText(f, f->FontSize, ImVec2(pos.x + offset, pos.y), col, shown.c_str());
-  }
-  dl->AddText(f, f->FontSize, pos, col, shown.c_str());
-  return extent.x;
-}
-
-// A filled chip with a word in it; returns its width.
-float draw_chip(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 fill, ImVec4 color, std::string_view text,
-                const ui::Theme& theme, float height = 0.0f) {
-  const ImVec2 extent = text_size(size, text);
-  const float pad = theme.px(8.0f);
-  const float h = height > 0.0f ? height : extent.y + theme.px(6.0f);
-  const ImVec2 max(pos.x + extent.x + 2.0f * pad, pos.y + h);
-  dl->AddRectFilled(pos, max, ui::to_u32(fill), theme.px(5.0f));
-  draw_text(dl, ImVec2(pos.x + pad, pos.y + (h - extent.y) * 0.5f), size, color, text, 0.0f, true);
-  return max.x - pos.x;
-}
-
-ImVec4 urgency_color(Urgency urgency, const ui::Theme& theme) {
-  switch (urgency) {
-    case Urgency::calm:
-      return theme.success;
-    case Urgency::amber:
-      return theme.warning;
-    case Urgency::red:
-      return theme.danger;
-    case Urgency::late:
-      return theme.late;
-  }
-  return theme.text;
-}
-
-ImVec4 state_color(LineState state, const ui::Theme& theme) {
-  switch (state) {
-    case LineState::queued:
-      return theme.surface_alt;
-    case LineState::cooking:
-      return theme.primary;
-    case LineState::ready:
-      return ui::mix(theme.success, ui::rgb(0x000000), 0.15f);
-    case LineState::served:
-    case LineState::cancelled:
-    case LineState::fired:
-      return ui::mix(theme.surface, theme.surface_alt, 0.5f);
-    case LineState::held:
-      return ui::mix(theme.surface_alt, ui::rgb(0xB455E0), 0.35f);
-  }
-  return theme.surface_alt;
-}
 
 struct TicketResult {
   std::vector<KdsBump> bumps;
@@ -458,6 +345,48 @@ void draw_sidebar(ImDrawList* dl, const KdsView& view, const Metrics& m, float w
   }
 }
 
+// The 86 list in the tickets' place: a tile per dish, sold-out ones red; one
+// touch on a tile marks it sold out or back on.
+void draw_sold_out_panel(ImDrawList* dl, const KdsView& view, const Metrics& m, const words::Words& labels,
+                         const ui::Theme& theme, KdsIntents& intents) {
+  float y = m.grid_y;
+  draw_text(dl, ImVec2(m.grid_x, y), FontSize::body, theme.text, labels(Word::kds_sold_out_title), m.grid_w, true);
+  y += m.body_h + m.gap;
+  const float tile_h = m.body_h + m.small_h + theme.px(18.0f);
+  const float bottom = m.grid_y + m.grid_h;
+  const int rows = std::max(1, static_cast<int>((bottom - y + m.gap) / (tile_h + m.gap)));
+  const int n = static_cast<int>(view.dishes.size());
+  const int columns = std::max({2, static_cast<int>(m.grid_w / theme.px(260.0f)), (n + rows - 1) / rows});
+  const float tile_w = (m.grid_w - static_cast<float>(columns - 1) * m.gap) / static_cast<float>(columns);
+  for (int i = 0; i < n && i < rows * columns; ++i) {
+    const SoldOutDish& dish = view.dishes[static_cast<std::size_t>(i)];
+    const ImVec2 min(m.grid_x + static_cast<float>(i % columns) * (tile_w + m.gap),
+                     y + static_cast<float>(i / columns) * (tile_h + m.gap));
+    const ImVec2 max(min.x + tile_w, min.y + tile_h);
+    ImGui::SetCursorScreenPos(min);
+    const std::string id = "##86:" + dish.item;
+    if (ImGui::InvisibleButton(id.c_str(), ImVec2(tile_w, tile_h))) {
+      intents.sold_out.push_back(core::SetSoldOut{dish.item, !dish.sold_out});
+    }
+    const bool hovered = ImGui::IsItemHovered();
+    ImVec4 fill = dish.sold_out ? ui::mix(theme.surface, theme.danger, 0.35f) : theme.surface;
+    if (hovered) fill = ui::mix(fill, theme.text, 0.06f);
+    dl->AddRectFilled(min, max, ui::to_u32(fill), theme.px(6.0f));
+    dl->AddRect(min, max, ui::to_u32(dish.sold_out ? theme.danger : theme.border), theme.px(6.0f), 0,
+                theme.px(dish.sold_out ? 2.0f : 1.0f));
+    const float ip = theme.px(10.0f);
+    const float chip_w = text_size(FontSize::small, dish.state_word).x + theme.px(16.0f);
+    draw_text(dl, ImVec2(min.x + ip, min.y + theme.px(6.0f)), FontSize::body,
+              dish.sold_out ? theme.text : theme.text, dish.name, tile_w - 2.0f * ip, true);
+    draw_text(dl, ImVec2(min.x + ip, min.y + theme.px(8.0f) + m.body_h), FontSize::small, theme.text_muted,
+              dish.station_name, tile_w - 3.0f * ip - chip_w);
+    draw_chip(dl, ImVec2(max.x - ip - chip_w, min.y + theme.px(8.0f) + m.body_h), FontSize::small,
+              dish.sold_out ? theme.danger : theme.surface_alt, dish.sold_out ? theme.on_primary : theme.text_muted,
+              dish.state_word, theme);
+    intents.buttons.push_back(ButtonHit{"86:" + dish.item, min.x, min.y, max.x, max.y});
+  }
+}
+
 // Characters typed this frame (a bump bar types like a keyboard).
 bool typed(char c) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -500,81 +429,64 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
 
   // ---- top bar ----
   {
-    float x = m.pad;
     const float y = m.pad;
     const float bar_h = theme.touch_height;
-    x += draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, theme.text, labels(Word::kds_title),
-                   0.0f, true) +
-         m.gap * 2.0f;
+    // Right side: language, sound, recall, 86, then the clock and connection.
+    TopBarButtons right(display.x - m.pad, y, theme);
+    if (right.add(labels(Word::language_other), "lang", theme.surface_alt, true)) intents.toggle_language = true;
+    if (right.add(status.muted ? "✕ " + labels(Word::kds_unmute) : labels(Word::kds_mute), "mute",
+                  status.muted ? theme.danger : theme.surface_alt, true)) {
+      intents.toggle_mute = true;
+    }
+    if (right.add("↶ " + labels(Word::kds_recall), "recall", status.can_recall ? theme.primary : theme.surface_alt,
+                  status.can_recall)) {
+      intents.recall = true;
+    }
+    const std::string sold_out = view.sold_out_count > 0
+                                     ? fmt::format("{} ({})", labels(Word::kds_sold_out), view.sold_out_count)
+                                     : labels(Word::kds_sold_out);
+    if (right.add(sold_out, "86", selection.sold_out_panel ? theme.primary : theme.surface_alt, true)) {
+      intents.toggle_sold_out_panel = true;
+    }
+    intents.buttons.push_back(right.last_hit("86"));
+    // The station filters, left of the buttons: the title only when they
+    // all fit beside it, and a filter that does not fit is left out.
+    struct Pill {
+      std::string label;
+      float width;
+    };
+    std::vector<Pill> pills;
+    float pills_w = 0.0f;
     for (const StationOption& station : view.stations) {
+      std::string text = station.open_lines > 0 ? fmt::format("{} {}", station.name, station.open_lines) : station.name;
+      const float w = text_size(FontSize::small, text).x + 2.0f * theme.px(18.0f) + theme.px(6.0f);
+      pills.push_back(Pill{std::move(text) + "##st" + station.id, w});
+      pills_w += w;
+    }
+    const float room = right.left() - m.gap - m.pad;
+    const float title_w = text_size(FontSize::large, labels(Word::kds_title)).x + m.gap * 2.0f;
+    float x = m.pad;
+    if (title_w + pills_w <= room) {
+      x += draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, theme.text,
+                     labels(Word::kds_title), 0.0f, true) +
+           m.gap * 2.0f;
+    }
+    for (std::size_t i = 0; i < pills.size(); ++i) {
+      if (x + pills[i].width > right.left() - m.gap) break;
       ImGui::SetCursorScreenPos(ImVec2(x, y + (bar_h - theme.px(40.0f)) * 0.5f));
-      const std::string label =
-          (station.open_lines > 0 ? fmt::format("{} {}", station.name, station.open_lines) : station.name) + "##st" +
-          station.id;
-      if (ui::pill(label.c_str(), selection.station == station.id, theme, {}, FontSize::small)) {
-        intents.station = station.id;
+      const std::string& id = view.stations[i].id;
+      if (ui::pill(pills[i].label.c_str(), selection.station == id, theme, {}, FontSize::small)) {
+        intents.station = id;
       }
       x = ImGui::GetItemRectMax().x + theme.px(6.0f);
     }
-    // Right side: connection, clock, sound, language, recall.
-    float rx = display.x - m.pad;
-    auto right_button = [&](const std::string& text, const char* id, ImVec4 color, bool enabled) {
-      const ImVec2 extent = text_size(FontSize::small, text);
-      const float w = extent.x + theme.px(28.0f);
-      rx -= w;
-      ImGui::SetCursorScreenPos(ImVec2(rx, y));
-      ui::ButtonStyle style;
-      style.color = color;
-      style.font = FontSize::small;
-      style.enabled = enabled;
-      const std::string label = text + "##" + id;
-      const bool clicked = ui::big_button(label.c_str(), theme, ImVec2(w, bar_h), style);
-      rx -= theme.px(6.0f);
-      return clicked;
-    };
-    if (right_button(labels(Word::language_other), "lang", theme.surface_alt, true)) intents.toggle_language = true;
-    if (right_button(status.muted ? "✕ " + labels(Word::kds_unmute) : labels(Word::kds_mute), "mute",
-                     status.muted ? theme.danger : theme.surface_alt, true)) {
-      intents.toggle_mute = true;
-    }
-    if (right_button("↶ " + labels(Word::kds_recall), "recall", status.can_recall ? theme.primary : theme.surface_alt,
-                     status.can_recall)) {
-      intents.recall = true;
-    }
-    std::string conn;
-    ImVec4 conn_color = theme.success;
-    switch (status.connection) {
-      case Connection::demo:
-        conn = labels(Word::kds_demo);
-        conn_color = theme.accent;
-        break;
-      case Connection::online:
-        conn = "● " + labels(Word::kds_online);
-        break;
-      case Connection::connecting:
-        conn = labels(Word::kds_connecting);
-        conn_color = theme.warning;
-        break;
-      case Connection::offline:
-        conn = "○ " + labels(Word::kds_offline).substr(0, labels(Word::kds_offline).find(' '));
-        conn_color = theme.danger;
-        break;
-    }
-    const std::string clock_conn = status.clock.empty() ? conn : fmt::format("{}   {}", status.clock, conn);
-    const float cw = text_size(FontSize::large, clock_conn).x;
-    rx -= cw + m.gap;
-    if (rx > x) draw_text(dl, ImVec2(rx, y + (bar_h - m.large_h) * 0.5f), FontSize::large, conn_color, clock_conn);
-    if (banner) {
-      ImGui::SetCursorScreenPos(ImVec2(m.pad, y + bar_h + m.gap));
-      ImGui::PushItemWidth(display.x - 2.0f * m.pad);
-      const std::string text = status.connection == Connection::connecting
-                                   ? labels(Word::kds_connecting) + "…"
-                                   : fmt::format("{} {}", labels(Word::kds_offline), status.offline_since);
-      ImGui::BeginGroup();
-      ui::banner(text, theme.danger, theme.on_primary, theme, FontSize::body);
-      ImGui::EndGroup();
-      ImGui::PopItemWidth();
-    }
+    draw_clock_and_connection(dl, status, right.left(), x, m, labels, theme);
+  }
+
+  if (selection.sold_out_panel) {
+    draw_sold_out_panel(dl, view, m, labels, theme, intents);
+    draw_sidebar(dl, view, m, display.x, labels, theme);
+    return intents;
   }
 
   // ---- tickets, one page ----

@@ -8,6 +8,7 @@
 
 #include "kitchen/kds/kds_view_model.hpp"
 #include "shared/core/menu.hpp"
+#include "shared/core/protocol.hpp"
 #include "shared/ui/theme.hpp"
 
 namespace hourglass::kitchen {
@@ -31,6 +32,7 @@ struct KdsSelection {
   int line = -1;         // index into its shown lines; −1: the next to advance
   int page = 0;
   std::string station;  // the station filter
+  bool sold_out_panel = false;  // the 86 list instead of the tickets
 };
 
 struct KdsBump {
@@ -47,6 +49,14 @@ struct LineHit {
   float cy() const { return (y0 + y1) * 0.5f; }
 };
 
+// Where a named button was drawn (screen pixels): for tests that click.
+struct ButtonHit {
+  std::string key;  // "86", "86:mapo", "serve:<order_id>"
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float cx() const { return (x0 + x1) * 0.5f; }
+  float cy() const { return (y0 + y1) * 0.5f; }
+};
+
 struct KdsIntents {
   std::vector<KdsBump> bumps;
   // Held lines to fire, one new round each (a ticket's "Fire").
@@ -58,8 +68,11 @@ struct KdsIntents {
   std::optional<std::string> select_order;
   std::optional<int> select_line;
   std::optional<int> page;
+  bool toggle_sold_out_panel = false;
+  std::vector<core::SetSoldOut> sold_out;  // one touch on the 86 list
   // Not an intent: the touch targets of this frame, for tests.
   std::vector<LineHit> line_hits;
+  std::vector<ButtonHit> buttons;
 };
 
 KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const KdsStatus& status,

@@ -63,6 +63,12 @@ std::string next_word(LineState state, const words::Words& labels) {
 }
 
 
+std::string age_text(std::int64_t age_ms, const words::Words& labels) {
+  return labels.format(Word::minutes_short, std::max<std::int64_t>(0, age_ms) / 60000);
+}
+
+}  // namespace
+
 std::string urgency_word(Urgency urgency, const words::Words& labels) {
   switch (urgency) {
     case Urgency::calm:
@@ -77,10 +83,6 @@ std::string urgency_word(Urgency urgency, const words::Words& labels) {
   return {};
 }
 
-std::string age_text(std::int64_t age_ms, const words::Words& labels) {
-  return labels.format(Word::minutes_short, std::max<std::int64_t>(0, age_ms) / 60000);
-}
-
 const std::string& line_name(const core::OrderLine& line, const core::Menu& menu, Language language) {
   const std::string& own = line.name.in(language);
   if (!own.empty()) return own;
@@ -88,9 +90,6 @@ const std::string& line_name(const core::OrderLine& line, const core::Menu& menu
   if (item != nullptr && !item->name.in(language).empty()) return item->name.in(language);
   return line.item;
 }
-
-
-}  // namespace
 
 KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu& menu, const KdsFilter& filter,
                        const core::UrgencyThresholds& thresholds, std::int64_t server_now_ms, Language language) {
@@ -292,6 +291,14 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     }
   }
   view.stations.front().open_lines = all_open;
+  for (const core::MenuItem& item : menu.items) {
+    if (item.sold_out) ++view.sold_out_count;
+    if (!filter.station.empty() && item.station != filter.station) continue;
+    const core::MenuGroup* station = menu.station(item.station);
+    view.dishes.push_back(SoldOutDish{item.id, item.name.in(language),
+                                      station != nullptr ? station->name.in(language) : item.station, item.sold_out,
+                                      labels(item.sold_out ? Word::kds_sold_out : Word::kds_available)});
+  }
   return view;
 }
 

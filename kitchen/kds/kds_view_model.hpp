@@ -11,6 +11,7 @@
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
 #include "shared/core/urgency.hpp"
+#include "shared/words/words.hpp"
 
 namespace hourglass::kitchen {
 
@@ -101,6 +102,15 @@ struct StationOption {
   int open_lines = 0;  // queued + cooking lines at this station
 };
 
+// A dish on the 86 list: one touch marks it sold out or back on.
+struct SoldOutDish {
+  std::string item;
+  std::string name;
+  std::string station_name;
+  bool sold_out = false;
+  std::string state_word;  // "86" / "available"
+};
+
 struct KdsCounts {
   int calm = 0;
   int amber = 0;
@@ -119,8 +129,16 @@ struct KdsView {
   std::vector<NextUp> next_up;          // in menu station order
   std::vector<StationOption> stations;  // "All" first
   KdsCounts counts;
+  // The 86 list: the menu's dishes (of the filtered station), in menu order.
+  std::vector<SoldOutDish> dishes;
+  int sold_out_count = 0;  // across the whole menu
   std::int64_t server_now_ms = 0;
 };
+
+// The level in words ("HURRY", "LATE"), so colour is never the only signal.
+std::string urgency_word(Urgency urgency, const words::Words& labels);
+// The line's own name in `language`, else the menu's, else its item id.
+const std::string& line_name(const core::OrderLine& line, const core::Menu& menu, core::Language language);
 
 // One ticket per order that still has work: open orders, and breached or kept
 // ones with lines not yet served or cancelled (a late dish still has to go

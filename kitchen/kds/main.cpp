@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   int amber_seconds = 300;
   int red_seconds = 120;
   bool mute = false;
+  bool expo = false;
+  bool sold_out_list = false;
   ui::RunOptions run;
   net::add_screen_options(app, screen);
   app.add_flag("--demo-state", demo, "Show a demo kitchen mid-rush, without a server");
@@ -55,6 +57,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 86400));
   app.add_option("--red-seconds", red_seconds, "Red at this many seconds left or less")->check(CLI::Range(0, 86400));
   app.add_flag("--mute", mute, "Start with the sound off");
+  app.add_flag("--expo", expo,
+               "The pass: orders with dishes ready, what is still to come, how long the food has waited, "
+               "one touch to serve");
+  app.add_flag("--sold-out-list", sold_out_list, "Start on the 86 list (sold out dishes) instead of the tickets")
+      ->excludes("--expo");
   ui::add_options(app, run);
   CLI11_PARSE(app, argc, argv);
   if (app.count("--demo-tickets") > 0) demo = true;
@@ -65,6 +72,7 @@ int main(int argc, char** argv) {
   settings.thresholds.amber_ms = static_cast<std::int64_t>(amber_seconds) * 1000;
   settings.thresholds.red_ms = static_cast<std::int64_t>(red_seconds) * 1000;
   settings.muted = mute;
+  settings.expo = expo;
 
   core::Menu menu;
   if (auto loaded = core::load_menu_file(menu_path)) {
@@ -95,7 +103,7 @@ int main(int argc, char** argv) {
   }
 
   ui::ShellConfig config;
-  config.title = "Hourglass Kitchen";
+  config.title = expo ? "Hourglass Expo" : "Hourglass Kitchen";
   config.theme = ui::kitchen_theme();
   // Sizes at 800 px tall; a 1080p wall screen multiplies them by 1.35:
   // ticket text 27 px, countdowns 40 px.
@@ -109,6 +117,7 @@ int main(int argc, char** argv) {
   if (!run.headless()) sound = std::make_unique<ui::Sound>();
 
   kitchen::KdsApp kds(*link, settings, sound.get(), wall_clock_ms);
+  kds.selection().sold_out_panel = sold_out_list;
   // A frame after input, when the kitchen's state moved, and when a shown
   // countdown or flash needs one.
   return ui::run_loop(

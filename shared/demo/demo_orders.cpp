@@ -101,6 +101,11 @@ std::vector<core::Order> make_demo_orders(const core::Menu& menu, int count, std
       core::OrderLine& ol = order.lines[r++];
       ol.state = line.state;
       if (line.state == LineState::served) ol.served_at_ms = std::min(now_ms, order.deadline_ms) - 60000;
+      if (line.state == LineState::ready) {
+        // Up at the pass for 20 s to about 5 min, so the expo shows food waiting.
+        const std::int64_t waited_s = 20 + (seq * 37 + static_cast<std::int64_t>(r) * 53) % 270;
+        ol.ready_at_ms = std::max(accepted, now_ms - waited_s * 1000);
+      }
     }
     if (now_ms > order.deadline_ms) {
       // Past the deadline: the verdict the server would have applied.

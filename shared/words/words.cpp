@@ -201,6 +201,18 @@ constexpr Entry kTable[] = {
     {Word::kds_held_lines, "Held", "叫起"},
     {Word::kds_sold_out, "86", "估清"},
     {Word::kds_back_on, "Back on", "恢复"},
+    {Word::kds_sold_out_title, "Sold out (86): one touch marks a dish sold out, another puts it back on",
+     "估清：点一下菜品即估清，再点一下恢复"},
+    {Word::kds_available, "available", "可点"},
+    {Word::kds_expo_title, "EXPO", "传菜口"},
+    {Word::kds_expo_missing, "still to come", "还差"},
+    {Word::kds_expo_at_pass, "at the pass", "出餐等待"},
+    {Word::kds_expo_serve_order, "Serve order", "整单上菜"},
+    {Word::kds_expo_serve_ready, "Serve the {} ready", "先上 {} 道"},
+    {Word::kds_expo_none, "Nothing at the pass", "出餐口暂无菜品"},
+    {Word::kds_expo_all_ready, "ALL READY", "已齐"},
+    {Word::kds_expo_ready_count, "{} of {} ready", "{}/{} 已出"},
+    {Word::kds_expo_summary, "{} orders at the pass, {} complete", "出餐口 {} 单，{} 单已齐"},
 };
 
 constexpr bool table_in_enum_order() {

@@ -204,6 +204,17 @@ enum class Word : std::size_t {
   kds_held_lines,
   kds_sold_out,
   kds_back_on,
+  kds_sold_out_title,
+  kds_available,
+  kds_expo_title,
+  kds_expo_missing,
+  kds_expo_at_pass,
+  kds_expo_serve_order,
+  kds_expo_serve_ready,
+  kds_expo_none,
+  kds_expo_all_ready,
+  kds_expo_ready_count,
+  kds_expo_summary,
   count
 };
 

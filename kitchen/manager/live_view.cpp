@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <map>
 
+#include "shared/core/countdown.hpp"
+#include "shared/core/kitchen_load.hpp"
 #include "shared/core/money.hpp"
+#include "shared/core/promise_forecast.hpp"
 #include "shared/core/promise.hpp"
 #include "shared/core/urgency.hpp"
 #include "shared/words/kitchen_text.hpp"
@@ -15,9 +18,52 @@ namespace hourglass::manager {
 
 using words::Word;
 
-LiveView build_live_view(const std::vector<core::Order>& orders, const core::UrgencyThresholds& thresholds,
-                         std::int64_t server_now_ms, core::Language language) {
+namespace {
+
+LiveForecast forecast_of(const std::vector<core::Order>& orders, const core::Menu& menu,
+                         const std::optional<core::KitchenLoad>& kitchen_load, std::int64_t now_ms,
+                         core::Language language) {
+  const words::Words labels(language);
+  LiveForecast out;
+  if (kitchen_load) out.kitchen_wait = labels.format(Word::console_kitchen_wait, (kitchen_load->wait_s + 59) / 60);
+  std::size_t open_lines = 0;
+  for (const core::Order& order : orders) {
+    for (const core::OrderLine& line : order.lines) open_lines += core::needs_cooking(line.state) ? 1 : 0;
+  }
+  if (open_lines > core::kMaxScheduledLines) return out;
+  const core::KitchenSchedule schedule =
+      core::schedule_kitchen(orders, menu, now_ms, core::schedule_options_for(menu));
+  const core::PromiseForecast forecast = core::forecast_promise(orders, schedule, now_ms);
+  out.shown = true;
+  out.due = forecast.due;
+  out.on_time = forecast.on_time;
+  if (forecast.due == 0) {
+    out.summary = labels(Word::console_forecast_none);
+  } else {
+    const int percent = (forecast.on_time * 100 + forecast.due / 2) / forecast.due;
+    out.summary = labels.format(Word::console_forecast, forecast.due, forecast.on_time, percent);
+  }
+  for (const core::ProjectedBreach& breach : forecast.projected_breaches) {
+    out.projected_breaches.push_back(fmt::format("{} · {} · +{}", words::ticket_label(breach.seq),
+                                                 words::table_label(breach.table, language),
+                                                 core::format_countdown(breach.late_by_ms)));
+  }
+  return out;
+}
+
+}  // namespace
+
+LiveView build_live_view(const std::vector<core::Order>& orders, const core::Menu& menu,
+                         const std::optional<core::KitchenLoad>& kitchen_load,
+                         const core::UrgencyThresholds& thresholds, std::int64_t server_now_ms,
+                         core::Language language) {
   LiveView view;
+  view.forecast = forecast_of(orders, menu, kitchen_load, server_now_ms, language);
+  for (const core::MenuItem& item : menu.items) {
+    const core::MenuGroup* category = menu.category(item.category);
+    view.dishes.push_back(LiveDish{item.id, item.name.in(language),
+                                   category != nullptr ? category->name.in(language) : item.category, item.sold_out});
+  }
   std::map<std::string, std::vector<const core::Order*>> by_table;
   for (const core::Order& order : orders) {
     if (order.status == core::OrderStatus::closed) continue;

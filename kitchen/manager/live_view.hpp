@@ -4,11 +4,13 @@
 // money per table, and which lines may still be comped.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
+#include "shared/core/protocol.hpp"
 #include "shared/core/urgency.hpp"
 
 namespace hourglass::manager {
@@ -45,13 +47,38 @@ struct LiveTable {
   std::string close_order_id;  // counter tables close one order at a time
 };
 
+// The promise in the next 15 minutes (core::forecast_promise) and the
+// kitchen's load, in words.
+struct LiveForecast {
+  bool shown = false;  // false above core::kMaxScheduledLines open lines (not scheduled every frame)
+  int due = 0;
+  int on_time = 0;
+  std::string summary;       // "Next 15 min: 6 of 8 orders due projected on time (75 %)"
+  std::string kitchen_wait;  // "A new order now: about 12 min"; empty until the kitchen says
+  std::vector<std::string> projected_breaches;  // "#41 · Table 12 · +02:10", soonest deadline first
+};
+
+// A dish on the console's sold-out tab (86).
+struct LiveDish {
+  std::string item;
+  std::string name;
+  std::string category;  // its category's name, shown as a heading
+  bool sold_out = false;
+};
+
 struct LiveView {
+  LiveForecast forecast;
+  std::vector<LiveDish> dishes;  // the menu, in menu order
   std::vector<LiveTable> tables;  // the most urgent table first
   int open_orders = 0;
   int late_orders = 0;
 };
 
-LiveView build_live_view(const std::vector<core::Order>& orders, const core::UrgencyThresholds& thresholds,
-                         std::int64_t server_now_ms, core::Language language);
+// `menu` gives the schedule its prep times and places; `kitchen_load` is the
+// server's last `kitchen_load` (nullopt before the first).
+LiveView build_live_view(const std::vector<core::Order>& orders, const core::Menu& menu,
+                         const std::optional<core::KitchenLoad>& kitchen_load,
+                         const core::UrgencyThresholds& thresholds, std::int64_t server_now_ms,
+                         core::Language language);
 
 }  // namespace hourglass::manager

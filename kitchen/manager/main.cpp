@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000000));
   app.add_option("--demo-tickets", demo_tickets, "Open orders in the demo (implies --demo-state)")
       ->check(CLI::Range(0, 100000));
-  app.add_option("--tab", tab, "Start on: live or breaches")->check(CLI::IsMember({"live", "breaches"}));
+  app.add_option("--tab", tab, "Start on: live, breaches or sold-out (the 86 list)")
+      ->check(CLI::IsMember({"live", "breaches", "sold-out"}));
   app.add_option("--menu", menu_path, "Menu file for the demo and for the font's glyphs");
   app.add_option("--export", export_path, "Default file for the CSV export");
   app.add_option("--amber-seconds", amber_seconds, "Amber at this many seconds left or less")
@@ -128,7 +129,9 @@ int main(int argc, char** argv) {
   ui::Shell shell(config);
 
   manager::ManagerApp console(*link, settings, wall_clock_ms);
-  console.form().tab = tab == "live" ? manager::ManagerTab::live : manager::ManagerTab::breaches;
+  console.form().tab = tab == "live"       ? manager::ManagerTab::live
+                       : tab == "sold-out" ? manager::ManagerTab::sold_out
+                                           : manager::ManagerTab::breaches;
   // A frame after input, when the kitchen's state moved, and when a shown
   // countdown or flash needs one.
   return ui::run_loop(

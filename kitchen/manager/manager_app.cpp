@@ -121,7 +121,8 @@ void ManagerApp::frame(const ui::Theme& theme) {
   for (const auto& [id, order] : state_.orders) {
     if (closed_by_us_.count(id) == 0) orders.push_back(order);
   }
-  live_view_ = build_live_view(orders, settings_.thresholds, server_now(), settings_.language);
+  live_view_ = build_live_view(orders, state_.menu ? *state_.menu : core::Menu{}, state_.kitchen_load,
+                               settings_.thresholds, server_now(), settings_.language);
 
   const BreachFilter filter = current_filter();
   const std::string indexed_key =
@@ -174,6 +175,10 @@ void ManagerApp::apply(const ManagerIntents& intents) {
   }
   if (intents.refresh) request_period();
   if (intents.export_csv) export_csv();
+  for (const core::SetSoldOut& change : intents.sold_out) {
+    link_->request(core::ClientMessage{change});
+    spdlog::info("{} {} from the console", change.item, change.sold_out ? "sold out (86)" : "back on");
+  }
   if (intents.comp) {
     const auto& [line_id, reason] = *intents.comp;
     core::CompLine comp;

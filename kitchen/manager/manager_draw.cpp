@@ -270,10 +270,60 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
   ui::text(status.last_update, theme.text_muted, FontSize::small);
 }
 
+// The next 15 minutes: the projected on-time rate, the kitchen's wait for a
+// new order, and the orders projected to breach.
+void draw_forecast(const LiveForecast& forecast, const words::Words& l, const ui::Theme& theme) {
+  if (forecast.shown) {
+    const double rate = forecast.due > 0 ? static_cast<double>(forecast.on_time) / forecast.due : 1.0;
+    const ImVec4 color = rate >= 0.9 ? theme.success : rate >= 0.8 ? theme.warning : theme.danger;
+    ui::text_bold(forecast.summary, color, FontSize::body);
+    if (!forecast.kitchen_wait.empty()) ImGui::SameLine(0.0f, theme.px(24.0f));
+  }
+  if (!forecast.kitchen_wait.empty()) ui::text(forecast.kitchen_wait, theme.text_muted, FontSize::body);
+  if (forecast.projected_breaches.empty()) return;
+  ui::text_bold(l(Word::console_projected_breach) + ":", theme.danger, FontSize::body);
+  constexpr std::size_t kShown = 12;  // about two rows; the tables below show the rest
+  for (std::size_t i = 0; i < forecast.projected_breaches.size(); ++i) {
+    const std::string breach = i < kShown ? forecast.projected_breaches[i]
+                                          : fmt::format("+{} …", forecast.projected_breaches.size() - kShown);
+    ImGui::SameLine(0.0f, theme.px(16.0f));
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(breach.c_str()).x > ImGui::GetWindowContentRegionMax().x) {
+      ImGui::NewLine();
+    }
+    ui::text(breach, theme.danger, FontSize::body);
+    if (i >= kShown) break;
+  }
+}
+
+// The 86 tab: the menu by category, one touch to sell a dish out or put it back.
+void draw_sold_out(const LiveView& live, const words::Words& l, const ui::Theme& theme, ManagerIntents& intents) {
+  ui::text(l(Word::console_sold_out_hint), theme.text_muted, FontSize::body);
+  ImGui::BeginChild("sold_out", ImVec2(0, 0), false);
+  std::string category;
+  for (const LiveDish& dish : live.dishes) {
+    if (dish.category != category) {
+      category = dish.category;
+      ImGui::Spacing();
+      ui::text_bold(category, theme.text, FontSize::large);
+    } else {
+      ImGui::SameLine();
+      const float w = ImGui::CalcTextSize(dish.name.c_str()).x + theme.px(80.0f);
+      if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+    }
+    const std::string label =
+        (dish.sold_out ? fmt::format("{} · {}", dish.name, l(Word::kds_sold_out)) : dish.name) + "##86" + dish.item;
+    if (ui::pill(label.c_str(), dish.sold_out, theme, theme.danger, FontSize::body)) {
+      intents.sold_out.push_back(core::SetSoldOut{dish.item, !dish.sold_out});
+    }
+  }
+  ImGui::EndChild();
+}
+
 void draw_live(const LiveView& live, ManagerForm& form, const words::Words& l, const ui::Theme& theme) {
   ui::text(fmt::format("{} {}   ·   {} {}", live.open_orders, l(Word::console_open_orders), live.late_orders,
                        l(Word::console_late_orders)),
            theme.text_muted, FontSize::body);
+  draw_forecast(live.forecast, l, theme);
   if (live.tables.empty()) {
     ui::text_centered(l(Word::console_no_open), theme.text_muted, FontSize::large);
     return;
@@ -419,6 +469,10 @@ ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, cons
   if (ui::pill((l(Word::console_breaches) + "##breaches").c_str(), form.tab == ManagerTab::breaches, theme)) {
     form.tab = ManagerTab::breaches;
   }
+  ImGui::SameLine();
+  if (ui::pill((l(Word::console_sold_out_tab) + "##sold_out").c_str(), form.tab == ManagerTab::sold_out, theme)) {
+    form.tab = ManagerTab::sold_out;
+  }
   std::string conn;
   ImVec4 conn_color = theme.success;
   if (status.demo) {
@@ -456,6 +510,8 @@ ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, cons
 
   if (form.tab == ManagerTab::breaches) {
     draw_breaches(log, rows, form, l, status, theme, intents);
+  } else if (form.tab == ManagerTab::sold_out) {
+    draw_sold_out(live, l, theme, intents);
   } else {
     draw_live(live, form, l, theme);
   }

@@ -10,11 +10,12 @@
 
 #include "kitchen/manager/breach_log_view.hpp"
 #include "kitchen/manager/live_view.hpp"
+#include "shared/core/protocol.hpp"
 #include "shared/ui/theme.hpp"
 
 namespace hourglass::manager {
 
-enum class ManagerTab { live, breaches };
+enum class ManagerTab { live, breaches, sold_out };
 
 // Every fixed word in both languages, for the font atlas.
 std::vector<std::string> manager_strings(const core::Menu& menu);
@@ -53,6 +54,7 @@ struct ManagerIntents {
   bool export_csv = false;
   std::optional<std::pair<std::string, std::string>> comp;   // line id, reason
   std::optional<std::pair<std::string, std::string>> close;  // table, order id (counter)
+  std::vector<core::SetSoldOut> sold_out;                    // the 86 tab's touches
 };
 
 // The breach table's rows: the entries `log` indexes, and the cache that

@@ -213,6 +213,15 @@ constexpr Entry kTable[] = {
     {Word::kds_expo_all_ready, "ALL READY", "已齐"},
     {Word::kds_expo_ready_count, "{} of {} ready", "{}/{} 已出"},
     {Word::kds_expo_summary, "{} orders at the pass, {} complete", "出餐口 {} 单，{} 单已齐"},
+    // Positional: {0} due, {1} projected on time, {2} the percentage.
+    {Word::console_forecast, "Next 15 min: {1} of {0} orders due projected on time ({2} %)",
+     "未来 15 分钟：{0} 单到期，预计 {1} 单准时（{2}%）"},
+    {Word::console_forecast_none, "Next 15 min: no orders due", "未来 15 分钟：无到期订单"},
+    {Word::console_kitchen_wait, "A new order now: about {} min", "现在下单：约 {} 分钟出齐"},
+    {Word::console_projected_breach, "Projected to breach", "预计超时"},
+    {Word::console_sold_out_tab, "Sold out (86)", "估清"},
+    {Word::console_sold_out_hint, "One touch marks a dish sold out on every tablet; another puts it back on.",
+     "点一下即在所有平板上估清该菜，再点一下恢复。"},
 };
 
 constexpr bool table_in_enum_order() {

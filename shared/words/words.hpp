@@ -215,6 +215,12 @@ enum class Word : std::size_t {
   kds_expo_all_ready,
   kds_expo_ready_count,
   kds_expo_summary,
+  console_forecast,
+  console_forecast_none,
+  console_kitchen_wait,
+  console_projected_breach,
+  console_sold_out_tab,
+  console_sold_out_hint,
   count
 };
 

@@ -67,3 +67,51 @@ TEST_CASE("the manager console sees the open order live and comps a line on the 
     return app.live_view().tables.empty();
   }));
 }
+
+TEST_CASE("the console forecasts the next 15 minutes from the kitchen's schedule and its load, and sells out a dish",
+          "[ui][manager][integration]") {
+  test::TestKitchen kitchen;
+  net::Client table(net::Options{.port = kitchen.port(), .role = core::Role::table, .token = test::kTable1});
+  net::Client boss(net::Options{.port = kitchen.port(), .role = core::Role::manager, .token = test::kManager});
+  REQUIRE(eventually([&] { return table.snapshot().connection.synced; }));
+  // Two quick dishes: the sample kitchen makes them well inside 15 minutes.
+  table.place_order({core::LineRequest{"paihuanggua", 1, ""}});
+  table.place_order({core::LineRequest{"mapo", 1, ""}});
+  REQUIRE(eventually([&] { return table.snapshot().orders.size() == 2; }));
+
+  ui::Shell shell(test::headless_shell_config(1280, 800, ui::office_theme(),
+                                              manager::manager_strings(test::sample_menu())));
+  manager::ManagerApp app(boss, manager::ManagerSettings{}, test::wall_ms);
+  app.form().tab = manager::ManagerTab::live;
+  auto frame = [&] { test::capture_frame(shell, [&] { app.frame(shell.theme()); }); };
+  REQUIRE(eventually([&] {
+    frame();
+    return app.live_view().forecast.due == 2 && !app.live_view().forecast.kitchen_wait.empty();
+  }));
+  const manager::LiveForecast& forecast = app.live_view().forecast;
+  CHECK(forecast.shown);
+  CHECK(forecast.on_time == 2);
+  CHECK(forecast.summary == "Next 15 min: 2 of 2 orders due projected on time (100 %)");
+  CHECK(forecast.projected_breaches.empty());
+  CHECK(forecast.kitchen_wait.rfind("A new order now: about ", 0) == 0);
+
+  // The 86 tab: drawn, then the touch's intent goes to the server.
+  app.form().tab = manager::ManagerTab::sold_out;
+  frame();
+  REQUIRE_FALSE(app.live_view().dishes.empty());
+  manager::ManagerIntents intents;
+  intents.sold_out.push_back(core::SetSoldOut{"mapo", true});
+  app.apply(intents);
+  const auto sold_out_on_table = [&] {
+    const net::State state = table.snapshot();
+    return state.menu && state.menu->find("mapo") != nullptr && state.menu->find("mapo")->sold_out;
+  };
+  REQUIRE(eventually(sold_out_on_table, std::chrono::seconds(1)));
+  REQUIRE(eventually([&] {
+    frame();
+    for (const auto& dish : app.live_view().dishes) {
+      if (dish.item == "mapo") return dish.sold_out;
+    }
+    return false;
+  }));
+}

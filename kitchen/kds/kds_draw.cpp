@@ -105,9 +105,10 @@ TicketResult draw_ticket(ImDrawList* dl, const KdsTicketView& t, const Placement
   if (has_chip_row(t)) {
     float cx = x0;
     if (!t.projected_word.empty()) {
-      // Before the ticket turns red: the schedule says it will miss, and by how much.
-      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.danger, theme.on_primary, "◆ " + t.projected_word,
-                      theme, m.chip_row_h) +
+      // Before the ticket turns red: the schedule says it will miss, and by
+      // how much; past saving, it is cooked after the orders that can make it.
+      cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, t.past_saving ? theme.late : theme.danger, theme.on_primary,
+                      "◆ " + t.projected_word, theme, m.chip_row_h) +
             m.gap;
     } else if (t.at_risk) {
       cx += draw_chip(dl, ImVec2(cx, y), FontSize::small, theme.warning, ui::rgb(0x1A1A1A),

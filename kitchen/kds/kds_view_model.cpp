@@ -158,7 +158,14 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
     if (const core::OrderProjection* projection = schedule.projection(order->order_id);
         projection != nullptr && running && ticket.urgency != Urgency::late && projection->late_by_ms > 0) {
       ticket.projected_late_ms = projection->late_by_ms;
-      ticket.projected_word = labels.format(Word::kds_projected_late, core::format_countdown(projection->late_by_ms));
+      // Triage: an order with a line that would be late even if started now
+      // cannot be saved; the schedule cooks it after the ones that can, and
+      // the ticket says so, so no cook rushes it at their expense.
+      ticket.past_saving = std::any_of(schedule.lines.begin(), schedule.lines.end(), [&](const core::ScheduledLine& s) {
+        return s.order_id == order->order_id && s.lost;
+      });
+      ticket.projected_word = labels.format(ticket.past_saving ? Word::kds_past_saving : Word::kds_projected_late,
+                                            core::format_countdown(projection->late_by_ms));
     }
 
     for (const core::OrderLine& line : order->lines) {

@@ -64,6 +64,9 @@ struct KdsTicketView {
   // the words ("projected late 02:10"), shown before the ticket turns red.
   std::int64_t projected_late_ms = 0;
   std::string projected_word;
+  // Late whatever is done now (a line would be late even started at once):
+  // cooked after the orders that can still make it ("past saving, late 04:10", in the late colour).
+  bool past_saving = false;
   bool rushed = false;
   bool flash_on = true;            // late tickets flash: the phase at this server time
   std::vector<KdsLineView> lines;  // the lines shown (after the station filter), held ones last

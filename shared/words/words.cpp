@@ -222,6 +222,7 @@ constexpr Entry kTable[] = {
     {Word::console_sold_out_tab, "Sold out (86)", "估清"},
     {Word::console_sold_out_hint, "One touch marks a dish sold out on every tablet; another puts it back on.",
      "点一下即在所有平板上估清该菜，再点一下恢复。"},
+    {Word::kds_past_saving, "past saving, late {}", "已来不及 超时 {}"},
 };
 
 constexpr bool table_in_enum_order() {

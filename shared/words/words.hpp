@@ -221,6 +221,7 @@ enum class Word : std::size_t {
   console_projected_breach,
   console_sold_out_tab,
   console_sold_out_hint,
+  kds_past_saving,
   count
 };
 

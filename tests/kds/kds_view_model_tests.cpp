@@ -124,6 +124,32 @@ TEST_CASE("at risk: less time left than the longest prep of an unfinished promis
   }
 }
 
+TEST_CASE("triage: a ticket that cannot make it even started now says past saving, one the wok delays says projected late",
+          "[ui][kds]") {
+  // One wok place (kds_menu names no cooks): gongbao 480 s each.
+  // #1: 7 minutes left for an 8-minute dish: lost whatever is done.
+  // #2: 10 minutes left, second in the wok's queue: savable only by going first.
+  const auto v = view_of({order(1, 7 * kMin, {{"gongbao", 1, LineState::queued}}),
+                          order(2, 10 * kMin, {{"gongbao", 1, LineState::queued}})});
+  REQUIRE(v.tickets.size() == 2);
+  const auto find = [&](const std::string& ticket) {
+    return *std::find_if(v.tickets.begin(), v.tickets.end(),
+                         [&](const kitchen::KdsTicketView& t) { return t.ticket == ticket; });
+  };
+  const kitchen::KdsTicketView lost = find("#1");
+  const kitchen::KdsTicketView saved = find("#2");
+  CHECK(lost.past_saving);
+  CHECK(lost.projected_late_ms > 0);
+  CHECK(lost.projected_word.rfind("past saving, late ", 0) == 0);
+  // The savable order goes first: it fires now and is projected on time.
+  CHECK_FALSE(saved.past_saving);
+  CHECK(saved.projected_late_ms == 0);
+  CHECK(saved.lines[0].fire_now);
+  CHECK_FALSE(lost.lines[0].fire_now);
+  REQUIRE_FALSE(v.next_up.empty());
+  CHECK(v.next_up[0].ticket == "#2");
+}
+
 TEST_CASE("all-day counts sum quantities of queued and cooking lines across tickets", "[ui][kds]") {
   const auto view = view_of({
       order(1, 10 * kMin, {{"gongbao", 2, LineState::queued}, {"rice", 3, LineState::cooking}}),

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -32,19 +33,23 @@ int main(int argc, char** argv) {
   std::string config_path;
   std::optional<double> duration_s;
   std::optional<int> promise_s;
+  std::optional<double> parties_per_hour;
   bool json = false;
   bool quiet = false;
   app.add_option("--scenario", scenario_path, "Scenario file (deploy/scenarios/*.json)")->required();
   app.add_option("--cooks", policy,
-                 "How cooks choose the next line: fifo (oldest ticket), display (the display's next up) or schedule "
-                 "(the schedule to the deadline, docs/kitchen-schedule.md)")
-      ->check(CLI::IsMember({"fifo", "display", "schedule"}));
+                 "How cooks choose the next line: fifo (oldest ticket), least-slack (the v1 display's next up) or "
+                 "display (the display's next up: the schedule to the deadline, docs/kitchen-schedule.md; "
+                 "\"schedule\" is the same)")
+      ->check(CLI::IsMember({"fifo", "least-slack", "display", "schedule"}));
   app.add_option("--seed", seed, "Seed of every random choice (default 1)");
   app.add_option("--speed", speed, "Restaurant time per wall-clock second (default 1)")->check(CLI::Range(0.01, 1000.0));
   app.add_option("--duration", duration_s, "Override the scenario's duration_s (restaurant seconds)")
       ->check(CLI::Range(1.0, 86400.0));
   app.add_option("--promise", promise_s, "Override the scenario's promise_s (restaurant seconds)")
       ->check(CLI::Range(1, 86400));
+  app.add_option("--parties-per-hour", parties_per_hour, "Override the scenario's parties_per_hour (arrival rate)")
+      ->check(CLI::Range(0.0, 1e6));
   auto* spawn = app.add_option("--kitchen", kitchen_binary,
                                "Start this hourglass-kitchen on a temporary config and database (the default: the one "
                                "beside this program in the build)");
@@ -74,12 +79,25 @@ int main(int argc, char** argv) {
   options.scenario = scenario.value();
   if (duration_s) options.scenario.duration_s = *duration_s;
   if (promise_s) options.scenario.promise_s = *promise_s;
+  if (parties_per_hour) options.scenario.parties_per_hour = *parties_per_hour;
   options.policy = *sim::cook_policy_from(policy);
   options.seed = seed;
   options.speed = speed;
   options.server = server;
   options.config_path = config_path;
   if (server.empty()) {
+    // The server it starts takes its promise in whole seconds: a speed that
+    // does not divide promise_s would give every order a longer or shorter
+    // promise than the scenario's (900 s at 240× is 3.75 s, rounded to 4:
+    // 960 restaurant seconds), flattering or harming every policy alike.
+    const double server_promise = options.scenario.promise_s / speed;
+    if (std::abs(server_promise - std::round(server_promise)) > 1e-9 || server_promise < 1) {
+      fmt::print(stderr,
+                 "--speed {} gives the server a promise of {:.3f} s, but it takes whole seconds: pick a speed that "
+                 "divides promise_s ({} s), such as {}\n",
+                 speed, server_promise, options.scenario.promise_s, options.scenario.promise_s / 4.0);
+      return 2;
+    }
     const fs::path self = fs::canonical("/proc/self/exe").parent_path();
     options.kitchen_binary = kitchen_binary.empty() ? self / "../server/hourglass-kitchen" : fs::path(kitchen_binary);
     options.menu_path = menu_path.empty() ? fs::path(HOURGLASS_SOURCE_DIR) / "assets/menu.json" : fs::path(menu_path);

@@ -59,7 +59,20 @@ std::vector<core::LineRequest> order_round(const core::Menu& menu, const Scenari
     if (qty[item->id]++ == 0) order.push_back(item->id);
   };
   std::uniform_real_distribution<double> unit(0.0, 1.0);
-  if (first_round) {
+  if (first_round && scenario.dishes_per_order) {
+    std::vector<const core::MenuItem*> promised;
+    for (const core::MenuItem& item : menu.items) {
+      if (item.promised) promised.push_back(&item);
+    }
+    const int wanted = std::uniform_int_distribution<int>(scenario.dishes_per_order->min,
+                                                          scenario.dishes_per_order->max)(random);
+    for (int i = 0; i < wanted && !promised.empty(); ++i) {
+      std::uniform_int_distribution<std::size_t> index(0, promised.size() - 1);
+      const std::size_t k = index(random);
+      add(promised[k]);
+      promised.erase(promised.begin() + static_cast<std::ptrdiff_t>(k));  // different items
+    }
+  } else if (first_round) {
     const double wanted = scenario.dishes_per_diner * party_size;
     const int count = std::max(1, static_cast<int>(std::floor(wanted + unit(random))));
     for (int i = 0; i < count; ++i) add(pick(dishes, random));
@@ -88,16 +101,16 @@ double cook_seconds(const core::Menu& menu, const std::string& item, double spre
 
 std::optional<CookPolicy> cook_policy_from(const std::string& name) {
   if (name == "fifo") return CookPolicy::fifo;
-  if (name == "display") return CookPolicy::display;
-  if (name == "schedule") return CookPolicy::schedule;
+  if (name == "least-slack") return CookPolicy::least_slack;
+  if (name == "display" || name == "schedule") return CookPolicy::display;  // "schedule": its name before v1.1
   return std::nullopt;
 }
 
 std::string_view to_string(CookPolicy policy) {
   switch (policy) {
     case CookPolicy::fifo: return "fifo";
+    case CookPolicy::least_slack: return "least-slack";
     case CookPolicy::display: return "display";
-    case CookPolicy::schedule: return "schedule";
   }
   return "fifo";
 }
@@ -112,7 +125,7 @@ std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<c
     for (core::Order& order : restaurant_time) {
       order.deadline_ms = now_ms + std::llround(static_cast<double>(order.deadline_ms - now_ms) * speed);
     }
-    if (policy == CookPolicy::schedule) {
+    if (policy == CookPolicy::display) {
       core::ScheduleOptions options;
       options.cooks = cooks;
       const core::KitchenSchedule schedule = core::schedule_kitchen(restaurant_time, menu, now_ms, options);

@@ -38,7 +38,8 @@ std::optional<double> next_arrival(const Scenario& scenario, double t_s, Random&
 
 // A party's round: first rounds have `dishes_per_diner` promised dishes per
 // diner (rounded at random), rice for half of them and a drink at
-// drink_chance; later rounds one or two extra dishes. Lines are merged by
+// drink_chance, or with `dishes_per_order` that many different promised
+// items and nothing else; later rounds one or two extra dishes. Lines are merged by
 // item (qty), at most core::kMaxLineQty each.
 std::vector<core::LineRequest> order_round(const core::Menu& menu, const Scenario& scenario, int party_size,
                                            bool first_round, Random& random);
@@ -48,16 +49,20 @@ std::vector<core::LineRequest> order_round(const core::Menu& menu, const Scenari
 // ±40 % of prep_s); 30 s for a dish without prep_s.
 double cook_seconds(const core::Menu& menu, const std::string& item, double spread, Random& random);
 
-enum class CookPolicy { fifo, display, schedule };
+// fifo: the oldest ticket's first line; least_slack: the v1 display's next
+// up (core::next_line_for_station); display: the v1.1 display's next up,
+// the schedule to the deadline's fire_next.
+enum class CookPolicy { fifo, least_slack, display };
 std::optional<CookPolicy> cook_policy_from(const std::string& name);
 std::string_view to_string(CookPolicy policy);
 
 // The line a free cook at `station` takes: fifo, the oldest ticket's first
-// queued line there (kitchens without help); display, what the kitchen
-// display shows as next up (core::next_line_for_station); schedule, the
-// first line whose start has come in the kitchen's schedule to the deadline
-// (core::schedule_kitchen, with `cooks` places per station), which may be
-// none while queued lines wait to finish with their order. Lines in `taken`
+// queued line there (kitchens without help); least_slack, the v1 display's
+// next up (core::next_line_for_station); display, what the kitchen display
+// shows as next up now: the first line whose start has come in the kitchen's
+// schedule to the deadline (core::schedule_kitchen with `cooks` places per
+// station, KitchenSchedule::fire_next), which may be none while queued lines
+// wait to finish with their order. Lines in `taken`
 // are being cooked already. The orders' deadlines are in server time, which
 // runs `speed` times slower than the restaurant's: the time left to each
 // deadline is scaled up by `speed` before it is weighed against prep_s

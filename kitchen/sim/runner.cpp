@@ -164,6 +164,7 @@ SimReport run_simulation(const SimOptions& options) {
   std::set<std::string> acknowledged;
   std::map<std::string, int> breach_pushes;
   std::set<std::string> kept, seen_on_display;
+  std::set<std::string> promised_orders, open_at_end;  // for the on-time count
   std::vector<double> accept_ms, display_ms, breach_lag_ms;
   const auto started = Clock::now();
   {
@@ -202,11 +203,23 @@ SimReport run_simulation(const SimOptions& options) {
     std::vector<std::optional<Party>> seated(tablets.size());
     std::vector<std::size_t> free_tables;
     for (std::size_t t = tablets.size(); t-- > 0;) free_tables.push_back(t);
+    // Places per station: the scenario's, else the menu's `cooks` (what the
+    // server's kitchen load and the display's schedule count too).
     std::map<std::string, std::vector<Cook>> cooks;
+    std::map<std::string, int> places;
     for (const core::MenuGroup& station : menu.stations) {
       const auto named = s.cooks.find(station.id);
-      cooks[station.id].resize(static_cast<std::size_t>(named != s.cooks.end() ? named->second : 1));
+      places[station.id] = named != s.cooks.end() ? named->second : core::station_cooks(menu, station.id);
+      cooks[station.id].resize(static_cast<std::size_t>(places[station.id]));
     }
+    // For the spread: each line's order, and when each order's lines were served.
+    std::map<std::string, std::string> order_of_line;
+    struct Served {
+      double first_s = 0;
+      double last_s = 0;
+      std::size_t lines = 0;
+    };
+    std::map<std::string, Served> served;
     // Every line a cook has started, kept for the whole run (line ids are
     // unique), so a display state that lags behind our own marks never
     // offers a line twice.
@@ -243,10 +256,21 @@ SimReport run_simulation(const SimOptions& options) {
     auto place_round = [&](Party& party, double now_s, bool first) {
       auto lines = order_round(menu, s, party.size, first, party.random);
       std::vector<double> seconds;
+      bool promised = false;
+      bool could_be_on_time = true;
       for (const core::LineRequest& line : lines) {
         seconds.push_back(cook_seconds(menu, line.item, s.prep_spread, party.random));
+        const core::MenuItem* item = menu.find(line.item);
+        if (item == nullptr || !item->promised) continue;
+        promised = true;
+        if (seconds.back() + s.serve_s > s.promise_s) could_be_on_time = false;
+      }
+      if (promised) {
+        ++report.orders_promised;
+        if (could_be_on_time) ++report.orders_could_be_on_time;
       }
       const std::string id = tablets[party.table]->place_order(std::move(lines));
+      if (promised) promised_orders.insert(id);
       cook_s[id] = std::move(seconds);
       placed_at[id] = Clock::now();
       ++report.orders_placed;
@@ -368,6 +392,11 @@ SimReport run_simulation(const SimOptions& options) {
       // The cooks: finish, walk out, start the next line.
       while (!serving.empty() && serving.front().at <= now) {
         kds->request(core::ClientMessage{core::MarkLine{serving.front().line_id, core::LineState::served}});
+        if (const auto line = order_of_line.find(serving.front().line_id); line != order_of_line.end()) {
+          auto [entry, first] = served.try_emplace(line->second, Served{now_s, now_s, 0});
+          entry->second.last_s = now_s;
+          ++entry->second.lines;
+        }
         ++report.lines_cooked;
         serving.pop_front();
       }
@@ -381,10 +410,11 @@ SimReport run_simulation(const SimOptions& options) {
         }
         for (Cook& cook : crew) {
           if (!cook.line_id.empty()) continue;
-          const auto next = choose_line(options.policy, open, menu, station, server_now, taken, options.speed, s.cooks);
+          const auto next = choose_line(options.policy, open, menu, station, server_now, taken, options.speed, places);
           if (!next) break;  // nothing queued here for the others either
           kds->request(core::ClientMessage{core::MarkLine{next->line->line_id, core::LineState::cooking}});
           taken.insert(next->line->line_id);
+          order_of_line[next->line->line_id] = next->order->order_id;
           cook.line_id = next->line->line_id;
           cook.done_at = now + wall_for(planned_cook_seconds(*next));
         }
@@ -421,14 +451,29 @@ SimReport run_simulation(const SimOptions& options) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     for (const auto& [id, order] : kds_state.orders) {
-      if (order.status == core::OrderStatus::open) ++report.orders_open_at_end;
+      if (order.status == core::OrderStatus::open) open_at_end.insert(id);
     }
+    report.orders_open_at_end = static_cast<int>(open_at_end.size());
     if (server) report.server_rss_kib = bench::resident_kib(server->pid());
+    std::vector<double> spreads;
+    for (const auto& [id, times] : served) {
+      const auto planned = cook_s.find(id);
+      if (planned == cook_s.end() || planned->second.size() < 2 || times.lines != planned->second.size()) continue;
+      spreads.push_back(times.last_s - times.first_s);
+    }
+    report.spread_orders = static_cast<int>(spreads.size());
+    report.spread_p50_s = bench::percentile(spreads, 50);
+    report.spread_p90_s = bench::percentile(spreads, 90);
   }  // every client stops here, before the server does
   report.wall_seconds = ms_between(started, Clock::now()) / 1000.0;
 
   report.orders_acknowledged = static_cast<int>(acknowledged.size());
-  report.orders_kept = static_cast<int>(kept.size());
+  // Kept: every promised order the server acknowledged, decided and did not
+  // breach. (Not only those the display saw `kept`: a table closed before its
+  // deadline with everything served goes straight to closed.)
+  for (const std::string& id : promised_orders) {
+    if (acknowledged.contains(id) && !breach_pushes.contains(id) && !open_at_end.contains(id)) ++report.orders_kept;
+  }
   report.orders_breached = static_cast<int>(breach_pushes.size());
   for (const auto& [id, pushes] : breach_pushes) {
     report.breach_pushes += 1;
@@ -474,6 +519,11 @@ std::string report_table(const SimReport& r) {
                      r.orders_placed, r.orders_acknowledged, r.orders_rejected, r.orders_open_at_end);
   out += fmt::format("  on time              {:>7.1f}%   kept {}, breached {}\n", on_time, r.orders_kept,
                      r.orders_breached);
+  out += fmt::format("  ceiling              {:>7.1f}%   {} of {} orders could be on time at all (started at once)\n",
+                     r.orders_promised > 0 ? 100.0 * r.orders_could_be_on_time / r.orders_promised : 0.0,
+                     r.orders_could_be_on_time, r.orders_promised);
+  out += fmt::format("  first to last dish   p50 {:.0f} s  p90 {:.0f} s   over {} orders\n", r.spread_p50_s,
+                     r.spread_p90_s, r.spread_orders);
   out += fmt::format("  compensation paid    {:>8}\n", core::format_money(r.compensation_fen));
   out += fmt::format("  rushes, waiter calls {:>8}   {}\n", r.rushes, r.waiter_calls);
   out += fmt::format("  accept latency       p50 {:.1f} ms  p99 {:.1f} ms  max {:.1f} ms\n", r.accept_p50_ms,
@@ -510,6 +560,9 @@ nlohmann::json report_json(const SimReport& r) {
                       {"orders_kept", r.orders_kept},
                       {"orders_breached", r.orders_breached},
                       {"orders_open_at_end", r.orders_open_at_end},
+                      {"orders_promised", r.orders_promised},
+                      {"orders_could_be_on_time", r.orders_could_be_on_time},
+                      {"spread_s", {{"orders", r.spread_orders}, {"p50", r.spread_p50_s}, {"p90", r.spread_p90_s}}},
                       {"compensation_fen", r.compensation_fen},
                       {"rushes", r.rushes},
                       {"waiter_calls", r.waiter_calls},

@@ -47,6 +47,15 @@ struct SimReport {
   int orders_kept = 0;  // every promised dish served in time
   int orders_breached = 0;
   int orders_open_at_end = 0;
+  // The ceiling: of the orders with a promised line, those that could be on
+  // time at all, every dish started the moment it was ordered with unlimited
+  // cooks (its drawn cooking time + serve_s within the promise).
+  int orders_promised = 0;
+  int orders_could_be_on_time = 0;
+  // From the first to the last line of an order served (restaurant
+  // seconds), over the orders of two lines or more all served by the cooks.
+  int spread_orders = 0;
+  double spread_p50_s = 0, spread_p90_s = 0;
   std::int64_t compensation_fen = 0;
   int rushes = 0;
   int waiter_calls = 0;

@@ -21,7 +21,7 @@ const std::set<std::string> kKnownFields = {
     "name",         "duration_s",  "tables",   "parties_per_hour", "peak",         "party_size",
     "rounds",       "dishes_per_diner", "drink_chance", "round_gap_s", "think_s", "linger_s",
     "rush_chance",  "waiter_chance", "promise_s", "policy",        "cooks",        "prep_spread",
-    "serve_s",      "_comment"};
+    "serve_s",      "dishes_per_order", "_comment"};
 
 double number(const JsonObjectReader& reader, const char* key, double fallback, double min, double max) {
   if (!reader.has(key)) return fallback;
@@ -67,6 +67,7 @@ Scenario read(const Json& document) {
   s.party_size = range(reader, "party_size", s.party_size, 1, 20);
   s.rounds = range(reader, "rounds", s.rounds, 1, 10);
   s.dishes_per_diner = number(reader, "dishes_per_diner", s.dishes_per_diner, 0, 10);
+  if (reader.has("dishes_per_order")) s.dishes_per_order = range(reader, "dishes_per_order", Range{2, 5}, 1, 20);
   s.drink_chance = number(reader, "drink_chance", s.drink_chance, 0, 1);
   s.round_gap_s = range(reader, "round_gap_s", s.round_gap_s, 0, 24 * 3600);
   s.think_s = number(reader, "think_s", s.think_s, 0, 3600);

@@ -35,6 +35,10 @@ struct Scenario {
   Range party_size{1, 6};
   Range rounds{1, 2};
   double dishes_per_diner = 1.0;  // promised dishes per diner in the first round
+  // When set, every first round is this many different promised items drawn
+  // uniformly from the menu (no rice or drinks on top): the measurement's
+  // fixed order shape (deploy/scenarios/promise.json).
+  std::optional<Range> dishes_per_order;
   double drink_chance = 0.5;      // per diner, first round
   Range round_gap_s{300, 900};    // from a round served to the next ordered
   double think_s = 90;            // seated to the first order
@@ -43,7 +47,7 @@ struct Scenario {
   double waiter_chance = 0.1;     // per party
   int promise_s = 900;            // the server's promise (the sim starts the server)
   std::string policy = "free_unserved";
-  std::map<std::string, int> cooks;  // per station; a station not named has one
+  std::map<std::string, int> cooks;  // per station; a station not named has the menu's `cooks` (else one)
   double prep_spread = 0.25;         // σ of the log-normal around prep_s
   double serve_s = 20;               // ready to served (a runner walking it out)
 };

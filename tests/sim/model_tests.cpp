@@ -73,6 +73,31 @@ TEST_CASE("rounds: dishes from the menu, merged by item, at least one", "[sim][m
   CHECK(later.size() <= 2);
 }
 
+TEST_CASE("rounds of the measurement: 2-5 different promised dishes, nothing else", "[sim][model]") {
+  const core::Menu& menu = hourglass::test::sample_menu();
+  sim::Scenario s;
+  s.dishes_per_order = sim::Range{2, 5};
+  s.drink_chance = 1.0;  // ignored with dishes_per_order
+  sim::Random random(9);
+  std::set<std::size_t> sizes;
+  for (int i = 0; i < 400; ++i) {
+    const auto lines = sim::order_round(menu, s, 4, true, random);
+    sizes.insert(lines.size());
+    std::set<std::string> items;
+    for (const core::LineRequest& line : lines) {
+      const core::MenuItem* item = menu.find(line.item);
+      REQUIRE(item != nullptr);
+      CHECK(item->promised);
+      CHECK(line.qty == 1);
+      CHECK(items.insert(line.item).second);
+    }
+  }
+  CHECK(sizes == std::set<std::size_t>{2, 3, 4, 5});
+  const auto parsed = sim::parse_scenario(R"({"dishes_per_order":{"min":3,"max":2}})", "x.json");
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.error() == "x.json: dishes_per_order: min is above max");
+}
+
 TEST_CASE("cooking time: log-normal around prep_s, exact with no spread", "[sim][model]") {
   const core::Menu& menu = hourglass::test::sample_menu();
   sim::Random random(5);
@@ -86,7 +111,7 @@ TEST_CASE("cooking time: log-normal around prep_s, exact with no spread", "[sim]
   CHECK(hourglass::bench::percentile(samples, 95) < median * 1.7);
 }
 
-TEST_CASE("cook policies: fifo takes the oldest ticket, display the least slack", "[sim][model]") {
+TEST_CASE("cook policies: fifo takes the oldest ticket, least-slack the least slack", "[sim][model]") {
   const core::Menu& menu = hourglass::test::sample_menu();
   constexpr std::int64_t kT0 = 1'763'800'000'000;
   auto make = [&](const char* id, std::int64_t seq, std::int64_t promise_s) {
@@ -99,19 +124,19 @@ TEST_CASE("cook policies: fifo takes the oldest ticket, display the least slack"
   const auto fifo = sim::choose_line(sim::CookPolicy::fifo, orders, menu, "wok", kT0, {});
   REQUIRE(fifo);
   CHECK(fifo->order->order_id == "old-long");
-  const auto display = sim::choose_line(sim::CookPolicy::display, orders, menu, "wok", kT0, {});
+  const auto display = sim::choose_line(sim::CookPolicy::least_slack, orders, menu, "wok", kT0, {});
   REQUIRE(display);
   CHECK(display->order->order_id == "new-short");
   // A line a cook already has is not offered again.
   const auto second = sim::choose_line(sim::CookPolicy::fifo, orders, menu, "wok", kT0, {fifo->line->line_id});
   REQUIRE(second);
   CHECK(second->order->order_id == "new-short");
-  CHECK_FALSE(sim::choose_line(sim::CookPolicy::display, orders, menu, "bar", kT0, {}));
+  CHECK_FALSE(sim::choose_line(sim::CookPolicy::least_slack, orders, menu, "bar", kT0, {}));
   CHECK(sim::cook_policy_from("fifo") == sim::CookPolicy::fifo);
   CHECK_FALSE(sim::cook_policy_from("random"));
 }
 
-TEST_CASE("cook policies: at --speed N the display weighs N times the server's time left against prep_s",
+TEST_CASE("cook policies: at --speed N least-slack weighs N times the server's time left against prep_s",
           "[sim][model]") {
   const core::Menu& menu = hourglass::test::sample_menu();
   constexpr std::int64_t kT0 = 1'763'800'000'000;
@@ -124,12 +149,12 @@ TEST_CASE("cook policies: at --speed N the display weighs N times the server's t
   // Cucumber (120 s) due in 10 s and beef (180 s) due in 20 s, server time.
   const std::vector<core::Order> orders = {make("cucumber", "paihuanggua", 1, 10), make("beef", "fuqifeipian", 2, 20)};
   // At 1× both are hopeless; beef is the more so (−160 s against −110 s).
-  const auto real_time = sim::choose_line(sim::CookPolicy::display, orders, menu, "cold", kT0, {}, 1.0);
+  const auto real_time = sim::choose_line(sim::CookPolicy::least_slack, orders, menu, "cold", kT0, {}, 1.0);
   REQUIRE(real_time);
   CHECK(real_time->order->order_id == "beef");
   // At 60× they are due in 10 and 20 restaurant minutes: cucumber has 480 s
   // to spare, beef 1,020 s.
-  const auto fast = sim::choose_line(sim::CookPolicy::display, orders, menu, "cold", kT0, {}, 60.0);
+  const auto fast = sim::choose_line(sim::CookPolicy::least_slack, orders, menu, "cold", kT0, {}, 60.0);
   REQUIRE(fast);
   CHECK(fast->order->order_id == "cucumber");
   CHECK(fast->slack_ms == 480'000);
@@ -151,7 +176,7 @@ TEST_CASE("party streams: a party's draws depend on the seed and its index only"
   CHECK(first_draws(sim::party_random(1ull << 40, 0)) != first_draws(sim::party_random(0, 0)));
 }
 
-TEST_CASE("cook policies: schedule holds a quick dish back to finish with its order's slow one", "[sim][model]") {
+TEST_CASE("cook policies: display (the schedule) holds a quick dish back to finish with its order's slow one", "[sim][model]") {
   const core::Menu& menu = hourglass::test::sample_menu();
   constexpr std::int64_t kT0 = 1'763'800'000'000;
   auto made = core::make_order("meal", {{"gongbao", 1, ""}, {"paihuanggua", 1, ""}}, menu, 1, "1", kT0,
@@ -159,19 +184,21 @@ TEST_CASE("cook policies: schedule holds a quick dish back to finish with its or
   REQUIRE(made.ok());
   const std::vector<core::Order> orders = {made.value()};
   // Kung Pao takes 8 minutes: the wok fires it now, the cucumber (2 minutes)
-  // waits until 4:00 under the schedule; the display's next up takes it now.
-  const auto wok = sim::choose_line(sim::CookPolicy::schedule, orders, menu, "wok", kT0, {});
+  // waits until 4:00 under the schedule; least slack would take it now.
+  const auto wok = sim::choose_line(sim::CookPolicy::display, orders, menu, "wok", kT0, {});
   REQUIRE(wok);
   CHECK(wok->line->item == "gongbao");
-  CHECK_FALSE(sim::choose_line(sim::CookPolicy::schedule, orders, menu, "cold", kT0, {}));
-  CHECK(sim::choose_line(sim::CookPolicy::display, orders, menu, "cold", kT0, {}));
+  CHECK_FALSE(sim::choose_line(sim::CookPolicy::display, orders, menu, "cold", kT0, {}));
+  CHECK(sim::choose_line(sim::CookPolicy::least_slack, orders, menu, "cold", kT0, {}));
   // Once the Kung Pao is half done, the cucumber's time has come.
   std::vector<core::Order> later = orders;
   later[0].lines[0].state = core::LineState::cooking;
-  const auto cold = sim::choose_line(sim::CookPolicy::schedule, later, menu, "cold", kT0 + 240'000, {});
+  const auto cold = sim::choose_line(sim::CookPolicy::display, later, menu, "cold", kT0 + 240'000, {});
   REQUIRE(cold);
   CHECK(cold->line->item == "paihuanggua");
   CHECK(cold->order == &later[0]);  // points into the caller's orders
-  CHECK(sim::cook_policy_from("schedule") == sim::CookPolicy::schedule);
-  CHECK(sim::to_string(sim::CookPolicy::schedule) == "schedule");
+  CHECK(sim::cook_policy_from("schedule") == sim::CookPolicy::display);
+  CHECK(sim::to_string(sim::CookPolicy::display) == "display");
+  CHECK(sim::cook_policy_from("least-slack") == sim::CookPolicy::least_slack);
+  CHECK(sim::to_string(sim::CookPolicy::least_slack) == "least-slack");
 }

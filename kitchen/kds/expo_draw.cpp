@@ -116,15 +116,7 @@ KdsIntents draw_expo(const ExpoView& view, const KdsStatus& status, const ui::Th
   const float y = m.pad;
   const float bar_h = theme.touch_height;
   TopBarButtons right(display.x - m.pad, y, theme);
-  if (right.add(labels(Word::language_other), "lang", theme.surface_alt, true)) intents.toggle_language = true;
-  if (right.add(status.muted ? "✕ " + labels(Word::kds_unmute) : labels(Word::kds_mute), "mute",
-                status.muted ? theme.danger : theme.surface_alt, true)) {
-    intents.toggle_mute = true;
-  }
-  if (right.add("↶ " + labels(Word::kds_recall), "recall", status.can_recall ? theme.primary : theme.surface_alt,
-                status.can_recall)) {
-    intents.recall = true;
-  }
+  add_status_buttons(right, status, labels, theme, intents);
   float x = m.pad;
   x += draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, theme.text,
                  labels(Word::kds_expo_title), 0.0f, true) +

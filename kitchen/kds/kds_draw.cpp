@@ -434,15 +434,7 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
     const float bar_h = theme.touch_height;
     // Right side: language, sound, recall, 86, then the clock and connection.
     TopBarButtons right(display.x - m.pad, y, theme);
-    if (right.add(labels(Word::language_other), "lang", theme.surface_alt, true)) intents.toggle_language = true;
-    if (right.add(status.muted ? "✕ " + labels(Word::kds_unmute) : labels(Word::kds_mute), "mute",
-                  status.muted ? theme.danger : theme.surface_alt, true)) {
-      intents.toggle_mute = true;
-    }
-    if (right.add("↶ " + labels(Word::kds_recall), "recall", status.can_recall ? theme.primary : theme.surface_alt,
-                  status.can_recall)) {
-      intents.recall = true;
-    }
+    add_status_buttons(right, status, labels, theme, intents);
     const std::string sold_out = view.sold_out_count > 0
                                      ? fmt::format("{} ({})", labels(Word::kds_sold_out), view.sold_out_count)
                                      : labels(Word::kds_sold_out);

@@ -119,6 +119,20 @@ ButtonHit TopBarButtons::last_hit(std::string key) const {
   return ButtonHit{std::move(key), last_min_.x, last_min_.y, last_max_.x, last_max_.y};
 }
 
+void add_status_buttons(TopBarButtons& buttons, const KdsStatus& status, const words::Words& labels,
+                        const ui::Theme& theme, KdsIntents& intents) {
+  using words::Word;
+  if (buttons.add(labels(Word::language_other), "lang", theme.surface_alt, true)) intents.toggle_language = true;
+  if (buttons.add(status.muted ? "✕ " + labels(Word::kds_unmute) : labels(Word::kds_mute), "mute",
+                  status.muted ? theme.danger : theme.surface_alt, true)) {
+    intents.toggle_mute = true;
+  }
+  if (buttons.add("↶ " + labels(Word::kds_recall), "recall", status.can_recall ? theme.primary : theme.surface_alt,
+                  status.can_recall)) {
+    intents.recall = true;
+  }
+}
+
 void draw_clock_and_connection(ImDrawList* dl, const KdsStatus& status, float right_x, float left_limit,
                                const Metrics& m, const words::Words& labels, const ui::Theme& theme) {
   using words::Word;

@@ -59,6 +59,10 @@ class TopBarButtons {
   ImVec2 last_max_{};
 };
 
+// Language, sound and recall, the buttons both screens' top bars start with.
+void add_status_buttons(TopBarButtons& buttons, const KdsStatus& status, const words::Words& labels,
+                        const ui::Theme& theme, KdsIntents& intents);
+
 // The server's clock and the connection, right-aligned at `right_x` when it
 // fits right of `left_limit`; the offline or connecting banner under the bar.
 void draw_clock_and_connection(ImDrawList* dl, const KdsStatus& status, float right_x, float left_limit,

@@ -107,9 +107,8 @@ KdsIntents draw_expo(const ExpoView& view, const KdsStatus& status, const ui::Th
   KdsIntents intents;
   const words::Words labels(status.language);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const bool banner = status.connection == Connection::offline || status.connection == Connection::connecting;
   const ImGuiTextMeasure measure;
-  const Metrics m = metrics(measure, theme, display.x, display.y, banner);
+  const Metrics m = screen_metrics(status, measure, theme);
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
   // ---- top bar: what the pass holds; language, sound, recall, clock ----

@@ -423,9 +423,8 @@ KdsIntents draw_kds(const KdsView& view, const KdsSelection& selection, const Kd
   KdsIntents intents;
   const words::Words labels(status.language);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const bool banner = status.connection == Connection::offline || status.connection == Connection::connecting;
   const ImGuiTextMeasure measure;
-  const Metrics m = metrics(measure, theme, display.x, display.y, banner);
+  const Metrics m = screen_metrics(status, measure, theme);
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
   // ---- top bar ----

@@ -96,6 +96,15 @@ float draw_chip(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 fill, ImVec4 c
   return max.x - pos.x;
 }
 
+bool shows_banner(const KdsStatus& status) {
+  return status.connection == Connection::offline || status.connection == Connection::connecting;
+}
+
+Metrics screen_metrics(const KdsStatus& status, const TextMeasure& measure, const ui::Theme& theme) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  return metrics(measure, theme, display.x, display.y, shows_banner(status));
+}
+
 TopBarButtons::TopBarButtons(float right_x, float y, const ui::Theme& theme) : right_(right_x), y_(y), theme_(&theme) {}
 
 bool TopBarButtons::add(const std::string& text, const char* id, ImVec4 color, bool enabled) {
@@ -160,7 +169,7 @@ void draw_clock_and_connection(ImDrawList* dl, const KdsStatus& status, float ri
   const std::string clock_conn = status.clock.empty() ? conn : fmt::format("{}   {}", status.clock, conn);
   const float x = right_x - text_size(FontSize::large, clock_conn).x - m.gap;
   if (x > left_limit) draw_text(dl, ImVec2(x, y + (bar_h - m.large_h) * 0.5f), FontSize::large, conn_color, clock_conn);
-  if (status.connection == Connection::offline || status.connection == Connection::connecting) {
+  if (shows_banner(status)) {
     ImGui::SetCursorScreenPos(ImVec2(m.pad, y + bar_h + m.gap));
     ImGui::PushItemWidth(ImGui::GetIO().DisplaySize.x - 2.0f * m.pad);
     const std::string text = status.connection == Connection::connecting

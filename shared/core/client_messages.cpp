@@ -47,6 +47,13 @@ PlaceOrder decode_place_order(const JsonObjectReader& r) {
     request.hold = line.optional_boolean("hold").value_or(false);
     order.lines.push_back(std::move(request));
   }
+  if (const Json* party = r.find("party_size")) {
+    if (!party->is_number_integer() || party->get<std::int64_t>() < kMinPartySize ||
+        party->get<std::int64_t>() > kMaxPartySize) {
+      throw_field_error(r.path_of("party_size"), "must be an integer 1-50");
+    }
+    order.party_size = static_cast<int>(party->get<std::int64_t>());
+  }
   return order;
 }
 
@@ -122,6 +129,60 @@ FireLines decode_fire_lines(const JsonObjectReader& r) {
   return fire;
 }
 
+ComplaintCategory read_category(const JsonObjectReader& r, const char* key) {
+  return read_enum<ComplaintCategory>(r, key, &complaint_category_from_string,
+                                      "dish_quality, slow, wrong_or_missing, service, cleanliness, other");
+}
+
+Complain decode_complain(const JsonObjectReader& r) {
+  Complain complain;
+  complain.category = read_category(r, "category");
+  if (r.has("line_id")) complain.line_id = non_empty_id(r, "line_id");
+  complain.note = bounded_text(r, "note", kMaxFeedbackNoteCodePoints, false);
+  return complain;
+}
+
+ResolveComplaint decode_resolve_complaint(const JsonObjectReader& r) {
+  ResolveComplaint resolve;
+  resolve.complaint_id = r.integer("complaint_id");
+  if (resolve.complaint_id < 1) throw_field_error(r.path_of("complaint_id"), "must be a complaint id (>= 1)");
+  resolve.resolution =
+      read_enum<Resolution>(r, "resolution", &resolution_from_string, "remade, comped, apologized, other");
+  resolve.note = bounded_text(r, "note", kMaxFeedbackNoteCodePoints, false);
+  return resolve;
+}
+
+SubmitSurvey decode_submit_survey(const JsonObjectReader& r) {
+  SubmitSurvey survey;
+  const std::int64_t score = r.integer("score");
+  if (score < kMinSurveyScore || score > kMaxSurveyScore) throw_field_error(r.path_of("score"), "must be an integer 0-10");
+  survey.score = static_cast<int>(score);
+  if (const Json* reasons = r.find("reasons")) {
+    if (!reasons->is_array() || reasons->size() > std::size(kComplaintCategories)) {
+      throw_field_error(r.path_of("reasons"), "must be a list of complaint categories");
+    }
+    for (std::size_t i = 0; i < reasons->size(); ++i) {
+      const Json& reason = (*reasons)[i];
+      const auto category = reason.is_string() ? complaint_category_from_string(reason.get<std::string>()) : std::nullopt;
+      if (!category) {
+        throw_field_error(fmt::format("reasons[{}]", i),
+                          "must be one of dish_quality, slow, wrong_or_missing, service, cleanliness, other");
+      }
+      if (std::find(survey.reasons.begin(), survey.reasons.end(), *category) != survey.reasons.end()) {
+        throw_field_error(fmt::format("reasons[{}]", i), "is listed twice");
+      }
+      survey.reasons.push_back(*category);
+    }
+  }
+  survey.note = bounded_text(r, "note", kMaxFeedbackNoteCodePoints, false);
+  if (r.has("order_id")) survey.order_id = non_empty_id(r, "order_id");
+  return survey;
+}
+
+GetFeedback decode_get_feedback(const JsonObjectReader& r) {
+  return {optional_time(r, "since_ms"), optional_time(r, "until_ms")};
+}
+
 using ClientDecoder = std::function<ClientMessage(const JsonObjectReader&)>;
 const std::map<std::string, ClientDecoder, std::less<>>& client_decoders() {
   static const std::map<std::string, ClientDecoder, std::less<>> decoders = {
@@ -140,6 +201,10 @@ const std::map<std::string, ClientDecoder, std::less<>>& client_decoders() {
       {"get_history", decode_get_history},
       {"set_sold_out", decode_set_sold_out},
       {"fire_lines", decode_fire_lines},
+      {"complain", decode_complain},
+      {"resolve_complaint", decode_resolve_complaint},
+      {"submit_survey", decode_submit_survey},
+      {"get_feedback", decode_get_feedback},
   };
   return decoders;
 }
@@ -164,6 +229,7 @@ struct ClientBody {
       lines.push_back(std::move(entry));
     }
     json["lines"] = std::move(lines);
+    if (m.party_size) json["party_size"] = *m.party_size;
   }
   void operator()(const CancelLine& m) const {
     json["line_id"] = m.line_id;
@@ -206,6 +272,28 @@ struct ClientBody {
     json["line_ids"] = m.line_ids;
     json["order_id"] = m.order_id;
   }
+  void operator()(const Complain& m) const {
+    json["category"] = to_string(m.category);
+    if (m.line_id) json["line_id"] = *m.line_id;
+    if (!m.note.empty()) json["note"] = m.note;
+  }
+  void operator()(const ResolveComplaint& m) const {
+    json["complaint_id"] = m.complaint_id;
+    json["resolution"] = to_string(m.resolution);
+    if (!m.note.empty()) json["note"] = m.note;
+  }
+  void operator()(const SubmitSurvey& m) const {
+    json["score"] = m.score;
+    Json reasons = Json::array();
+    for (const ComplaintCategory reason : m.reasons) reasons.push_back(to_string(reason));
+    json["reasons"] = std::move(reasons);
+    if (!m.note.empty()) json["note"] = m.note;
+    if (m.order_id) json["order_id"] = *m.order_id;
+  }
+  void operator()(const GetFeedback& m) const {
+    if (m.since_ms) json["since_ms"] = *m.since_ms;
+    if (m.until_ms) json["until_ms"] = *m.until_ms;
+  }
 };
 
 struct ClientTypeName {
@@ -224,6 +312,10 @@ struct ClientTypeName {
   std::string_view operator()(const GetHistory&) const { return "get_history"; }
   std::string_view operator()(const SetSoldOut&) const { return "set_sold_out"; }
   std::string_view operator()(const FireLines&) const { return "fire_lines"; }
+  std::string_view operator()(const Complain&) const { return "complain"; }
+  std::string_view operator()(const ResolveComplaint&) const { return "resolve_complaint"; }
+  std::string_view operator()(const SubmitSurvey&) const { return "submit_survey"; }
+  std::string_view operator()(const GetFeedback&) const { return "get_feedback"; }
 };
 
 }  // namespace

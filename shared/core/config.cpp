@@ -77,7 +77,19 @@ Result<ServerConfig> parse_server_config(std::string_view json_text, std::string
     }
     config.database = resolve(base_dir, r.optional_string("database").value_or(config.database));
     config.menu = resolve(base_dir, r.string("menu"));
-    if (r.has("promise")) config.promise = promise_terms_from_json(r.object("promise"), "promise");
+    if (r.has("promise")) {
+      config.promise = promise_terms_from_json(r.object("promise"), "promise");
+      const JsonObjectReader promise(r.object("promise"), "promise");
+      if (const Json* rules = promise.find("rules")) {
+        config.promise_rules = promise_rules_from_json(*rules, "promise.rules", config.promise);
+      }
+    }
+    if (const auto timezone = r.optional_string("timezone")) {
+      if (!is_timezone_name(*timezone)) {
+        throw_field_error("timezone", fmt::format("\"{}\" is not a time zone name like \"Asia/Shanghai\"", *timezone));
+      }
+      config.timezone = *timezone;
+    }
 
     const Json& devices = r.array("devices");
     std::set<std::string> tokens;
@@ -132,6 +144,17 @@ Result<ServerConfig> load_server_config(const std::string& path) {
   text << file.rdbuf();
   const std::string base = std::filesystem::path(path).parent_path().string();
   return parse_server_config(text.str(), path, base);
+}
+
+bool is_timezone_name(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name.front() == '/' || name.back() == '/') return false;
+  if (name.find("..") != std::string_view::npos || name.find("//") != std::string_view::npos) return false;
+  for (const char c : name) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '-' || c == '+' || c == '/';
+    if (!ok) return false;
+  }
+  return true;
 }
 
 bool constant_time_equals(std::string_view a, std::string_view b) {

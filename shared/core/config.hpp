@@ -9,6 +9,7 @@
 
 #include "shared/core/order.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/core/promise_rules.hpp"
 #include "shared/core/result.hpp"
 
 namespace hourglass::core {
@@ -44,11 +45,18 @@ struct ServerConfig {
   std::string database = "hourglass.db";  // resolved against the config file's folder
   std::string menu = "assets/menu.json";
   PromiseTerms promise;
+  std::vector<PromiseRule> promise_rules;  // v1.1: promise.rules, tried in order
+  std::string timezone;                    // IANA name ("Asia/Shanghai"); empty: the system's
   std::vector<Device> devices;
   std::optional<TlsFiles> tls;
   Limits limits;
   std::string log_level = "info";
 };
+
+// Whether `name` is written as an IANA zone name ("Asia/Shanghai", "UTC",
+// "America/Argentina/Buenos_Aires"): letters, digits, '_', '-', '+', '/'
+// between parts, no "..". Whether the zone exists is the server's to check.
+bool is_timezone_name(std::string_view name);
 
 // "127.0.0.1:7015", "[::1]:7015", "0.0.0.0:0".
 Result<ListenAddress> parse_listen_address(std::string_view text);

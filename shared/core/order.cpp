@@ -70,6 +70,10 @@ bool is_kitchen_state(LineState state) {
 
 }  // namespace
 
+bool Order::broke_promise() const {
+  return std::any_of(lines.begin(), lines.end(), [](const OrderLine& line) { return line.late; });
+}
+
 OrderLine* Order::find_line(std::string_view line_id) {
   const auto it = std::find_if(lines.begin(), lines.end(), [&](const OrderLine& l) { return l.line_id == line_id; });
   return it == lines.end() ? nullptr : &*it;

@@ -53,6 +53,9 @@ Order order_from_reader(const JsonObjectReader& r) {
       order.fired_from.push_back(seq.get<std::int64_t>());
     }
   }
+  if (const auto party = r.optional_integer("party_size")) order.party_size = static_cast<int>(*party);
+  order.closed_at_ms = r.optional_integer("closed_at_ms");
+  order.late_minutes = r.optional_integer("late_minutes").value_or(0);
   if (const Json* promise = r.find("promise")) {
     order.promise = promise_terms_from_json(*promise, r.path_of("promise"));
   } else {
@@ -107,6 +110,7 @@ BreachEntry breach_entry_from_json(const Json& json, const std::string& path) {
   entry.discount = r.integer("discount");
   entry.policy = r.string("policy");
   entry.at_ms = r.integer("at_ms");
+  entry.settled = r.optional_boolean("settled").value_or(true);
   return entry;
 }
 
@@ -148,6 +152,9 @@ Json order_to_json(const Order& order) {
             {"rushed", order.rushed},
             {"promise", promise_terms_to_json(order.promise)}};
   if (!order.fired_from.empty()) json["fired_from"] = order.fired_from;
+  if (order.party_size) json["party_size"] = *order.party_size;
+  if (order.closed_at_ms) json["closed_at_ms"] = *order.closed_at_ms;
+  if (order.late_minutes != 0) json["late_minutes"] = order.late_minutes;
   return json;
 }
 
@@ -180,7 +187,8 @@ Json breach_entry_to_json(const BreachEntry& entry) {
               {"late_lines", std::move(lines)},
               {"discount", entry.discount},
               {"policy", entry.policy},
-              {"at_ms", entry.at_ms}};
+              {"at_ms", entry.at_ms},
+              {"settled", entry.settled}};
 }
 
 }  // namespace hourglass::core

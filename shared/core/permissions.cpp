@@ -13,7 +13,7 @@ struct Permission {
 };
 
 // PROTOCOL.md's table, row for row, plus the documented extensions.
-constexpr std::array<Permission, 14> kPermissions{{
+constexpr std::array<Permission, 18> kPermissions{{
     //                                       table  kiosk  kds    manager
     {Request::place_order, "place_order", true, true, false, false},
     {Request::cancel_line, "cancel_line", true, true, true, true},
@@ -29,6 +29,10 @@ constexpr std::array<Permission, 14> kPermissions{{
     {Request::get_history, "get_history", false, false, false, true},
     {Request::set_sold_out, "set_sold_out", false, false, true, true},
     {Request::fire_lines, "fire_lines", true, true, true, true},
+    {Request::complain, "complain", true, true, false, false},
+    {Request::resolve_complaint, "resolve_complaint", false, false, false, true},
+    {Request::submit_survey, "submit_survey", true, true, false, false},
+    {Request::get_feedback, "get_feedback", false, false, false, true},
 }};
 
 const Permission& permission_of(Request request) {
@@ -75,6 +79,10 @@ struct RequestKind {
   Request operator()(const GetHistory&) const { return Request::get_history; }
   Request operator()(const SetSoldOut&) const { return Request::set_sold_out; }
   Request operator()(const FireLines&) const { return Request::fire_lines; }
+  Request operator()(const Complain&) const { return Request::complain; }
+  Request operator()(const ResolveComplaint&) const { return Request::resolve_complaint; }
+  Request operator()(const SubmitSurvey&) const { return Request::submit_survey; }
+  Request operator()(const GetFeedback&) const { return Request::get_feedback; }
 };
 
 }  // namespace

@@ -23,6 +23,10 @@ enum class Request {
   get_history,  // extension
   set_sold_out,  // v1.1
   fire_lines,    // v1.1
+  complain,           // v1.1 feedback
+  resolve_complaint,  // v1.1
+  submit_survey,      // v1.1
+  get_feedback,       // v1.1
 };
 
 // Whether `role` may make `request` at all. What it may touch (own table,

@@ -21,6 +21,31 @@ BillPercentPolicy BillPercentPolicy::read(const JsonObjectReader& reader) {
 
 void BillPercentPolicy::write(Json& json) const { json["pay_percent"] = pay_percent; }
 
+Fen PerLateMinutePolicy::compensation(const CompensationInputs& in) const {
+  if (in.late_minutes <= 0) return 0;
+  // in.late_minutes × per_minute may not fit when both are huge: compare first.
+  if (in.late_minutes >= (cap + per_minute - 1) / per_minute) return cap;
+  return std::min(cap, in.late_minutes * per_minute);
+}
+
+PerLateMinutePolicy PerLateMinutePolicy::read(const JsonObjectReader& reader) {
+  PerLateMinutePolicy policy;
+  constexpr Fen kMaxFen = 100'000'000;  // ¥1,000,000: far beyond any bill, and no overflow
+  const auto read_fen = [&](const char* key) {
+    const std::int64_t value = reader.integer(key);
+    if (value < 1 || value > kMaxFen) throw_field_error(reader.path_of(key), "must be an integer >= 1 (fen)");
+    return value;
+  };
+  policy.per_minute = read_fen("per_minute");
+  policy.cap = read_fen("cap");
+  return policy;
+}
+
+void PerLateMinutePolicy::write(Json& json) const {
+  json["per_minute"] = per_minute;
+  json["cap"] = cap;
+}
+
 std::string_view policy_name(const PromisePolicy& policy) {
   return std::visit([](const auto& p) { return std::decay_t<decltype(p)>::kName; }, policy);
 }
@@ -28,6 +53,8 @@ std::string_view policy_name(const PromisePolicy& policy) {
 bool late_lines_free(const PromisePolicy& policy) {
   return std::visit([](const auto& p) { return std::decay_t<decltype(p)>::kLateLinesFree; }, policy);
 }
+
+bool accrues(const PromisePolicy& policy) { return std::holds_alternative<PerLateMinutePolicy>(policy); }
 
 Json policy_to_json(const PromisePolicy& policy) {
   Json json{{"policy", std::string(policy_name(policy))}};
@@ -112,6 +139,7 @@ Fen line_amount(const OrderLine& line) { return line.price * line.qty; }
 // What the policy owes given which lines count as late.
 Fen compensation_for(const Order& order, const std::vector<bool>& late) {
   CompensationInputs inputs;
+  inputs.late_minutes = order.late_minutes;
   inputs.base = order_subtotal(order) - comped_amount(order);
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const OrderLine& line = order.lines[i];
@@ -133,7 +161,12 @@ PromiseVerdict evaluate_promise(const Order& order) {
     }
   }
   verdict.breached = !verdict.late_lines.empty();
-  if (verdict.breached) verdict.compensation = compensation_for(order, late);
+  if (verdict.breached) {
+    // An accruing policy owes its first minute at once (see advance_accrual).
+    Order counted = order;
+    if (accrues(order.promise.policy)) counted.late_minutes = 1;
+    verdict.compensation = compensation_for(counted, late);
+  }
   return verdict;
 }
 
@@ -141,6 +174,7 @@ void apply_verdict(Order& order, const PromiseVerdict& verdict) {
   for (auto& line : order.lines) line.late = false;
   for (const std::size_t index : verdict.late_lines) order.lines.at(index).late = true;
   order.status = verdict.breached ? OrderStatus::breached : OrderStatus::kept;
+  order.late_minutes = verdict.breached && accrues(order.promise.policy) ? 1 : 0;
   recompute_totals(order);
 }
 
@@ -184,6 +218,49 @@ Fen order_discount(const Order& order) {
 void recompute_totals(Order& order) {
   order.subtotal = order_subtotal(order);
   order.discount = order_discount(order);
+}
+
+bool is_outstanding_late_line(const OrderLine& line) {
+  return line.late && !line.served_at_ms && line.state != LineState::cancelled;
+}
+
+std::optional<std::int64_t> accrual_end(const Order& order) {
+  std::optional<std::int64_t> end;
+  for (const auto& line : order.lines) {
+    if (!line.late) continue;
+    std::optional<std::int64_t> stopped;
+    if (line.served_at_ms) {
+      stopped = line.served_at_ms;
+    } else if (line.state == LineState::cancelled) {
+      stopped = line.cancelled_at_ms.value_or(order.deadline_ms);
+    } else if (order.status == OrderStatus::closed) {
+      stopped = order.closed_at_ms.value_or(order.deadline_ms);
+    } else {
+      return std::nullopt;  // still outstanding: the accrual runs
+    }
+    end = std::max(end.value_or(*stopped), *stopped);
+  }
+  return end.value_or(order.deadline_ms);
+}
+
+bool breach_settled(const Order& order) {
+  if (!accrues(order.promise.policy)) return true;
+  return accrual_end(order).has_value();
+}
+
+std::int64_t started_late_minutes(std::int64_t deadline_ms, std::int64_t end_ms) {
+  constexpr std::int64_t kMinuteMs = 60'000;
+  if (end_ms <= deadline_ms) return 1;
+  return (end_ms - deadline_ms + kMinuteMs - 1) / kMinuteMs;
+}
+
+bool advance_accrual(Order& order, std::int64_t now_ms) {
+  if (!accrues(order.promise.policy) || !order.broke_promise()) return false;
+  const std::int64_t end = accrual_end(order).value_or(now_ms);
+  const Fen before = order.discount;
+  order.late_minutes = started_late_minutes(order.deadline_ms, end);
+  recompute_totals(order);
+  return order.discount != before;
 }
 
 std::int64_t remaining_ms(const Order& order, std::int64_t server_now_ms) { return order.deadline_ms - server_now_ms; }

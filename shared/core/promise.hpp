@@ -10,6 +10,7 @@
 // variant; nothing else branches on the policy.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -28,6 +29,7 @@ struct OrderLine;
 struct CompensationInputs {
   Fen base = 0;         // subtotal minus comped lines (what the diner would pay)
   Fen late_unpaid = 0;  // price × qty of late lines that are not comped (nor cancelled)
+  std::int64_t late_minutes = 0;  // started minutes after the deadline so far (per_late_minute)
 };
 
 // "All promised dishes in time, or the late ones are free."
@@ -52,7 +54,21 @@ struct BillPercentPolicy {
   bool operator==(const BillPercentPolicy&) const = default;
 };
 
-using PromisePolicy = std::variant<FreeUnservedPolicy, BillPercentPolicy>;
+// v1.1 "¥5 for every minute late, at most ¥50": per_minute for every started
+// minute after the deadline while a late line is outstanding, at most cap.
+// The amount grows after the deadline (see advance_accrual).
+struct PerLateMinutePolicy {
+  static constexpr std::string_view kName = "per_late_minute";
+  static constexpr bool kLateLinesFree = false;
+  Fen per_minute = 500;
+  Fen cap = 5000;
+  Fen compensation(const CompensationInputs& in) const;
+  static PerLateMinutePolicy read(const JsonObjectReader& reader);
+  void write(Json& json) const;
+  bool operator==(const PerLateMinutePolicy&) const = default;
+};
+
+using PromisePolicy = std::variant<FreeUnservedPolicy, BillPercentPolicy, PerLateMinutePolicy>;
 
 // The promise in force for an order: fixed when the order is accepted.
 struct PromiseTerms {
@@ -65,6 +81,8 @@ std::string_view policy_name(const PromisePolicy& policy);
 // Whether a breach makes the late lines themselves free (rather than
 // discounting the whole order).
 bool late_lines_free(const PromisePolicy& policy);
+// Whether the compensation keeps growing after the deadline (per_late_minute).
+bool accrues(const PromisePolicy& policy);
 
 // {"policy":"free_unserved"} / {"policy":"bill_percent","pay_percent":69}:
 // the `policy` object of `welcome`.
@@ -111,6 +129,30 @@ Fen promise_compensation(const Order& order);
 Fen order_discount(const Order& order);
 // Sets subtotal and discount from the lines; call after every change.
 void recompute_totals(Order& order);
+
+// ---- per_late_minute accrual (PROTOCOL.md v1.1 "Policy per_late_minute") ----
+//
+// The amount depends only on stored times: deadline_ms, and for each late
+// line the time it stopped being outstanding (served_at_ms, cancelled_at_ms,
+// or the order's closed_at_ms). The first minute is owed as soon as the
+// order is breached; a line served at deadline + 60 000 ms owes one minute,
+// at + 60 001 two.
+
+// A late line still neither served nor cancelled.
+bool is_outstanding_late_line(const OrderLine& line);
+// When the accrual stopped (the last late line served or cancelled, or the
+// order closed), or nothing while it still runs. Only for breached orders
+// whose policy accrues.
+std::optional<std::int64_t> accrual_end(const Order& order);
+// Whether a breached order's compensation is final: always for policies that
+// do not accrue; for per_late_minute once accrual_end is known.
+bool breach_settled(const Order& order);
+// Started minutes between the deadline and `end_ms`, at least 1.
+std::int64_t started_late_minutes(std::int64_t deadline_ms, std::int64_t end_ms);
+// Brings order.late_minutes up to `now_ms` (or to the accrual's end) and
+// recomputes the totals. Returns whether the discount changed. Does nothing
+// unless the order is breached (or closed after a breach) and its policy accrues.
+bool advance_accrual(Order& order, std::int64_t now_ms);
 
 // Remaining time the screens show: deadline − server time (negative: late).
 std::int64_t remaining_ms(const Order& order, std::int64_t server_now_ms);

@@ -9,7 +9,9 @@
 // `order` (`promise`), on lines (`late`, `cancelled_at_ms`, `station`), on
 // `menu` (`categories`, `stations`) and on breach-log lines (`name`).
 // Protocol v1.1 (PROTOCOL.md): `set_sold_out` / `menu_item` / error
-// `sold_out`, `hold` and `fire_lines`, `kitchen_load`, `welcome.features`.
+// `sold_out`, `hold` and `fire_lines`, `kitchen_load`, `welcome.features`,
+// `party_size` and rules, `per_late_minute`, feedback (`complain`,
+// `resolve_complaint`, `submit_survey`, `get_feedback`).
 
 #include <cstdint>
 #include <optional>
@@ -19,9 +21,11 @@
 #include <vector>
 
 #include "shared/core/error.hpp"
+#include "shared/core/feedback.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/core/promise_rules.hpp"
 #include "shared/core/result.hpp"
 
 namespace hourglass::core {
@@ -49,6 +53,7 @@ struct Hello {
 struct PlaceOrder {
   std::string order_id;
   std::vector<LineRequest> lines;
+  std::optional<int> party_size;  // v1.1: 1-50
   bool operator==(const PlaceOrder&) const = default;
 };
 struct CancelLine {
@@ -117,8 +122,36 @@ struct FireLines {
   bool operator==(const FireLines&) const = default;
 };
 
-using ClientMessage = std::variant<Hello, PlaceOrder, CancelLine, MarkLine, Rush, CallWaiter, CloseTable, GetBill,
-                                   GetBreachLog, CompLine, Ping, RecallLine, GetHistory, SetSoldOut, FireLines>;
+// v1.1 feedback.
+struct Complain {
+  ComplaintCategory category = ComplaintCategory::other;
+  std::optional<std::string> line_id;  // the caller's own line
+  std::string note;
+  bool operator==(const Complain&) const = default;
+};
+struct ResolveComplaint {
+  std::int64_t complaint_id = 0;
+  Resolution resolution = Resolution::apologized;
+  std::string note;
+  bool operator==(const ResolveComplaint&) const = default;
+};
+struct SubmitSurvey {
+  int score = 0;
+  std::vector<ComplaintCategory> reasons;
+  std::string note;
+  std::optional<std::string> order_id;  // a kiosk's order
+  bool operator==(const SubmitSurvey&) const = default;
+};
+struct GetFeedback {
+  std::optional<std::int64_t> since_ms;  // inclusive, on at_ms
+  std::optional<std::int64_t> until_ms;  // exclusive
+  bool operator==(const GetFeedback&) const = default;
+};
+
+using ClientMessage =
+    std::variant<Hello, PlaceOrder, CancelLine, MarkLine, Rush, CallWaiter, CloseTable, GetBill, GetBreachLog, CompLine,
+                 Ping, RecallLine, GetHistory, SetSoldOut, FireLines, Complain, ResolveComplaint, SubmitSurvey,
+                 GetFeedback>;
 
 struct ClientEnvelope {
   std::optional<RequestId> req;
@@ -136,6 +169,8 @@ struct Welcome {
   std::int64_t promise_s = 900;
   PromisePolicy policy;
   std::vector<std::string> features;  // v1.1: the extensions the server speaks
+  std::vector<PromiseRule> rules;     // extension: promise.rules, so a tablet can tell the terms before ordering
+  std::string timezone;               // extension: the store's IANA zone (rules and local times); "" unknown
   bool operator==(const Welcome&) const = default;
 };
 struct MenuMessage {
@@ -182,6 +217,7 @@ struct BreachEntry {
   Fen discount = 0;
   std::string policy;
   std::int64_t at_ms = 0;
+  bool settled = true;  // v1.1: false while a per_late_minute compensation still grows
   bool operator==(const BreachEntry&) const = default;
 };
 struct BreachLog {
@@ -221,13 +257,29 @@ struct KitchenLoad {
   bool operator==(const KitchenLoad&) const = default;
 };
 
-using ServerMessage = std::variant<Welcome, MenuMessage, Snapshot, OrderMessage, BreachMessage, BillMessage, BreachLog,
-                                   Ok, Pong, ErrorMessage, CallWaiterNotice, History, MenuItemMessage, KitchenLoad>;
+// v1.1 feedback: a complaint as it now stands (new, or resolved).
+struct ComplaintMessage {
+  Complaint complaint;
+  bool operator==(const ComplaintMessage&) const = default;
+};
+struct Feedback {
+  std::vector<Survey> surveys;
+  std::vector<Complaint> complaints;
+  std::optional<int> nps;
+  bool operator==(const Feedback&) const = default;
+};
+
+using ServerMessage =
+    std::variant<Welcome, MenuMessage, Snapshot, OrderMessage, BreachMessage, BillMessage, BreachLog, Ok, Pong,
+                 ErrorMessage, CallWaiterNotice, History, MenuItemMessage, KitchenLoad, ComplaintMessage, Feedback>;
 
 // The v1.1 features (`welcome.features`) this build speaks.
 inline constexpr std::string_view kFeatureSoldOut = "sold_out";
 inline constexpr std::string_view kFeatureHoldFire = "hold_fire";
 inline constexpr std::string_view kFeatureKitchenLoad = "kitchen_load";
+inline constexpr std::string_view kFeaturePartySize = "party_size";
+inline constexpr std::string_view kFeaturePerLateMinute = "per_late_minute";
+inline constexpr std::string_view kFeatureFeedback = "feedback";
 
 struct ServerEnvelope {
   std::optional<RequestId> re;

@@ -29,6 +29,8 @@ struct ServerTypeName {
   std::string_view operator()(const History&) const { return "history"; }
   std::string_view operator()(const MenuItemMessage&) const { return "menu_item"; }
   std::string_view operator()(const KitchenLoad&) const { return "kitchen_load"; }
+  std::string_view operator()(const ComplaintMessage&) const { return "complaint"; }
+  std::string_view operator()(const Feedback&) const { return "feedback"; }
 };
 
 // ---- server messages ----
@@ -43,6 +45,12 @@ struct ServerBody {
     json["promise_s"] = m.promise_s;
     json["policy"] = policy_to_json(m.policy);
     json["features"] = m.features;
+    if (!m.rules.empty()) {
+      Json rules = Json::array();
+      for (const PromiseRule& rule : m.rules) rules.push_back(promise_rule_to_json(rule));
+      json["rules"] = std::move(rules);
+    }
+    if (!m.timezone.empty()) json["timezone"] = m.timezone;
   }
   void operator()(const MenuMessage& m) const {
     Json menu = menu_to_json(m.menu);
@@ -91,6 +99,16 @@ struct ServerBody {
     json["wait_s"] = m.wait_s;
     json["at_ms"] = m.at_ms;
   }
+  void operator()(const ComplaintMessage& m) const { json["complaint"] = complaint_to_json(m.complaint); }
+  void operator()(const Feedback& m) const {
+    Json surveys = Json::array();
+    for (const Survey& survey : m.surveys) surveys.push_back(survey_to_json(survey));
+    Json complaints = Json::array();
+    for (const Complaint& complaint : m.complaints) complaints.push_back(complaint_to_json(complaint));
+    json["surveys"] = std::move(surveys);
+    json["complaints"] = std::move(complaints);
+    json["nps"] = m.nps ? Json(*m.nps) : Json(nullptr);
+  }
 };
 
 Welcome decode_welcome(const JsonObjectReader& r) {
@@ -108,6 +126,10 @@ Welcome decode_welcome(const JsonObjectReader& r) {
       welcome.features.push_back(feature.get<std::string>());
     }
   }
+  if (const Json* rules = r.find("rules")) {
+    welcome.rules = promise_rules_from_json(*rules, r.path_of("rules"), PromiseTerms{welcome.promise_s, welcome.policy});
+  }
+  welcome.timezone = r.optional_string("timezone").value_or("");
   return welcome;
 }
 
@@ -200,6 +222,24 @@ CallWaiterNotice decode_call_waiter_notice(const JsonObjectReader& r) {
 
 History decode_history(const JsonObjectReader& r) { return {orders_from_json(r, "orders")}; }
 
+ComplaintMessage decode_complaint(const JsonObjectReader& r) {
+  return {complaint_from_json(r.object("complaint"), r.path_of("complaint"))};
+}
+
+Feedback decode_feedback(const JsonObjectReader& r) {
+  Feedback feedback;
+  const Json& surveys = r.array("surveys");
+  for (std::size_t i = 0; i < surveys.size(); ++i) {
+    feedback.surveys.push_back(survey_from_json(surveys[i], fmt::format("surveys[{}]", i)));
+  }
+  const Json& complaints = r.array("complaints");
+  for (std::size_t i = 0; i < complaints.size(); ++i) {
+    feedback.complaints.push_back(complaint_from_json(complaints[i], fmt::format("complaints[{}]", i)));
+  }
+  if (const auto nps = r.optional_integer("nps")) feedback.nps = static_cast<int>(*nps);
+  return feedback;
+}
+
 using ServerDecoder = std::function<ServerMessage(const JsonObjectReader&)>;
 const std::map<std::string, ServerDecoder, std::less<>>& server_decoders() {
   static const std::map<std::string, ServerDecoder, std::less<>> decoders = {
@@ -217,6 +257,8 @@ const std::map<std::string, ServerDecoder, std::less<>>& server_decoders() {
       {"history", decode_history},
       {"menu_item", decode_menu_item},
       {"kitchen_load", decode_kitchen_load},
+      {"complaint", decode_complaint},
+      {"feedback", decode_feedback},
   };
   return decoders;
 }

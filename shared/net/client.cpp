@@ -199,7 +199,7 @@ struct Client::Impl {
     for (const auto& order : pending) {
       if (orders_sent.contains(order.order_id)) continue;
       orders_sent.insert(order.order_id);
-      connection->send(core::ClientEnvelope{order.req, core::PlaceOrder{order.order_id, order.lines}});
+      connection->send(core::ClientEnvelope{order.req, core::PlaceOrder{order.order_id, order.lines, order.party_size}});
     }
   }
 
@@ -383,10 +383,11 @@ std::string new_order_id() {
   return boost::uuids::to_string(generate());
 }
 
-std::string Client::place_order(std::vector<core::LineRequest> lines) {
+std::string Client::place_order(std::vector<core::LineRequest> lines, std::optional<int> party_size) {
   PendingOrder order;
   order.order_id = new_order_id();
   order.lines = std::move(lines);
+  order.party_size = party_size;
   order.created_ms = impl_->options.now_ms();  // wall: it outlives this process in the outbox file
   order.req = impl_->new_req();
   {

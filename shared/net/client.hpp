@@ -125,7 +125,7 @@ class Client final : public KitchenLink {
   // before returning, when an outbox path is set) and sends it as soon as
   // connected. Returns the order_id. Its fate arrives as OrderAccepted or
   // OrderRejected, tagged with the req in the PendingOrder.
-  std::string place_order(std::vector<core::LineRequest> lines) override;
+  std::string place_order(std::vector<core::LineRequest> lines, std::optional<int> party_size = std::nullopt) override;
 
   // Any other request (cancel_line, mark_line, rush, call_waiter,
   // close_table, get_bill, get_breach_log, comp_line, recall_line,

@@ -103,6 +103,9 @@ ApplyResult apply_server_message(State& state, const core::ServerEnvelope& envel
           }
         } else if constexpr (std::is_same_v<T, core::KitchenLoad>) {
           state.kitchen_load = message;
+        } else if constexpr (std::is_same_v<T, core::ComplaintMessage>) {
+          state.complaints.insert_or_assign(message.complaint.complaint_id, message.complaint);
+          result.events.push_back(Event{re, message});
         } else if constexpr (std::is_same_v<T, core::Pong>) {
           // Timing only: the client's clock estimator takes it.
         } else {

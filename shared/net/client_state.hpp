@@ -30,6 +30,7 @@ struct PendingOrder {
   // monotonic clock does not survive), for "sending since 12:34" hints.
   std::int64_t created_ms = 0;
   RequestId req = 0;
+  std::optional<int> party_size;  // v1.1
   bool operator==(const PendingOrder&) const = default;
 };
 
@@ -72,6 +73,9 @@ struct State {
   std::optional<std::int64_t> clock_rtt_ms;
   // v1.1: the latest `kitchen_load` (after each snapshot, then on change).
   std::optional<core::KitchenLoad> kitchen_load;
+  // v1.1 feedback: every complaint this connection was told of, by id, as it
+  // now stands (kds and manager: all; a table or kiosk: its own).
+  std::map<std::int64_t, core::Complaint> complaints;
 
   static constexpr std::size_t kMaxClosed = 200;
   static constexpr std::size_t kMaxBreaches = 200;
@@ -107,6 +111,8 @@ using EventPayload = std::variant<core::BreachMessage,     // pushed breach: sho
                                   core::ErrorMessage,      // the server's error for `req` (or none)
                                   core::BillMessage, core::BreachLog, core::History,
                                   core::Ok,  // e.g. call_waiter acknowledged
+                                  core::ComplaintMessage,  // new or resolved: alert / show the answer
+                                  core::Feedback,
                                   OrderAccepted, OrderRejected, RequestFailed, ConnectionChanged>;
 
 struct Event {

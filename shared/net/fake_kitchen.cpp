@@ -119,7 +119,7 @@ std::optional<FakeKitchen::Found> FakeKitchen::find_line(const std::string& line
   return std::nullopt;
 }
 
-std::string FakeKitchen::place_order(std::vector<core::LineRequest> lines) {
+std::string FakeKitchen::place_order(std::vector<core::LineRequest> lines, std::optional<int> party_size) {
   evaluate_due();
   const RequestId req = next_req_++;
   const std::string order_id = fmt::format("fake-{}", next_order_id_++);
@@ -139,6 +139,7 @@ std::string FakeKitchen::place_order(std::vector<core::LineRequest> lines) {
     reply(req, OrderRejected{order_id, made.error()});
     return order_id;
   }
+  made.value().party_size = party_size;
   ++next_seq_;
   state_.orders[order_id] = made.value();
   reply(req, OrderAccepted{std::move(made.value())});
@@ -317,6 +318,65 @@ void FakeKitchen::on(RequestId req, const core::FireLines& m) {
   state_.orders[round.order_id] = round;
   reply(req, core::Ok{});  // the new round is in the state, as the server's reply would put it
   changed();
+}
+
+}  // namespace hourglass::net
+
+namespace hourglass::net {
+
+void FakeKitchen::on(RequestId req, const core::Complain& m) {
+  core::Complaint complaint;
+  complaint.complaint_id = next_complaint_id_++;
+  complaint.table = owned_table();
+  complaint.category = m.category;
+  complaint.line_id = m.line_id;
+  complaint.note = m.note;
+  complaint.at_ms = now();
+  if (m.line_id) {
+    const auto found = find_line(*m.line_id);
+    if (!found || !may_see(*found->order)) return refuse(req, ErrorCode::not_found, "no such line on your orders");
+    complaint.item = found->line->item;
+    complaint.station = found->line->station;
+  }
+  state_.complaints[complaint.complaint_id] = complaint;
+  reply(req, core::ComplaintMessage{complaint});
+  changed();
+}
+
+void FakeKitchen::on(RequestId req, const core::ResolveComplaint& m) {
+  const auto it = state_.complaints.find(m.complaint_id);
+  if (it == state_.complaints.end()) return refuse(req, ErrorCode::not_found, "no such complaint");
+  if (it->second.status == core::ComplaintStatus::resolved) {
+    return refuse(req, ErrorCode::conflict, "this complaint is already resolved");
+  }
+  it->second.status = core::ComplaintStatus::resolved;
+  it->second.resolution = m.resolution;
+  it->second.resolution_note = m.note;
+  it->second.resolved_at_ms = now();
+  reply(req, core::ComplaintMessage{it->second});
+  changed();
+}
+
+void FakeKitchen::on(RequestId req, const core::SubmitSurvey& m) {
+  core::Survey survey{owned_table(), m.score, m.reasons, m.note, now(), false, m.order_id};
+  for (const auto& [id, order] : state_.orders) survey.breached = survey.breached || order.broke_promise();
+  surveys_.push_back(std::move(survey));
+  reply(req, core::Ok{});
+}
+
+void FakeKitchen::on(RequestId req, const core::GetFeedback& m) {
+  const auto in_period = [&](std::int64_t at_ms) {
+    return (!m.since_ms || at_ms >= *m.since_ms) && (!m.until_ms || at_ms < *m.until_ms);
+  };
+  core::Feedback feedback;
+  for (const core::Survey& survey : surveys_) {
+    if (in_period(survey.at_ms)) feedback.surveys.push_back(survey);
+  }
+  for (const auto& [id, complaint] : state_.complaints) {
+    if (in_period(complaint.at_ms)) feedback.complaints.push_back(complaint);
+  }
+  feedback.nps = core::net_promoter_score(feedback.surveys);
+  reply(req, std::move(feedback));
 }
 
 }  // namespace hourglass::net

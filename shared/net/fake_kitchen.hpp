@@ -53,7 +53,7 @@ class FakeKitchen final : public KitchenLink {
   std::int64_t server_now_ms() const override;
   // 0: the fake kitchen runs on the clock it was given, the screen's own.
   std::int64_t clock_offset_ms() const override { return 0; }
-  std::string place_order(std::vector<core::LineRequest> lines) override;
+  std::string place_order(std::vector<core::LineRequest> lines, std::optional<int> party_size = std::nullopt) override;
   RequestId request(core::ClientMessage message) override;
 
  private:
@@ -93,6 +93,10 @@ class FakeKitchen final : public KitchenLink {
   void on(RequestId req, const core::GetHistory& m);
   void on(RequestId req, const core::SetSoldOut& m);
   void on(RequestId req, const core::FireLines& m);
+  void on(RequestId req, const core::Complain& m);
+  void on(RequestId req, const core::ResolveComplaint& m);
+  void on(RequestId req, const core::SubmitSurvey& m);
+  void on(RequestId req, const core::GetFeedback& m);
 
   FakeKitchenOptions options_;
   // Mutable: looking at the kitchen evaluates the deadlines that passed, as
@@ -102,6 +106,8 @@ class FakeKitchen final : public KitchenLink {
   mutable std::vector<Event> events_;
   mutable std::vector<core::BreachEntry> breaches_;
   std::vector<core::Order> history_;
+  std::vector<core::Survey> surveys_;
+  std::int64_t next_complaint_id_ = 1;
   std::map<std::string, Bump> bumps_;  // line_id → this device's last bump
   std::int64_t next_seq_ = 1;
   std::int64_t next_order_id_ = 1;

@@ -34,8 +34,9 @@ class KitchenLink {
   // The kitchen's clock minus this screen's wall clock.
   virtual std::int64_t clock_offset_ms() const = 0;
   // Places an order with a fresh order_id (returned); its fate arrives as
-  // OrderAccepted or OrderRejected.
-  virtual std::string place_order(std::vector<core::LineRequest> lines) = 0;
+  // OrderAccepted or OrderRejected. `party_size` (v1.1, 1-50) picks the
+  // promise rule that applies.
+  virtual std::string place_order(std::vector<core::LineRequest> lines, std::optional<int> party_size = std::nullopt) = 0;
   // Any other request; returns the req its reply will carry.
   virtual RequestId request(core::ClientMessage message) = 0;
 };

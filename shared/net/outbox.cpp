@@ -43,7 +43,9 @@ std::string encode_outbox(const std::vector<PendingOrder>& orders) {
       if (line.hold) entry["hold"] = true;
       lines.push_back(std::move(entry));
     }
-    list.push_back({{"order_id", order.order_id}, {"created_ms", order.created_ms}, {"lines", std::move(lines)}});
+    nlohmann::json entry{{"order_id", order.order_id}, {"created_ms", order.created_ms}, {"lines", std::move(lines)}};
+    if (order.party_size) entry["party_size"] = *order.party_size;
+    list.push_back(std::move(entry));
   }
   const nlohmann::json document{{"version", kOutboxVersion}, {"orders", std::move(list)}};
   return document.dump() + "\n";
@@ -68,6 +70,7 @@ core::Result<std::vector<PendingOrder>, std::string> decode_outbox(const std::st
         request.hold = line.value("hold", false);
         order.lines.push_back(std::move(request));
       }
+      if (entry.contains("party_size")) order.party_size = entry.at("party_size").get<int>();
       if (order.order_id.empty()) return core::fail(std::string("an outbox order without order_id"));
       orders.push_back(std::move(order));
     }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "kitchen/server/local_time.hpp"
 #include "shared/core/breach_record.hpp"
 #include "shared/core/permissions.hpp"
 #include "shared/core/promise.hpp"
@@ -86,8 +87,10 @@ void KitchenService::start() {
     const bool open = stored.order.status == core::OrderStatus::open;
     const std::int64_t deadline = stored.order.deadline_ms;
     index(stored);
-    orders_.emplace(seq, std::move(stored));
+    StoredOrder& loaded = orders_.emplace(seq, std::move(stored)).first->second;
     if (open) scheduler_.add(seq, deadline);
+    // A compensation that grew while the server was down: from stored times.
+    if (update_accrual(loaded, clock_.now_ms())) save(loaded, clock_.now_ms());
   }
   spdlog::info("loaded {} orders not yet closed ({} awaiting their deadline); next ticket #{}", orders_.size(),
                scheduler_.size(), next_seq_);
@@ -130,8 +133,11 @@ void KitchenService::welcome(const ParticipantPtr& participant, const std::optio
   welcome.table = identity.table;
   welcome.promise_s = config_.promise.seconds;
   welcome.policy = config_.promise.policy;
-  welcome.features = {std::string(core::kFeatureSoldOut), std::string(core::kFeatureHoldFire),
-                      std::string(core::kFeatureKitchenLoad)};
+  welcome.features = {std::string(core::kFeatureSoldOut),      std::string(core::kFeatureHoldFire),
+                      std::string(core::kFeaturePartySize),    std::string(core::kFeaturePerLateMinute),
+                      std::string(core::kFeatureKitchenLoad),  std::string(core::kFeatureFeedback)};
+  welcome.rules = config_.promise_rules;
+  welcome.timezone = config_.timezone;
   send(participant, req, welcome);
   push_frame({participant}, menu_frame_);
   core::Snapshot snapshot;
@@ -142,6 +148,17 @@ void KitchenService::welcome(const ParticipantPtr& participant, const std::optio
   }
   send(participant, std::nullopt, std::move(snapshot));
   send(participant, std::nullopt, core::KitchenLoad{load_wait_s_, load_computed_at_ms_});
+  // Complaints: staff get every open one (the alerts); a table or kiosk its
+  // own of the last hours, open or answered.
+  constexpr std::int64_t kDinerComplaintsMs = 4 * 3600 * 1000;
+  const bool staff = core::is_staff(identity.role);
+  const TimeRange range{staff ? std::nullopt : std::optional<std::int64_t>(welcome.server_time_ms - kDinerComplaintsMs),
+                        std::nullopt};
+  if (staff || !identity.owner.empty()) {
+    for (auto& stored : storage_.complaints(range, staff ? "" : identity.owner, staff)) {
+      send(participant, std::nullopt, core::ComplaintMessage{std::move(stored.complaint)});
+    }
+  }
   hub_.join(participant);
 }
 
@@ -232,10 +249,37 @@ void KitchenService::abandon() {
   flush_pending_ = false;
 }
 
-void KitchenService::save(const StoredOrder& stored) {
+void KitchenService::save(StoredOrder& stored, std::int64_t now_ms) {
   load_dirty_ = true;
   batch();
+  update_accrual(stored, now_ms);
   storage_.save_order(stored);
+}
+
+bool KitchenService::update_accrual(StoredOrder& stored, std::int64_t now_ms) {
+  core::Order& order = stored.order;
+  if (!core::accrues(order.promise.policy) || !order.broke_promise()) return false;
+  const bool changed = core::advance_accrual(order, now_ms);
+  const bool settled = core::breach_settled(order);
+  const bool was_accruing = accruing_.count(order.seq) != 0;
+  if (settled) {
+    accruing_.erase(order.seq);
+  } else {
+    accruing_.insert(order.seq);
+  }
+  if (changed || settled == was_accruing) {
+    batch();
+    storage_.update_breach_accrual(order.seq, core::promise_compensation(order), settled);
+    if (settled && was_accruing) {
+      spdlog::info("breach of order #{} settled: {} late minutes, compensation {}", order.seq, order.late_minutes,
+                   core::promise_compensation(order));
+    }
+  }
+  return changed;
+}
+
+core::PromiseTerms KitchenService::terms_now(std::optional<int> party_size, std::int64_t now_ms) const {
+  return core::terms_for(config_.promise, config_.promise_rules, party_size, local_minute_of_day(now_ms));
 }
 
 void KitchenService::audit(const Context* c, const StoredOrder& stored, std::string line_id, std::string action,
@@ -319,14 +363,16 @@ void KitchenService::on(const Context& c, const core::PlaceOrder& m) {
     }
   }
   const std::string table = identity.role == Role::table ? *identity.table : std::string(core::kCounterTable);
-  auto made = core::make_order(m.order_id, m.lines, menu_, next_seq_, table, c.now_ms, config_.promise);
+  auto made =
+      core::make_order(m.order_id, m.lines, menu_, next_seq_, table, c.now_ms, terms_now(m.party_size, c.now_ms));
   if (!made) {
     reply_error(c, made.error());
     return;
   }
   ++next_seq_;
   StoredOrder stored{std::move(made.value()), identity.owner};
-  save(stored);
+  stored.order.party_size = m.party_size;
+  save(stored, c.now_ms);
   audit(&c, stored, "", "placed", fmt::format("{} lines", stored.order.lines.size()), c.now_ms);
   const StoredOrder& placed = admit(std::move(stored));
   spdlog::info("order #{} {} table {} from {}: {} lines, subtotal {}, deadline {}", placed.order.seq,
@@ -350,7 +396,7 @@ void KitchenService::on(const Context& c, const core::CancelLine& m) {
     return;
   }
   core::cancel_line(ref->stored->order, *ref->line, c.now_ms);
-  save(*ref->stored);
+  save(*ref->stored, c.now_ms);
   audit(&c, *ref->stored, m.line_id, "cancel_line", m.reason, c.now_ms);
   publish_change(c, *ref->stored);
 }
@@ -364,7 +410,7 @@ void KitchenService::on(const Context& c, const core::MarkLine& m) {
   }
   bumps_[m.line_id] = Bump{c.from->id(), ref->line->state, c.now_ms};
   core::mark_line(ref->stored->order, *ref->line, m.state, c.now_ms);
-  save(*ref->stored);
+  save(*ref->stored, c.now_ms);
   audit(&c, *ref->stored, m.line_id, "mark_line", std::string(core::to_string(m.state)), c.now_ms);
   publish_change(c, *ref->stored);
 }
@@ -385,7 +431,7 @@ void KitchenService::on(const Context& c, const core::RecallLine& m) {
   const core::LineState previous = bump->second.previous;
   bumps_.erase(bump);
   core::recall_line(ref->stored->order, *ref->line, previous);
-  save(*ref->stored);
+  save(*ref->stored, c.now_ms);
   audit(&c, *ref->stored, m.line_id, "recall_line", std::string(core::to_string(previous)), c.now_ms);
   publish_change(c, *ref->stored);
 }
@@ -408,7 +454,7 @@ void KitchenService::on(const Context& c, const core::Rush& m) {
     return;
   }
   stored->order.rushed = true;
-  save(*stored);
+  save(*stored, c.now_ms);
   audit(&c, *stored, "", "rush", "", c.now_ms);
   publish_change(c, *stored);
 }
@@ -429,7 +475,8 @@ void KitchenService::close_order(const Context& c, StoredOrder& stored) {
     if (core::is_due(stored.order, c.now_ms)) evaluate(stored, c.now_ms);
   }
   stored.order.status = core::OrderStatus::closed;
-  save(stored);
+  stored.order.closed_at_ms = c.now_ms;  // a compensation still accruing stops here
+  save(stored, c.now_ms);
   audit(&c, stored, "", "close", "", c.now_ms);
   for (const auto& line : stored.order.lines) bumps_.erase(line.line_id);
 }
@@ -532,7 +579,7 @@ void KitchenService::on(const Context& c, const core::CompLine& m) {
     return;
   }
   core::comp_line(ref->stored->order, *ref->line);
-  save(*ref->stored);
+  save(*ref->stored, c.now_ms);
   CompRecord comp{c.now_ms,
                   ref->stored->order.seq,
                   m.line_id,
@@ -601,8 +648,11 @@ void KitchenService::on(const Context& c, const core::FireLines& m) {
   std::vector<core::FiredLine> fired;
   for (const LineRef& ref : refs) fired.push_back(core::FiredLine{&ref.stored->order, ref.line});
   const StoredOrder& first = *refs.front().stored;
-  StoredOrder round{core::make_fired_round(m.order_id, fired, next_seq_, first.order.table, c.now_ms, config_.promise),
+  // The new round's promise is the one in force now, for the party the lines were ordered for.
+  const core::PromiseTerms terms = terms_now(first.order.party_size, c.now_ms);
+  StoredOrder round{core::make_fired_round(m.order_id, fired, next_seq_, first.order.table, c.now_ms, terms),
                     first.owner};
+  round.order.party_size = first.order.party_size;
   ++next_seq_;
   // The originals: each line fired, each changed order saved once.
   std::vector<StoredOrder*> changed;
@@ -612,14 +662,14 @@ void KitchenService::on(const Context& c, const core::FireLines& m) {
     if (std::find(changed.begin(), changed.end(), ref.stored) == changed.end()) changed.push_back(ref.stored);
   }
   for (StoredOrder* original : changed) {
-    save(*original);
+    save(*original, c.now_ms);
     for (const LineRef& ref : refs) {
       if (ref.stored == original) {
         audit(&c, *original, ref.line->line_id, "fire_line", fmt::format("to #{}", round.order.seq), c.now_ms);
       }
     }
   }
-  save(round);
+  save(round, c.now_ms);
   audit(&c, round, "", "placed", fmt::format("{} lines fired from #{}", round.order.lines.size(),
                                              fmt::join(round.order.fired_from, ", #")),
         c.now_ms);
@@ -655,6 +705,168 @@ void KitchenService::update_kitchen_load() {
   push(hub_.everyone(), core::ServerEnvelope{std::nullopt, core::KitchenLoad{load_wait_s_, now}});
 }
 
+// ---- per_late_minute ----
+
+void KitchenService::advance_accruals() {
+  if (accruing_.empty()) return;
+  const std::int64_t now = clock_.now_ms();
+  const std::vector<std::int64_t> seqs(accruing_.begin(), accruing_.end());
+  try {
+    for (const std::int64_t seq : seqs) {
+      const auto it = orders_.find(seq);
+      if (it == orders_.end()) {
+        accruing_.erase(seq);
+        continue;
+      }
+      StoredOrder& stored = it->second;
+      if (!update_accrual(stored, now)) continue;
+      save(stored, now);
+      push(hub_.order_audience(stored.order.table, stored.owner, nullptr),
+           core::ServerEnvelope{std::nullopt, core::OrderMessage{stored.order}});
+    }
+  } catch (...) {
+    abandon();
+    throw;
+  }
+}
+
+// ---- feedback ----
+
+namespace {
+
+std::string table_of(const Identity& identity) {
+  return identity.role == Role::table ? *identity.table : std::string(core::kCounterTable);
+}
+
+}  // namespace
+
+void KitchenService::on(const Context& c, const core::Complain& m) {
+  const Identity& identity = c.from->identity();
+  StoredComplaint stored;
+  stored.owner = identity.owner;
+  core::Complaint& complaint = stored.complaint;
+  complaint.table = table_of(identity);
+  complaint.category = m.category;
+  complaint.line_id = m.line_id;
+  complaint.note = m.note;
+  complaint.at_ms = c.now_ms;
+  if (m.line_id) {
+    const auto seq = seq_of_line(*m.line_id);
+    std::optional<StoredOrder> closed;
+    const StoredOrder* order = nullptr;
+    if (seq) {
+      if (const auto it = orders_.find(*seq); it != orders_.end()) {
+        order = &it->second;
+      } else if ((closed = storage_.find_order_by_seq(*seq))) {
+        order = &*closed;
+      }
+    }
+    const core::OrderLine* line = order != nullptr ? order->order.find_line(*m.line_id) : nullptr;
+    if (line == nullptr) {
+      reply_error(c, ErrorCode::not_found, fmt::format("line_id: no line {}", *m.line_id));
+      return;
+    }
+    if (order->owner != identity.owner) {
+      reply_error(c, ErrorCode::forbidden, fmt::format("line_id: line {} is not on your orders", *m.line_id));
+      return;
+    }
+    complaint.item = line->item;
+    complaint.station = line->station;
+  }
+  batch();
+  complaint.complaint_id = storage_.add_complaint(stored);
+  spdlog::info("complaint #{} from {} table {}: {}{}", complaint.complaint_id, who(identity), complaint.table,
+               core::to_string(complaint.category), complaint.line_id ? " about " + *complaint.line_id : "");
+  reply(c, core::ComplaintMessage{complaint});
+  push(hub_.order_audience(complaint.table, stored.owner, c.from.get()),
+       core::ServerEnvelope{std::nullopt, core::ComplaintMessage{complaint}});
+}
+
+void KitchenService::on(const Context& c, const core::ResolveComplaint& m) {
+  auto found = storage_.find_complaint(m.complaint_id);
+  if (!found) {
+    reply_error(c, ErrorCode::not_found, fmt::format("complaint_id: no complaint {}", m.complaint_id));
+    return;
+  }
+  core::Complaint& complaint = found->complaint;
+  if (complaint.status == core::ComplaintStatus::resolved) {
+    reply_error(c, ErrorCode::conflict, fmt::format("complaint {} is already resolved", m.complaint_id));
+    return;
+  }
+  complaint.status = core::ComplaintStatus::resolved;
+  complaint.resolution = m.resolution;
+  complaint.resolution_note = m.note;
+  complaint.resolved_at_ms = c.now_ms;
+  batch();
+  storage_.resolve_complaint(complaint);
+  spdlog::info("complaint #{} resolved by {} after {} s: {}", complaint.complaint_id, who(c.from->identity()),
+               (c.now_ms - complaint.at_ms) / 1000, core::to_string(m.resolution));
+  reply(c, core::ComplaintMessage{complaint});
+  push(hub_.order_audience(complaint.table, found->owner, c.from.get()),
+       core::ServerEnvelope{std::nullopt, core::ComplaintMessage{complaint}});
+}
+
+void KitchenService::on(const Context& c, const core::SubmitSurvey& m) {
+  const Identity& identity = c.from->identity();
+  core::Survey survey{table_of(identity), m.score, m.reasons, m.note, c.now_ms, false, std::nullopt};
+  std::string bill_key;
+  if (identity.role == Role::kiosk) {
+    if (!m.order_id) {
+      reply_error(c, ErrorCode::bad_request, "order_id: a kiosk names the order its survey is about");
+      return;
+    }
+    std::optional<StoredOrder> closed;
+    const StoredOrder* order = find_open(*m.order_id);
+    if (order == nullptr && (closed = storage_.find_order(*m.order_id))) order = &*closed;
+    if (order == nullptr) {
+      reply_error(c, ErrorCode::not_found, fmt::format("order_id: no order {}", *m.order_id));
+      return;
+    }
+    if (order->owner != identity.owner) {
+      reply_error(c, ErrorCode::forbidden, "order_id: not your order");
+      return;
+    }
+    survey.order_id = m.order_id;
+    survey.breached = order->order.broke_promise();
+    bill_key = "order:" + *m.order_id;
+  } else {
+    // The open bill, or the last closed one when none is open.
+    std::vector<std::int64_t> seqs;
+    if (const auto own = seqs_by_owner_.find(identity.owner); own != seqs_by_owner_.end()) {
+      seqs.assign(own->second.begin(), own->second.end());
+      for (const std::int64_t seq : seqs) survey.breached = survey.breached || orders_.at(seq).order.broke_promise();
+    } else {
+      seqs = storage_.last_closed_bill(identity.owner);
+      for (const std::int64_t seq : seqs) {
+        const auto order = storage_.find_order_by_seq(seq);
+        survey.breached = survey.breached || (order && order->order.broke_promise());
+      }
+    }
+    if (seqs.empty()) {
+      reply_error(c, ErrorCode::not_found, "there is no bill to survey yet");
+      return;
+    }
+    bill_key = fmt::format("{}#{}", identity.owner, seqs.front());
+  }
+  batch();
+  if (!storage_.add_survey(survey, identity.owner, bill_key)) {
+    reply_error(c, ErrorCode::conflict, "this bill was surveyed already");
+    return;
+  }
+  spdlog::info("survey from {} table {}: {} ({})", who(identity), survey.table, survey.score,
+               survey.breached ? "promise broken" : "promise kept");
+  reply(c, core::Ok{});
+}
+
+void KitchenService::on(const Context& c, const core::GetFeedback& m) {
+  const TimeRange range{m.since_ms, m.until_ms};
+  core::Feedback feedback;
+  feedback.surveys = storage_.surveys(range);
+  for (auto& stored : storage_.complaints(range, "", false)) feedback.complaints.push_back(std::move(stored.complaint));
+  feedback.nps = core::net_promoter_score(feedback.surveys);
+  reply(c, std::move(feedback));
+}
+
 // ---- deadlines ----
 
 void KitchenService::evaluate_due() {
@@ -675,6 +887,9 @@ void KitchenService::evaluate(StoredOrder& stored, std::int64_t now_ms) {
   core::Order& order = stored.order;
   const core::PromiseVerdict verdict = core::evaluate_promise(order);
   core::apply_verdict(order, verdict);
+  // Evaluated late (the server was down, or the table closed with the
+  // timer not yet run): the minutes already started are owed.
+  if (verdict.breached) core::advance_accrual(order, now_ms);
   batch();
   storage_.save_verdict(stored);  // only what the verdict changed: thousands may fall due at once
   audit(nullptr, stored, "", verdict.breached ? "breached" : "kept", fmt::format("discount {}", order.discount),
@@ -682,7 +897,9 @@ void KitchenService::evaluate(StoredOrder& stored, std::int64_t now_ms) {
   const auto audience = hub_.order_audience(order.table, stored.owner, nullptr);
   if (verdict.breached) {
     core::BreachRecord record = core::make_breach_record(order, verdict, now_ms);
+    record.entry.discount = record.message.discount = core::promise_compensation(order);
     const std::int64_t breach_id = storage_.add_breach(record.entry, record.late_line_ids);
+    update_accrual(stored, now_ms);  // an accruing breach is recorded as not yet settled
     spdlog::info("breach #{} order #{} {} table {}: {} late lines, discount {} ({}), {} ms after the deadline",
                  breach_id, order.seq, order.order_id, order.table, record.entry.late_lines.size(),
                  record.entry.discount, record.entry.policy, now_ms - order.deadline_ms);

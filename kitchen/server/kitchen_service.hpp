@@ -72,6 +72,12 @@ class KitchenService {
   void update_kitchen_load();
   std::int64_t kitchen_wait_s() const { return load_wait_s_; }
 
+  // v1.1 per_late_minute: grows every accruing breach to the minute started
+  // now and pushes the orders whose discount changed. The server calls it
+  // every second; a minute's amount is owed from its first millisecond.
+  void advance_accruals();
+  std::size_t accruing_orders() const { return accruing_.size(); }
+
  private:
   struct Context {
     const ParticipantPtr& from;
@@ -103,6 +109,10 @@ class KitchenService {
   void on(const Context& c, const core::GetHistory& m);
   void on(const Context& c, const core::SetSoldOut& m);
   void on(const Context& c, const core::FireLines& m);
+  void on(const Context& c, const core::Complain& m);
+  void on(const Context& c, const core::ResolveComplaint& m);
+  void on(const Context& c, const core::SubmitSurvey& m);
+  void on(const Context& c, const core::GetFeedback& m);
 
   void reply(const Context& c, core::ServerMessage message);
   void reply_error(const Context& c, core::ErrorCode code, std::string message);
@@ -121,7 +131,15 @@ class KitchenService {
   void batch();  // opens the storage batch if needed
   // Rolls back the open batch and drops the outbox: after an exception.
   void abandon();
-  void save(const StoredOrder& stored);
+  // Stores the order after a change at `now_ms`, bringing an accruing
+  // compensation up to date with it first (and its breach record).
+  void save(StoredOrder& stored, std::int64_t now_ms);
+  // The accrual of a breached per_late_minute order at `now_ms`: the
+  // order's discount, the breach record, the set of accruing orders.
+  // Returns whether the discount changed.
+  bool update_accrual(StoredOrder& stored, std::int64_t now_ms);
+  // The terms an order accepted now for `party_size` gets.
+  core::PromiseTerms terms_now(std::optional<int> party_size, std::int64_t now_ms) const;
   void audit(const Context* c, const StoredOrder& stored, std::string line_id, std::string action, std::string detail,
              std::int64_t now_ms);
   void index(const StoredOrder& stored);
@@ -145,6 +163,7 @@ class KitchenService {
   std::unordered_map<std::string, std::set<std::int64_t>> seqs_by_owner_;
   std::unordered_map<std::string, Bump> bumps_;  // by line_id: for recall_line
   DeadlineScheduler scheduler_;
+  std::set<std::int64_t> accruing_;  // seqs of breached orders whose compensation still grows
   std::int64_t next_seq_ = 1;
 
   bool load_dirty_ = true;  // an order changed since the load was computed

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "kitchen/server/breach_export.hpp"
+#include "kitchen/server/local_time.hpp"
 #include "kitchen/server/clock.hpp"
 #include "kitchen/server/hub.hpp"
 #include "kitchen/server/kitchen_service.hpp"
@@ -68,7 +69,19 @@ int main(int argc, char** argv) {
     config.listen = address.value();
   }
   if (!database.empty()) config.database = database;
-  if (promise_seconds) config.promise.seconds = *promise_seconds;
+  if (promise_seconds) {
+    config.promise.seconds = *promise_seconds;
+    for (auto& rule : config.promise_rules) {
+      if (!rule.sets_seconds) rule.terms.seconds = *promise_seconds;
+    }
+  }
+  const auto timezone = hg::kitchen::resolve_timezone(config.timezone);
+  if (!timezone) {
+    spdlog::critical("{}: {}", config_path, timezone.error());
+    return 2;
+  }
+  config.timezone = timezone.value();
+  hg::kitchen::use_timezone(config.timezone);
   if (!log_level.empty()) config.log_level = log_level;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
 
@@ -99,8 +112,9 @@ int main(int argc, char** argv) {
     hg::kitchen::Server server(io, config, service, clock, tls.get());
     const auto bound = server.listen();
     server.start();
-    spdlog::info("database {}, menu {}, promise {} s {}, {} devices, {}", config.database, config.menu,
-                 config.promise.seconds, hg::core::policy_name(config.promise.policy), config.devices.size(),
+    spdlog::info("database {}, menu {}, promise {} s {} ({} rules, time zone {}), {} devices, {}", config.database,
+                 config.menu, config.promise.seconds, hg::core::policy_name(config.promise.policy),
+                 config.promise_rules.size(), config.timezone, config.devices.size(),
                  config.tls ? "TLS with " + config.tls->cert : std::string("plain TCP"));
     const std::string host =
         bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();

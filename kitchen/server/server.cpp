@@ -126,6 +126,7 @@ void Server::arm_load_timer() {
   load_timer_.async_wait([this](const boost::system::error_code& error) {
     if (error) return;
     service_.update_kitchen_load();  // queues a push; its flush is posted
+    service_.advance_accruals();      // per_late_minute: the minute started now
     arm_load_timer();
   });
 }

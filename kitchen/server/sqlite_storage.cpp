@@ -112,13 +112,52 @@ const std::vector<const char*>& migrations() {
       R"sql(
       ALTER TABLE lines ADD COLUMN ready_at_ms INTEGER;
       )sql",
+      // 4 -> 5 (protocol v1.1 party size, per_late_minute, feedback): the
+      // party size an order was placed for, when it was closed, the started
+      // late minutes accrued; whether a breach's compensation is final
+      // (every breach before was); complaints and surveys.
+      R"sql(
+      ALTER TABLE orders ADD COLUMN party_size INTEGER;
+      ALTER TABLE orders ADD COLUMN closed_at_ms INTEGER;
+      ALTER TABLE orders ADD COLUMN late_minutes INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX orders_closed_by_owner ON orders(owner, closed_at_ms) WHERE closed_at_ms IS NOT NULL;
+      ALTER TABLE breaches ADD COLUMN settled INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE complaints(
+        complaint_id INTEGER PRIMARY KEY,
+        owner TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        line_id TEXT,
+        item TEXT,
+        station TEXT,
+        note TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        resolution TEXT,
+        resolution_note TEXT NOT NULL DEFAULT '',
+        resolved_at_ms INTEGER);
+      CREATE INDEX complaints_at ON complaints(at_ms);
+      CREATE INDEX complaints_open ON complaints(complaint_id) WHERE status = 'open';
+      CREATE TABLE surveys(
+        survey_id INTEGER PRIMARY KEY,
+        owner TEXT NOT NULL,
+        bill_key TEXT NOT NULL UNIQUE,
+        table_name TEXT NOT NULL,
+        order_id TEXT,
+        score INTEGER NOT NULL,
+        reasons TEXT NOT NULL,
+        note TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        breached INTEGER NOT NULL);
+      CREATE INDEX surveys_at ON surveys(at_ms);
+      )sql",
   };
   return steps;
 }
 
 constexpr const char* kOrderColumns =
     "seq, order_id, owner, table_name, status, accepted_at_ms, deadline_ms, promise, rushed, subtotal, discount,"
-    " fired_from";
+    " fired_from, party_size, closed_at_ms, late_minutes";
 
 std::unique_ptr<SQLite::Statement> prepare(SQLite::Database& db, const std::string& sql) {
   return std::make_unique<SQLite::Statement>(db, sql);
@@ -146,7 +185,8 @@ void run(SQLite::Statement& statement) {
 }
 
 constexpr const char* kBreachColumns =
-    "b.breach_id, b.seq, b.order_id, b.table_name, b.accepted_at_ms, b.deadline_ms, b.discount, b.policy, b.at_ms";
+    "b.breach_id, b.seq, b.order_id, b.table_name, b.accepted_at_ms, b.deadline_ms, b.discount, b.policy, b.at_ms,"
+    " b.settled";
 
 }  // namespace
 
@@ -161,9 +201,10 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   rollback_ = prepare(db_, "ROLLBACK");
   upsert_order_ = prepare(
       db_, fmt::format(
-               "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
+               "INSERT INTO orders({}) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(seq) DO UPDATE SET "
                "status=excluded.status, rushed=excluded.rushed, subtotal=excluded.subtotal, discount=excluded.discount,"
-               " fired_from=excluded.fired_from",
+               " fired_from=excluded.fired_from, closed_at_ms=excluded.closed_at_ms,"
+               " late_minutes=excluded.late_minutes",
                kOrderColumns));
   upsert_line_ =
       prepare(db_,
@@ -172,7 +213,9 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
               " ON CONFLICT(line_id) DO UPDATE SET state=excluded.state, served_at_ms=excluded.served_at_ms,"
               " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late,"
               " ready_at_ms=excluded.ready_at_ms");
-  update_verdict_ = prepare(db_, "UPDATE orders SET status = ?, subtotal = ?, discount = ? WHERE seq = ?");
+  update_verdict_ =
+      prepare(db_, "UPDATE orders SET status = ?, subtotal = ?, discount = ?, late_minutes = ? WHERE seq = ?");
+  update_breach_accrual_ = prepare(db_, "UPDATE breaches SET discount = ?, settled = ? WHERE seq = ?");
   clear_late_ = prepare(db_, "UPDATE lines SET late = 0 WHERE seq = ? AND late != 0");
   set_late_ = prepare(db_, "UPDATE lines SET late = 1 WHERE line_id = ?");
   insert_audit_ =
@@ -266,6 +309,9 @@ void SqliteStorage::save_order(const StoredOrder& stored) {
   s.bind(10, o.subtotal);
   s.bind(11, o.discount);
   s.bind(12, o.fired_from.empty() ? std::string() : core::Json(o.fired_from).dump());
+  bind_optional(s, 13, o.party_size);
+  bind_optional(s, 14, o.closed_at_ms);
+  s.bind(15, o.late_minutes);
   run(s);
   for (std::size_t i = 0; i < o.lines.size(); ++i) {
     const core::OrderLine& line = o.lines[i];
@@ -297,7 +343,8 @@ void SqliteStorage::save_verdict(const StoredOrder& stored) {
   s.bind(1, std::string(core::to_string(o.status)));
   s.bind(2, o.subtotal);
   s.bind(3, o.discount);
-  s.bind(4, o.seq);
+  s.bind(4, o.late_minutes);
+  s.bind(5, o.seq);
   run(s);
   if (s.getChanges() != 1) throw std::runtime_error(fmt::format("order #{}: verdict for an unsaved order", o.seq));
   // apply_verdict clears every late flag and sets the late lines': one
@@ -394,6 +441,9 @@ StoredOrder SqliteStorage::order_from_row(SQLite::Statement& row) {
   if (const std::string fired_from = row.getColumn(11).getString(); !fired_from.empty()) {
     o.fired_from = core::Json::parse(fired_from).get<std::vector<std::int64_t>>();
   }
+  if (!row.getColumn(12).isNull()) o.party_size = row.getColumn(12).getInt();
+  o.closed_at_ms = optional_int(row.getColumn(13));
+  o.late_minutes = row.getColumn(14).getInt64();
   return stored;
 }
 
@@ -476,15 +526,16 @@ std::vector<core::BreachEntry> SqliteStorage::breaches(const BreachQuery& query)
       e.discount = q.getColumn(6).getInt64();
       e.policy = q.getColumn(7).getString();
       e.at_ms = q.getColumn(8).getInt64();
+      e.settled = q.getColumn(9).getInt() != 0;
     }
-    if (q.getColumn(9).isNull()) continue;  // a breach without late lines
+    if (q.getColumn(10).isNull()) continue;  // a breach without late lines
     core::BreachLateLine& line = entries.back().late_lines.emplace_back();
-    line.item = q.getColumn(10).getString();
-    if (!q.getColumn(11).isNull())
-      line.name = core::LocalText{q.getColumn(11).getString(), q.getColumn(12).getString()};
-    line.qty = q.getColumn(13).getInt();
-    line.price = q.getColumn(14).getInt64();
-    line.served_at_ms = optional_int(q.getColumn(15));
+    line.item = q.getColumn(11).getString();
+    if (!q.getColumn(12).isNull())
+      line.name = core::LocalText{q.getColumn(12).getString(), q.getColumn(13).getString()};
+    line.qty = q.getColumn(14).getInt();
+    line.price = q.getColumn(15).getInt64();
+    line.served_at_ms = optional_int(q.getColumn(16));
   }
   q.reset();
   q.clearBindings();
@@ -519,6 +570,157 @@ std::vector<std::string> SqliteStorage::sold_out_items() {
   std::vector<std::string> items;
   while (q.executeStep()) items.push_back(q.getColumn(0).getString());
   return items;
+}
+
+void SqliteStorage::update_breach_accrual(std::int64_t seq, core::Fen discount, bool settled) {
+  auto& s = *update_breach_accrual_;
+  s.bind(1, discount);
+  s.bind(2, settled ? 1 : 0);
+  s.bind(3, seq);
+  run(s);
+}
+
+namespace {
+
+constexpr const char* kComplaintColumns =
+    "complaint_id, owner, table_name, category, line_id, item, station, note, at_ms, status, resolution,"
+    " resolution_note, resolved_at_ms";
+
+template <class T>
+T parsed_or_throw(std::optional<T> value, const char* what, std::int64_t id) {
+  if (!value) throw std::runtime_error(fmt::format("complaint {}: bad {} in the database", id, what));
+  return *value;
+}
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+StoredComplaint complaint_from_row(SQLite::Statement& q) {
+  StoredComplaint stored;
+  core::Complaint& c = stored.complaint;
+  c.complaint_id = q.getColumn(0).getInt64();
+  stored.owner = q.getColumn(1).getString();
+  c.table = q.getColumn(2).getString();
+  c.category = parsed_or_throw(core::complaint_category_from_string(q.getColumn(3).getString()), "category",
+                               c.complaint_id);
+  c.line_id = optional_text(q.getColumn(4));
+  c.item = optional_text(q.getColumn(5));
+  c.station = optional_text(q.getColumn(6));
+  c.note = q.getColumn(7).getString();
+  c.at_ms = q.getColumn(8).getInt64();
+  c.status = parsed_or_throw(core::complaint_status_from_string(q.getColumn(9).getString()), "status", c.complaint_id);
+  if (const auto resolution = optional_text(q.getColumn(10))) {
+    c.resolution = parsed_or_throw(core::resolution_from_string(*resolution), "resolution", c.complaint_id);
+  }
+  c.resolution_note = q.getColumn(11).getString();
+  c.resolved_at_ms = optional_int(q.getColumn(12));
+  return stored;
+}
+
+}  // namespace
+
+std::int64_t SqliteStorage::add_complaint(const StoredComplaint& stored) {
+  const core::Complaint& c = stored.complaint;
+  SQLite::Statement s(db_,
+                      "INSERT INTO complaints(owner, table_name, category, line_id, item, station, note, at_ms, status)"
+                      " VALUES(?,?,?,?,?,?,?,?,'open')");
+  s.bind(1, stored.owner);
+  s.bind(2, c.table);
+  s.bind(3, std::string(core::to_string(c.category)));
+  bind_optional(s, 4, c.line_id);
+  bind_optional(s, 5, c.item);
+  bind_optional(s, 6, c.station);
+  s.bind(7, c.note);
+  s.bind(8, c.at_ms);
+  s.exec();
+  return db_.getLastInsertRowid();
+}
+
+void SqliteStorage::resolve_complaint(const core::Complaint& c) {
+  SQLite::Statement s(db_,
+                      "UPDATE complaints SET status = 'resolved', resolution = ?, resolution_note = ?,"
+                      " resolved_at_ms = ? WHERE complaint_id = ? AND status = 'open'");
+  s.bind(1, std::string(core::to_string(c.resolution.value_or(core::Resolution::other))));
+  s.bind(2, c.resolution_note);
+  bind_optional(s, 3, c.resolved_at_ms);
+  s.bind(4, c.complaint_id);
+  if (s.exec() != 1) throw std::runtime_error(fmt::format("complaint {}: not open to resolve", c.complaint_id));
+}
+
+std::optional<StoredComplaint> SqliteStorage::find_complaint(std::int64_t complaint_id) {
+  SQLite::Statement q(db_, fmt::format("SELECT {} FROM complaints WHERE complaint_id = ?", kComplaintColumns));
+  q.bind(1, complaint_id);
+  if (!q.executeStep()) return std::nullopt;
+  return complaint_from_row(q);
+}
+
+std::vector<StoredComplaint> SqliteStorage::complaints(const TimeRange& range, const std::string& owner,
+                                                       bool open_only) {
+  SQLite::Statement q(db_, fmt::format("SELECT {} FROM complaints WHERE (?1 IS NULL OR at_ms >= ?1)"
+                                       " AND (?2 IS NULL OR at_ms < ?2) AND (?3 = '' OR owner = ?3)"
+                                       " AND (?4 = 0 OR status = 'open') ORDER BY at_ms, complaint_id",
+                                       kComplaintColumns));
+  bind_optional(q, 1, range.since_ms);
+  bind_optional(q, 2, range.until_ms);
+  q.bind(3, owner);
+  q.bind(4, open_only ? 1 : 0);
+  std::vector<StoredComplaint> found;
+  while (q.executeStep()) found.push_back(complaint_from_row(q));
+  return found;
+}
+
+bool SqliteStorage::add_survey(const core::Survey& survey, const std::string& owner, const std::string& bill_key) {
+  SQLite::Statement s(db_,
+                      "INSERT INTO surveys(owner, bill_key, table_name, order_id, score, reasons, note, at_ms, breached)"
+                      " VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(bill_key) DO NOTHING");
+  core::Json reasons = core::Json::array();
+  for (const core::ComplaintCategory reason : survey.reasons) reasons.push_back(core::to_string(reason));
+  s.bind(1, owner);
+  s.bind(2, bill_key);
+  s.bind(3, survey.table);
+  bind_optional(s, 4, survey.order_id);
+  s.bind(5, survey.score);
+  s.bind(6, reasons.dump());
+  s.bind(7, survey.note);
+  s.bind(8, survey.at_ms);
+  s.bind(9, survey.breached ? 1 : 0);
+  return s.exec() == 1;
+}
+
+std::vector<core::Survey> SqliteStorage::surveys(const TimeRange& range) {
+  SQLite::Statement q(db_,
+                      "SELECT table_name, order_id, score, reasons, note, at_ms, breached FROM surveys"
+                      " WHERE (?1 IS NULL OR at_ms >= ?1) AND (?2 IS NULL OR at_ms < ?2) ORDER BY at_ms, survey_id");
+  bind_optional(q, 1, range.since_ms);
+  bind_optional(q, 2, range.until_ms);
+  std::vector<core::Survey> found;
+  while (q.executeStep()) {
+    core::Survey& survey = found.emplace_back();
+    survey.table = q.getColumn(0).getString();
+    survey.order_id = optional_text(q.getColumn(1));
+    survey.score = q.getColumn(2).getInt();
+    for (const auto& reason : core::Json::parse(q.getColumn(3).getString())) {
+      if (const auto category = core::complaint_category_from_string(reason.get<std::string>())) {
+        survey.reasons.push_back(*category);
+      }
+    }
+    survey.note = q.getColumn(4).getString();
+    survey.at_ms = q.getColumn(5).getInt64();
+    survey.breached = q.getColumn(6).getInt() != 0;
+  }
+  return found;
+}
+
+std::vector<std::int64_t> SqliteStorage::last_closed_bill(const std::string& owner) {
+  SQLite::Statement q(db_,
+                      "SELECT seq FROM orders WHERE owner = ?1 AND closed_at_ms = (SELECT max(closed_at_ms) FROM"
+                      " orders WHERE owner = ?1 AND closed_at_ms IS NOT NULL) ORDER BY seq");
+  q.bind(1, owner);
+  std::vector<std::int64_t> seqs;
+  while (q.executeStep()) seqs.push_back(q.getColumn(0).getInt64());
+  return seqs;
 }
 
 std::int64_t SqliteStorage::count_audit() { return db_.execAndGet("SELECT count(*) FROM audit").getInt64(); }

@@ -20,7 +20,7 @@ class SqliteStorage final : public Storage {
   explicit SqliteStorage(const std::string& path);
   ~SqliteStorage() override;
 
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   int schema_version();
 
   void begin() override;
@@ -33,6 +33,14 @@ class SqliteStorage final : public Storage {
   void add_audit(const AuditEntry& entry) override;
   std::int64_t add_breach(const core::BreachEntry& entry, const std::vector<std::string>& line_ids) override;
   void add_comp(const CompRecord& comp) override;
+  void update_breach_accrual(std::int64_t seq, core::Fen discount, bool settled) override;
+  std::int64_t add_complaint(const StoredComplaint& complaint) override;
+  void resolve_complaint(const core::Complaint& resolved) override;
+  std::optional<StoredComplaint> find_complaint(std::int64_t complaint_id) override;
+  std::vector<StoredComplaint> complaints(const TimeRange& range, const std::string& owner, bool open_only) override;
+  bool add_survey(const core::Survey& survey, const std::string& owner, const std::string& bill_key) override;
+  std::vector<core::Survey> surveys(const TimeRange& range) override;
+  std::vector<std::int64_t> last_closed_bill(const std::string& owner) override;
 
   std::vector<StoredOrder> load_unclosed_orders() override;
   std::optional<StoredOrder> find_order(const std::string& order_id) override;
@@ -55,7 +63,7 @@ class SqliteStorage final : public Storage {
   std::unique_ptr<SQLite::Statement> begin_, commit_, rollback_;
   std::unique_ptr<SQLite::Statement> upsert_order_, upsert_line_, insert_audit_, insert_breach_, insert_breach_line_,
       insert_comp_, set_sold_out_, clear_sold_out_;
-  std::unique_ptr<SQLite::Statement> update_verdict_, clear_late_, set_late_;
+  std::unique_ptr<SQLite::Statement> update_verdict_, clear_late_, set_late_, update_breach_accrual_;
   std::unique_ptr<SQLite::Statement> order_by_id_, order_by_seq_, lines_of_order_, breaches_;
 };
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/core/feedback.hpp"
 #include "shared/core/order.hpp"
 #include "shared/core/protocol.hpp"
 
@@ -51,6 +52,19 @@ struct BreachQuery {
   std::optional<std::string> table;
 };
 
+// A complaint with who made it ("table:12", "kiosk:<hash>"), so its answer
+// reaches that table or kiosk.
+struct StoredComplaint {
+  core::Complaint complaint;
+  std::string owner;
+  bool operator==(const StoredComplaint&) const = default;
+};
+
+struct TimeRange {
+  std::optional<std::int64_t> since_ms;  // inclusive
+  std::optional<std::int64_t> until_ms;  // exclusive
+};
+
 class Storage {
  public:
   virtual ~Storage() = default;
@@ -73,6 +87,22 @@ class Storage {
   // after the deadline records how late it was).
   virtual std::int64_t add_breach(const core::BreachEntry& entry, const std::vector<std::string>& line_ids) = 0;
   virtual void add_comp(const CompRecord& comp) = 0;
+  // v1.1 per_late_minute: the breach record's discount follows the accrual
+  // until it is settled.
+  virtual void update_breach_accrual(std::int64_t seq, core::Fen discount, bool settled) = 0;
+
+  // v1.1 feedback. add_complaint returns the complaint_id.
+  virtual std::int64_t add_complaint(const StoredComplaint& complaint) = 0;
+  virtual void resolve_complaint(const core::Complaint& resolved) = 0;
+  virtual std::optional<StoredComplaint> find_complaint(std::int64_t complaint_id) = 0;
+  // On at_ms, oldest first; `owner` empty for everyone's; `open_only` for the alert list.
+  virtual std::vector<StoredComplaint> complaints(const TimeRange& range, const std::string& owner,
+                                                  bool open_only) = 0;
+  // One survey per `bill_key`: false (nothing stored) when that bill has one.
+  virtual bool add_survey(const core::Survey& survey, const std::string& owner, const std::string& bill_key) = 0;
+  virtual std::vector<core::Survey> surveys(const TimeRange& range) = 0;
+  // The seqs of `owner`'s last closed bill (the orders closed together last), by seq.
+  virtual std::vector<std::int64_t> last_closed_bill(const std::string& owner) = 0;
 
   virtual std::vector<StoredOrder> load_unclosed_orders() = 0;
   virtual std::optional<StoredOrder> find_order(const std::string& order_id) = 0;

@@ -47,8 +47,9 @@ PlaceOrder decode_place_order(const JsonObjectReader& r) {
     request.hold = line.optional_boolean("hold").value_or(false);
     order.lines.push_back(std::move(request));
   }
-  if (const Json* party = r.find("party_size")) {
-    if (!party->is_number_integer() || party->get<std::int64_t>() < kMinPartySize ||
+  if (r.contains("party_size")) {
+    const Json* party = r.find("party_size");
+    if (party == nullptr || !party->is_number_integer() || party->get<std::int64_t>() < kMinPartySize ||
         party->get<std::int64_t>() > kMaxPartySize) {
       throw_field_error(r.path_of("party_size"), "must be an integer 1-50");
     }

@@ -36,28 +36,28 @@ inline constexpr int kMaxSurveyScore = 10;
 
 struct Complaint {
   std::int64_t complaint_id = 0;
-  std::string table;  // "counter" for a kiosk
+  std::string table{};  // "counter" for a kiosk
   ComplaintCategory category = ComplaintCategory::other;
-  std::optional<std::string> line_id;
-  std::string note;
+  std::optional<std::string> line_id{};
+  std::string note{};
   std::int64_t at_ms = 0;
   ComplaintStatus status = ComplaintStatus::open;
-  std::optional<Resolution> resolution;
-  std::string resolution_note;              // what the manager wrote
-  std::optional<std::int64_t> resolved_at_ms;
-  std::optional<std::string> item;     // extension: the dish line_id names (menu id)
-  std::optional<std::string> station;  // extension: the station that cooks it
+  std::optional<Resolution> resolution{};
+  std::string resolution_note{};              // what the manager wrote
+  std::optional<std::int64_t> resolved_at_ms{};
+  std::optional<std::string> item{};     // extension: the dish line_id names (menu id)
+  std::optional<std::string> station{};  // extension: the station that cooks it
   bool operator==(const Complaint&) const = default;
 };
 
 struct Survey {
-  std::string table;  // "counter" for a kiosk
+  std::string table{};  // "counter" for a kiosk
   int score = 0;      // 0-10
-  std::vector<ComplaintCategory> reasons;
-  std::string note;
+  std::vector<ComplaintCategory> reasons{};
+  std::string note{};
   std::int64_t at_ms = 0;
   bool breached = false;                // any order of that bill broke the promise
-  std::optional<std::string> order_id;  // a kiosk's order
+  std::optional<std::string> order_id{};  // a kiosk's order
   bool operator==(const Survey&) const = default;
 };
 

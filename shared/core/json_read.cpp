@@ -34,6 +34,8 @@ JsonObjectReader::JsonObjectReader(const Json& object, std::string path) : objec
   }
 }
 
+bool JsonObjectReader::contains(const char* key) const { return object_.contains(key); }
+
 std::string JsonObjectReader::path_of(const char* key) const {
   return path_.empty() ? std::string(key) : path_ + "." + key;
 }

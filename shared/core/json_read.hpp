@@ -32,6 +32,8 @@ class JsonObjectReader {
   std::string path_of(const char* key) const;
   // Present and not null.
   bool has(const char* key) const;
+  // Present, even as null (for fields where null is not "absent").
+  bool contains(const char* key) const;
 
   std::string string(const char* key) const;
   std::optional<std::string> optional_string(const char* key) const;

@@ -74,8 +74,8 @@ struct Order {
   bool rushed = false;
   PromiseTerms promise;  // extension: the terms in force when it was accepted
   std::vector<std::int64_t> fired_from;  // v1.1: a fired round, the seq of each order its lines left
-  std::optional<int> party_size;          // v1.1: as placed (1-50), when the table gave it
-  std::optional<std::int64_t> closed_at_ms;  // extension: when its table was closed
+  std::optional<int> party_size{};          // v1.1: as placed (1-50), when the table gave it
+  std::optional<std::int64_t> closed_at_ms{};  // extension: when its table was closed
   std::int64_t late_minutes = 0;  // extension (per_late_minute): started late minutes accrued so far
   bool operator==(const Order&) const = default;
 

@@ -139,7 +139,7 @@ std::vector<PromiseRule> promise_rules_from_json(const Json& rules, const std::s
       throw_field_error(rule_path, fmt::format("can never match: party_min {} is above party_max {}", *rule.party_min,
                                                *rule.party_max));
     }
-    if (window_minutes(rule).none()) {
+    if (rule.from_minute.value_or(0) == rule.until_minute.value_or(kMinutesPerDay) || window_minutes(rule).none()) {
       throw_field_error(rule_path, fmt::format("can never match: from {} until {} is an empty window",
                                                format_time_of_day(rule.from_minute.value_or(0)),
                                                format_time_of_day(rule.until_minute.value_or(kMinutesPerDay))));
@@ -148,6 +148,7 @@ std::vector<PromiseRule> promise_rules_from_json(const Json& rules, const std::s
     for (const auto& item : rules[i].items()) sets += is_condition_key(item.key()) ? 0 : 1;
     if (sets == 0) throw_field_error(rule_path, "sets nothing: give seconds, a policy or its parameters");
     rule.terms = read_terms(rules[i], r, rule_path, defaults);
+    rule.sets_seconds = rules[i].contains("seconds");
     for (std::size_t j = 0; j < read.size(); ++j) {
       if (overlaps(read[j], rule)) {
         throw_field_error(rule_path, fmt::format("overlaps {}[{}]: {} and {} both match some orders", path, j,

@@ -26,11 +26,12 @@ inline constexpr int kMaxPartySize = 50;
 inline constexpr int kMinutesPerDay = 24 * 60;
 
 struct PromiseRule {
-  std::optional<int> party_min;
-  std::optional<int> party_max;
-  std::optional<int> from_minute;   // minute of the day, 0-1439
-  std::optional<int> until_minute;  // exclusive, 1-1440 ("24:00")
-  PromiseTerms terms;               // the defaults with what the rule sets
+  std::optional<int> party_min{};
+  std::optional<int> party_max{};
+  std::optional<int> from_minute{};   // minute of the day, 0-1439
+  std::optional<int> until_minute{};  // exclusive, 1-1440 ("24:00")
+  PromiseTerms terms{};               // the defaults with what the rule sets
+  bool sets_seconds = false;          // its own `seconds` (else the default's, even when overridden)
   bool operator==(const PromiseRule&) const = default;
 };
 

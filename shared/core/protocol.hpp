@@ -51,23 +51,23 @@ struct Hello {
   bool operator==(const Hello&) const = default;
 };
 struct PlaceOrder {
-  std::string order_id;
+  std::string order_id{};
   std::vector<LineRequest> lines;
-  std::optional<int> party_size;  // v1.1: 1-50
+  std::optional<int> party_size{};  // v1.1: 1-50
   bool operator==(const PlaceOrder&) const = default;
 };
 struct CancelLine {
-  std::string line_id;
+  std::string line_id{};
   std::string reason;
   bool operator==(const CancelLine&) const = default;
 };
 struct MarkLine {
-  std::string line_id;
+  std::string line_id{};
   LineState state = LineState::cooking;
   bool operator==(const MarkLine&) const = default;
 };
 struct Rush {
-  std::string order_id;
+  std::string order_id{};
   bool operator==(const Rush&) const = default;
 };
 struct CallWaiter {
@@ -75,22 +75,22 @@ struct CallWaiter {
 };
 struct CloseTable {
   std::string table;
-  std::optional<std::string> order_id;  // required for "counter"
+  std::optional<std::string> order_id{};  // required for "counter"
   bool operator==(const CloseTable&) const = default;
 };
 struct GetBill {
   std::optional<std::string> table;     // a table may omit it; a kiosk names an order instead
-  std::optional<std::string> order_id;  // extension: a kiosk's or a counter order's bill
+  std::optional<std::string> order_id{};  // extension: a kiosk's or a counter order's bill
   bool operator==(const GetBill&) const = default;
 };
 struct GetBreachLog {
-  std::optional<std::int64_t> since_ms;  // inclusive, on at_ms
-  std::optional<std::int64_t> until_ms;  // exclusive
+  std::optional<std::int64_t> since_ms{};  // inclusive, on at_ms
+  std::optional<std::int64_t> until_ms{};  // exclusive
   std::optional<std::string> table;
   bool operator==(const GetBreachLog&) const = default;
 };
 struct CompLine {
-  std::string line_id;
+  std::string line_id{};
   std::string reason;
   bool operator==(const CompLine&) const = default;
 };
@@ -100,13 +100,13 @@ struct Ping {
 // Extension: put a line back to the state it had before this connection's
 // last bump of it, within a minute of the bump.
 struct RecallLine {
-  std::string line_id;
+  std::string line_id{};
   bool operator==(const RecallLine&) const = default;
 };
 // Extension: every order accepted in [since_ms, until_ms), closed or not.
 struct GetHistory {
-  std::optional<std::int64_t> since_ms;
-  std::optional<std::int64_t> until_ms;
+  std::optional<std::int64_t> since_ms{};
+  std::optional<std::int64_t> until_ms{};
   bool operator==(const GetHistory&) const = default;
 };
 // v1.1 sold out (kds, manager).
@@ -118,33 +118,33 @@ struct SetSoldOut {
 // v1.1 hold and fire: held lines of one table (or kiosk) become a new round.
 struct FireLines {
   std::vector<std::string> line_ids;
-  std::string order_id;  // the new round's, made by the client
+  std::string order_id{};  // the new round's, made by the client
   bool operator==(const FireLines&) const = default;
 };
 
 // v1.1 feedback.
 struct Complain {
   ComplaintCategory category = ComplaintCategory::other;
-  std::optional<std::string> line_id;  // the caller's own line
-  std::string note;
+  std::optional<std::string> line_id{};  // the caller's own line
+  std::string note{};
   bool operator==(const Complain&) const = default;
 };
 struct ResolveComplaint {
   std::int64_t complaint_id = 0;
   Resolution resolution = Resolution::apologized;
-  std::string note;
+  std::string note{};
   bool operator==(const ResolveComplaint&) const = default;
 };
 struct SubmitSurvey {
   int score = 0;
-  std::vector<ComplaintCategory> reasons;
-  std::string note;
-  std::optional<std::string> order_id;  // a kiosk's order
+  std::vector<ComplaintCategory> reasons{};
+  std::string note{};
+  std::optional<std::string> order_id{};  // a kiosk's order
   bool operator==(const SubmitSurvey&) const = default;
 };
 struct GetFeedback {
-  std::optional<std::int64_t> since_ms;  // inclusive, on at_ms
-  std::optional<std::int64_t> until_ms;  // exclusive
+  std::optional<std::int64_t> since_ms{};  // inclusive, on at_ms
+  std::optional<std::int64_t> until_ms{};  // exclusive
   bool operator==(const GetFeedback&) const = default;
 };
 
@@ -169,8 +169,8 @@ struct Welcome {
   std::int64_t promise_s = 900;
   PromisePolicy policy;
   std::vector<std::string> features;  // v1.1: the extensions the server speaks
-  std::vector<PromiseRule> rules;     // extension: promise.rules, so a tablet can tell the terms before ordering
-  std::string timezone;               // extension: the store's IANA zone (rules and local times); "" unknown
+  std::vector<PromiseRule> rules{};     // extension: promise.rules, so a tablet can tell the terms before ordering
+  std::string timezone{};               // extension: the store's IANA zone (rules and local times); "" unknown
   bool operator==(const Welcome&) const = default;
 };
 struct MenuMessage {
@@ -186,7 +186,7 @@ struct OrderMessage {
   bool operator==(const OrderMessage&) const = default;
 };
 struct BreachMessage {
-  std::string order_id;
+  std::string order_id{};
   std::string table;
   std::int64_t seq = 0;
   std::vector<OrderLine> late_lines;
@@ -208,7 +208,7 @@ struct BreachLateLine {
 };
 struct BreachEntry {
   std::int64_t breach_id = 0;
-  std::string order_id;
+  std::string order_id{};
   std::int64_t seq = 0;
   std::string table;
   std::int64_t accepted_at_ms = 0;
@@ -259,13 +259,13 @@ struct KitchenLoad {
 
 // v1.1 feedback: a complaint as it now stands (new, or resolved).
 struct ComplaintMessage {
-  Complaint complaint;
+  Complaint complaint{};
   bool operator==(const ComplaintMessage&) const = default;
 };
 struct Feedback {
-  std::vector<Survey> surveys;
-  std::vector<Complaint> complaints;
-  std::optional<int> nps;
+  std::vector<Survey> surveys{};
+  std::vector<Complaint> complaints{};
+  std::optional<int> nps{};
   bool operator==(const Feedback&) const = default;
 };
 

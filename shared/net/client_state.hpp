@@ -30,7 +30,7 @@ struct PendingOrder {
   // monotonic clock does not survive), for "sending since 12:34" hints.
   std::int64_t created_ms = 0;
   RequestId req = 0;
-  std::optional<int> party_size;  // v1.1
+  std::optional<int> party_size{};  // v1.1
   bool operator==(const PendingOrder&) const = default;
 };
 
@@ -75,7 +75,7 @@ struct State {
   std::optional<core::KitchenLoad> kitchen_load;
   // v1.1 feedback: every complaint this connection was told of, by id, as it
   // now stands (kds and manager: all; a table or kiosk: its own).
-  std::map<std::int64_t, core::Complaint> complaints;
+  std::map<std::int64_t, core::Complaint> complaints{};
 
   static constexpr std::size_t kMaxClosed = 200;
   static constexpr std::size_t kMaxBreaches = 200;

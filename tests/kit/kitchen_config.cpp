@@ -27,7 +27,8 @@ fs::path write_kitchen_config(const fs::path& folder, const TestConfig& config) 
   devices += "]";
   auto policy = core::Json::parse(config.policy);
   policy["seconds"] = config.promise_seconds;
-  const std::string tls = config.tls.empty() ? std::string() : R"("tls":)" + config.tls + ",";
+  std::string tls = config.tls.empty() ? std::string() : R"("tls":)" + config.tls + ",";
+  if (!config.timezone.empty()) tls += R"("timezone":")" + config.timezone + R"(",)";
   const std::string text =
       fmt::format(R"({{"listen":"127.0.0.1:0","database":"kitchen.db","menu":"{}","promise":{},)"
                   R"({}"limits":{},"log_level":"{}","devices":{}}})",

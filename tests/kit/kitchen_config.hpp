@@ -27,6 +27,7 @@ struct TestConfig {
   std::string limits = "{}";
   int extra_tables = 0;  // tokens "token-extra-N", tables "x<N>"
   std::string log_level = "info";
+  std::string timezone;  // an IANA name; empty: none in the file (the system's)
   std::string tls;  // a "tls" object, e.g. {"cert":"cert.pem","key":"key.pem"}; empty: plain TCP
 };
 

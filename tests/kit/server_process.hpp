@@ -12,6 +12,14 @@ namespace hourglass::test {
 // The hourglass-kitchen binary of this build.
 std::filesystem::path kitchen_binary();
 
+// A server run that is expected to refuse to start: its exit code and what
+// it printed (stdout and stderr).
+struct RunResult {
+  int exit_code = -1;
+  std::string output;
+};
+RunResult run_server_to_exit(const std::filesystem::path& config);
+
 class ServerProcess : public KitchenProcess {
  public:
   // Waits for the `listening on` line; throws with the server's log if it

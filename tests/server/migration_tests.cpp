@@ -244,7 +244,13 @@ TEST_CASE("migration: the new server on an old file serves the same breach log a
   }
   CHECK(new_log.at("re") == "log");
   CHECK(new_log.at("type") == "breach_log");
-  CHECK(new_log.at("entries") == old_log.at("entries"));
+  // Plus v1.1's `settled`, true for every breach of a policy that does not accrue.
+  core::Json entries = new_log.at("entries");
+  for (auto& entry : entries) {
+    CHECK(entry.at("settled") == true);
+    entry.erase("settled");
+  }
+  CHECK(entries == old_log.at("entries"));
 
   const auto history = manager.client.request(core::GetHistory{});
   REQUIRE(as<core::History>(history));

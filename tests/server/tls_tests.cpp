@@ -85,23 +85,6 @@ core::Hello hello_as(const std::string& token, core::Role role) {
   return core::Hello{core::kProtocolVersion, role, "tls-test", token};
 }
 
-struct RunResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-// Runs the server to completion (it is expected to refuse to start).
-RunResult run_server(const fs::path& config) {
-  const fs::path output = config.parent_path() / "run.txt";
-  const std::string command = fmt::format("timeout 20 '{}' --config '{}' --listen 127.0.0.1:0 > '{}' 2>&1",
-                                          HOURGLASS_KITCHEN_BINARY, config.string(), output.string());
-  const int status = std::system(command.c_str());
-  RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.output = ServerProcess::read_file(output);
-  return result;
-}
-
 }  // namespace
 
 TEST_CASE("tls: the line protocol runs inside TLS and nothing else is served", "[server][integration][tls]") {
@@ -186,7 +169,7 @@ TEST_CASE("tls: a certificate or key that cannot be loaded stops the server at s
     named = (dir.path() / "other.key").string();
   }
 
-  const RunResult result = run_server(dir.write_config(config));
+  const RunResult result = run_server_to_exit(dir.write_config(config));
   INFO(result.output);
   CHECK(result.exit_code != 0);
   CHECK(result.exit_code != 124);  // not a timeout: it never started

@@ -82,6 +82,14 @@ Intent draw_bill(const BillView& view, const ui::Theme& theme, const ScreenStyle
     }
     ImGui::SetCursorScreenPos(p);
     ImGui::Dummy(ImVec2(inner, theme.px(64)));
+    if (view.survey) {
+      ImGui::Dummy(ImVec2(inner, theme.px(12)));
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      float height = 0.0f;
+      keep(intent, draw_survey(*view.survey, at, inner, theme, height));
+      ImGui::SetCursorScreenPos(at);
+      ImGui::Dummy(ImVec2(inner, height));
+    }
   }
   ImGui::EndChild();
   return intent;

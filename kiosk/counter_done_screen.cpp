@@ -40,6 +40,10 @@ Intent draw_counter_done(const CounterDoneView& view, const ui::Theme& theme, co
   if (view.card) {
     float height = 0.0f;
     keep(intent, draw_order_card(*view.card, ImVec2(cx, cy), cw, theme, height, false));
+    if (view.survey) {
+      float survey_h = 0.0f;
+      keep(intent, draw_survey(*view.survey, ImVec2(cx, cy + height + theme.px(18)), cw, theme, survey_h));
+    }
   } else if (view.pending) {
     draw_pending_card(*view.pending, ImVec2(cx, cy), cw, theme);
     note_target("pending:" + view.pending->order_id);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "shared/core/local_time.hpp"
 #include "shared/words/words.hpp"
 #include "shared/ui/frame_schedule.hpp"
 
@@ -44,8 +45,17 @@ bool KioskApp::update(std::int64_t local_now_ms) {
         break;
       case LinkEvent::Kind::breach:
         break;  // the order update carries the breach; the orders screen shows it
+      case LinkEvent::Kind::complaint_sent:
+        toasts_.push(words::text(Word::complaint_sent, language_), ui::ToastKind::success, local_now_ms);
+        break;
+      case LinkEvent::Kind::complaint_answered:
+        screen_ = options_.mode == Mode::table ? Screen::orders : screen_;  // where the answer shows
+        break;
+      case LinkEvent::Kind::survey_sent:
+        break;
     }
   }
+  follow_table_session(local_now_ms);
   // The menu may have changed under the cart (a dish withdrawn).
   if (!state_.menu.items.empty() && cart_.drop_unknown(state_.menu) > 0) save_cart();
   if (screen_ == Screen::counter_done && done_since_ms_ < 0) done_since_ms_ = local_now_ms;
@@ -58,12 +68,36 @@ bool KioskApp::update(std::int64_t local_now_ms) {
   return changed;
 }
 
+void KioskApp::follow_table_session(std::int64_t local_now_ms) {
+  if (!state_.timezone.empty() && state_.timezone != zone_in_use_) {
+    core::use_timezone(state_.timezone);
+    zone_in_use_ = state_.timezone;
+  }
+  const bool has_orders = !state_.orders.empty() || !state_.pending.empty();
+  if (options_.mode == Mode::table) {
+    if (had_orders_ && !has_orders) {  // the table was closed: the next guests start afresh
+      party_settled_ = false;
+      party_size_.reset();
+      party_choice_ = kDefaultPartySize;
+    }
+    if (!had_orders_ && has_orders) survey_done_ = false;  // a new bill
+  }
+  had_orders_ = has_orders;
+  state_.promise =
+      terms_in_force(state_, party_size_, core::local_minute_of_day(server_now_ms(local_now_ms)));
+}
+
+bool KioskApp::asks_party_size() const {
+  return options_.mode == Mode::table && state_.has_welcome && !party_settled_ && screen_ == Screen::menu &&
+         state_.orders.empty() && state_.pending.empty();
+}
+
 std::optional<std::int64_t> KioskApp::next_frame_ms(std::int64_t local_now_ms) const {
   std::optional<std::int64_t> next = toasts_.next_expiry_ms();
   std::optional<std::int64_t> tick;
   if (screen_ == Screen::counter_done && done_since_ms_ >= 0) {
     tick = done_since_ms_ + ui::next_tick_ms(local_now_ms - done_since_ms_, 1000);  // seconds to the next guest
-  } else if (!state_.orders.empty()) {
+  } else if (!state_.orders.empty() || !state_.complaints.empty()) {
     const std::int64_t now = server_now_ms(local_now_ms);  // countdowns tick on the server's second
     tick = local_now_ms + ui::next_tick_ms(now, 1000) - now;
   }
@@ -105,18 +139,29 @@ void KioskApp::frame(const ui::Theme& theme, std::int64_t local_now_ms) {
       break;
     }
     case Screen::bill: {
-      const BillView view = build_bill_view(state_, header_inputs(), language_, now);
+      BillView view = build_bill_view(state_, header_inputs(), language_, now);
+      if (!state_.orders.empty() || survey_done_) view.survey = build_survey_view(survey_done_, language_);
       intent = draw_bill(view, theme, style);
       break;
     }
     case Screen::counter_done: {
       const std::int64_t left = options_.reset_seconds - (local_now_ms - done_since_ms_) / 1000;
-      const CounterDoneView view = build_counter_done_view(state_, done_order_id_, left, language_, now);
+      CounterDoneView view = build_counter_done_view(state_, done_order_id_, left, language_, now);
+      if (view.card) view.survey = build_survey_view(surveyed_order_ == done_order_id_, language_);
       intent = draw_counter_done(view, theme, style);
       break;
     }
   }
   ImGui::PopClipRect();
+  if (asks_party_size()) {
+    const int minute = core::local_minute_of_day(now);
+    const Intent panel = draw_party_panel(build_party_panel(state_, party_choice_, minute, language_), theme);
+    if (panel) intent = panel;
+  } else if (complaint_open_) {
+    const Intent panel =
+        draw_complaint_form(build_complaint_form(state_, complaint_category_, complaint_line_, language_), theme);
+    if (panel) intent = panel;
+  }
   if (intent) apply(intent, local_now_ms);
   toasts_.draw(local_now_ms, theme);
 }
@@ -193,7 +238,7 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
       if (cart_.empty()) return;
       // The net client persists the order in its outbox before returning,
       // so clearing the cart afterwards cannot lose it.
-      const std::string order_id = link_->place_order(cart_.requests());
+      const std::string order_id = link_->place_order(cart_.requests(), party_size_);
       placed_lines_[order_id] = cart_.requests();
       cart_.clear();
       save_cart();
@@ -229,6 +274,56 @@ void KioskApp::apply(const Intent& intent, std::int64_t local_now_ms) {
     case Action::next_guest:
       reset_for_next_guest();
       return;
+    case Action::party_step:
+      party_choice_ = std::clamp(party_choice_ + intent.value, core::kMinPartySize, core::kMaxPartySize);
+      return;
+    case Action::party_start:
+      party_size_ = party_choice_;
+      party_settled_ = true;
+      follow_table_session(local_now_ms);
+      return;
+    case Action::party_skip:
+      party_size_.reset();
+      party_settled_ = true;
+      follow_table_session(local_now_ms);
+      return;
+    case Action::open_complaint:
+      complaint_open_ = true;
+      complaint_category_.reset();
+      complaint_line_.reset();
+      return;
+    case Action::complaint_category:
+      complaint_category_ = core::complaint_category_from_string(intent.id);
+      return;
+    case Action::complaint_line:
+      if (complaint_line_ == intent.id) {
+        complaint_line_.reset();
+      } else {
+        complaint_line_ = intent.id;
+      }
+      return;
+    case Action::send_complaint:
+      if (!complaint_category_) return;
+      link_->complain(*complaint_category_, complaint_line_);
+      complaint_open_ = false;
+      return;
+    case Action::close_complaint:
+      complaint_open_ = false;
+      return;
+    case Action::survey_score:
+    case Action::survey_skip: {
+      const bool answered = intent.action == Action::survey_score;
+      const int score = std::clamp(intent.value, core::kMinSurveyScore, core::kMaxSurveyScore);
+      if (options_.mode == Mode::counter) {
+        if (done_order_id_.empty()) return;
+        if (answered) link_->submit_survey(score, done_order_id_);
+        surveyed_order_ = done_order_id_;
+      } else {
+        if (answered) link_->submit_survey(score, std::nullopt);
+        survey_done_ = true;
+      }
+      return;
+    }
   }
 }
 
@@ -260,6 +355,8 @@ void KioskApp::reset_for_next_guest() {
   detail_item_.reset();
   confirming_ = false;
   done_order_id_.clear();
+  surveyed_order_.clear();
+  complaint_open_ = false;
   if (!cart_.empty()) {
     cart_.clear();
     save_cart();

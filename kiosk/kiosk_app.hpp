@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/cart.hpp"
+#include "kiosk/guest_voice_view.hpp"
 #include "kiosk/kiosk_link.hpp"
 #include "kiosk/kiosk_screens.hpp"
 #include "kiosk/kiosk_state.hpp"
@@ -82,6 +83,23 @@ class KioskApp {
   std::int64_t done_since_ms_ = -1;  // local time the end screen opened (-1: at the next frame)
   ui::ToastStack toasts_;
   std::int64_t last_now_ms_ = 0;
+
+  // v1.1 the guest's voice.
+  // Whether the party-size panel waits for an answer: a table that starts.
+  bool asks_party_size() const;
+  // Keeps the table's session (party size, survey) in step with its bill and
+  // state_.promise with the terms a round ordered now would get.
+  void follow_table_session(std::int64_t local_now_ms);
+  std::optional<int> party_size_;
+  int party_choice_ = kDefaultPartySize;
+  bool party_settled_ = false;  // chosen or skipped for this bill
+  bool had_orders_ = false;
+  bool complaint_open_ = false;
+  std::optional<core::ComplaintCategory> complaint_category_;
+  std::optional<std::string> complaint_line_;
+  bool survey_done_ = false;     // table: answered or skipped for this bill
+  std::string surveyed_order_;   // counter: the order answered or skipped
+  std::string zone_in_use_;      // the store's zone this process reads local time in
 };
 
 // Every string the kiosk may show for `menu`: dish, category and allergen

@@ -26,9 +26,13 @@ bool KioskLink::refresh(KioskState& state) {
   if (net_state_.welcome) {
     state.has_welcome = true;
     state.table = net_state_.welcome->table.value_or(std::string(core::kCounterTable));
-    state.promise.seconds = net_state_.welcome->promise_s;
-    state.promise.policy = net_state_.welcome->policy;
+    state.default_promise = core::PromiseTerms{net_state_.welcome->promise_s, net_state_.welcome->policy};
+    state.promise = state.default_promise;
+    state.rules = net_state_.welcome->rules;
+    state.timezone = net_state_.welcome->timezone;
   }
+  state.complaints.clear();
+  for (const auto& [id, complaint] : net_state_.complaints) state.complaints.push_back(complaint);
   if (net_state_.menu) state.menu = *net_state_.menu;
   if (net_state_.kitchen_load) state.kitchen_wait_s = net_state_.kitchen_load->wait_s;
   state.orders.clear();
@@ -52,6 +56,11 @@ std::vector<LinkEvent> KioskLink::take_events() {
                                      : std::string()});
     } else if (std::holds_alternative<core::Ok>(event.payload)) {
       if (event.req && *event.req == waiter_req_) events.push_back(LinkEvent{LinkEvent::Kind::waiter_coming, {}, {}});
+      if (event.req && *event.req == survey_req_) events.push_back(LinkEvent{LinkEvent::Kind::survey_sent, {}, {}});
+    } else if (auto* complaint = std::get_if<core::ComplaintMessage>(&event.payload)) {
+      const bool answered = complaint->complaint.status == core::ComplaintStatus::resolved;
+      events.push_back(LinkEvent{answered ? LinkEvent::Kind::complaint_answered : LinkEvent::Kind::complaint_sent, {},
+                                 std::string(core::to_string(complaint->complaint.category))});
     } else if (auto* failed = std::get_if<net::RequestFailed>(&event.payload)) {
       events.push_back(LinkEvent{LinkEvent::Kind::failed, {}, failed->reason});
     } else if (auto* error = std::get_if<core::ErrorMessage>(&event.payload)) {
@@ -63,8 +72,16 @@ std::vector<LinkEvent> KioskLink::take_events() {
   return events;
 }
 
-std::string KioskLink::place_order(std::vector<core::LineRequest> lines) {
-  return kitchen_->place_order(std::move(lines));
+std::string KioskLink::place_order(std::vector<core::LineRequest> lines, std::optional<int> party_size) {
+  return kitchen_->place_order(std::move(lines), party_size);
+}
+
+void KioskLink::complain(core::ComplaintCategory category, std::optional<std::string> line_id) {
+  kitchen_->request(core::Complain{category, std::move(line_id), ""});
+}
+
+void KioskLink::submit_survey(int score, std::optional<std::string> order_id) {
+  survey_req_ = kitchen_->request(core::SubmitSurvey{score, {}, "", std::move(order_id)});
 }
 
 void KioskLink::rush(const std::string& order_id) { kitchen_->request(core::ClientMessage{core::Rush{order_id}}); }

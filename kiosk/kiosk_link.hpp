@@ -18,7 +18,7 @@
 namespace hourglass::kiosk {
 
 struct LinkEvent {
-  enum class Kind { accepted, rejected, waiter_coming, failed, breach };
+  enum class Kind { accepted, rejected, waiter_coming, failed, breach, complaint_sent, complaint_answered, survey_sent };
   Kind kind = Kind::accepted;
   std::string order_id;
   std::string message;
@@ -34,11 +34,15 @@ class KioskLink {
   // What happened since the last call, oldest first.
   std::vector<LinkEvent> take_events();
   // Sends (or queues, while offline) an order; returns its order_id.
-  std::string place_order(std::vector<core::LineRequest> lines);
+  std::string place_order(std::vector<core::LineRequest> lines, std::optional<int> party_size = std::nullopt);
   void rush(const std::string& order_id);
   void call_waiter();
   // Hold and fire: the held lines become a new round.
   void fire(std::vector<std::string> line_ids);
+  // v1.1 feedback: "something is wrong" (optionally about one line), and
+  // the survey at the end (a kiosk names its order).
+  void complain(core::ComplaintCategory category, std::optional<std::string> line_id);
+  void submit_survey(int score, std::optional<std::string> order_id);
 
  private:
   std::unique_ptr<net::KitchenLink> kitchen_;
@@ -46,6 +50,7 @@ class KioskLink {
   std::uint64_t seen_ = 0;
   std::uint64_t version_ = 1;  // ahead of a fresh KioskState, so the first refresh copies
   net::RequestId waiter_req_ = -1;
+  net::RequestId survey_req_ = -1;
 };
 
 // A fake kitchen holding `initial`'s orders, on the clock `now_ms`: orders

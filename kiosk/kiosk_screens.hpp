@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/guest_voice_view.hpp"
 #include "kiosk/kiosk_view_model.hpp"
 #include "shared/ui/theme.hpp"
 
@@ -39,6 +40,17 @@ enum class Action {
   cart_hold,   // index: serve later, or with the round
   fire_held,   // id = order_id: its held dishes now
   next_guest,  // counter: back to the start for the next diner
+  // v1.1 the guest's voice
+  party_step,          // value = delta
+  party_start,         // the party size chosen
+  party_skip,          // not said
+  open_complaint,
+  complaint_category,  // id = category name
+  complaint_line,      // id = line_id (again: none)
+  send_complaint,
+  close_complaint,
+  survey_score,  // value = 0-10
+  survey_skip,
 };
 
 struct Intent {
@@ -102,6 +114,14 @@ Intent draw_cart(const CartView& view, const ui::Theme& theme, const ScreenStyle
 Intent draw_orders(const OrdersView& view, const ui::Theme& theme, const ScreenStyle& style);
 Intent draw_bill(const BillView& view, const ui::Theme& theme, const ScreenStyle& style);
 Intent draw_counter_done(const CounterDoneView& view, const ui::Theme& theme, const ScreenStyle& style);
+
+// The guest's voice (guest_voice_screen.cpp): two panels over the screen,
+// the complaints' answers inside "My orders", the survey strip.
+Intent draw_party_panel(const PartyPanelView& view, const ui::Theme& theme);
+Intent draw_complaint_form(const ComplaintFormView& view, const ui::Theme& theme);
+// At the cursor, `width` wide; returns the height used.
+float draw_complaint_statuses(const std::vector<ComplaintStatusView>& statuses, const ui::Theme& theme, float width);
+Intent draw_survey(const SurveyView& view, ImVec2 pos, float width, const ui::Theme& theme, float& height);
 
 // The theme colour for a tone.
 ImVec4 tone_color(Tone tone, const ui::Theme& theme);

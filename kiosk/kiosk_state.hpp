@@ -10,7 +10,9 @@
 
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
+#include "shared/core/feedback.hpp"
 #include "shared/core/promise.hpp"
+#include "shared/core/promise_rules.hpp"
 
 namespace hourglass::kiosk {
 
@@ -35,7 +37,13 @@ struct KioskState {
   std::optional<std::int64_t> offline_since_ms;
   std::string fatal_error;     // the server refused us for good (bad token)
   std::string table;           // from welcome; "counter" for a kiosk
-  core::PromiseTerms promise;  // welcome.promise_s and welcome.policy
+  // The terms a round ordered now gets: the welcome's promise_s and policy,
+  // or the rule that matches this table's party and the time (the app
+  // keeps it current; see terms_in_force).
+  core::PromiseTerms promise;
+  core::PromiseTerms default_promise;      // welcome.promise_s and welcome.policy
+  std::vector<core::PromiseRule> rules{};  // welcome.rules (v1.1 party size and promise rules)
+  std::string timezone{};                  // welcome.timezone: the store's, for the rules' time of day
   core::Menu menu;
   // Open orders this device may see, oldest first.
   std::vector<core::Order> orders;
@@ -44,6 +52,8 @@ struct KioskState {
   std::int64_t clock_offset_ms = 0;  // server − local
   // v1.1 kitchen load: how long a new order would take now (seconds).
   std::optional<std::int64_t> kitchen_wait_s;
+  // v1.1 feedback: this device's complaints as they now stand, oldest first.
+  std::vector<core::Complaint> complaints{};
 };
 
 }  // namespace hourglass::kiosk

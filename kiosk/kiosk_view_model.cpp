@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "kiosk/guest_voice_view.hpp"
 #include "shared/core/countdown.hpp"
 #include "shared/core/json_read.hpp"
 #include "shared/core/money.hpp"
@@ -156,6 +157,10 @@ std::string promise_duration(std::int64_t seconds, Language language) {
 
 std::string promise_badge(const core::PromiseTerms& terms, Language language) {
   const std::string duration = promise_duration(terms.seconds, language);
+  if (const auto* minute = std::get_if<core::PerLateMinutePolicy>(&terms.policy)) {
+    return words::format_word(Word::promise_per_minute, language, duration, core::format_money(minute->per_minute),
+                              core::format_money(minute->cap));
+  }
   if (const auto* percent = std::get_if<core::BillPercentPolicy>(&terms.policy)) {
     if (language == Language::zh)
       return words::format_word(Word::promise_percent, language, duration, zhe(percent->pay_percent));
@@ -166,6 +171,10 @@ std::string promise_badge(const core::PromiseTerms& terms, Language language) {
 
 std::string promise_badge_short(const core::PromiseTerms& terms, Language language) {
   const std::string duration = promise_duration(terms.seconds, language);
+  if (const auto* minute = std::get_if<core::PerLateMinutePolicy>(&terms.policy)) {
+    return words::format_word(Word::promise_per_minute_short, language, duration,
+                              core::format_money(minute->per_minute));
+  }
   if (const auto* percent = std::get_if<core::BillPercentPolicy>(&terms.policy)) {
     if (language == Language::zh) {
       return words::format_word(Word::promise_percent_short, language, duration, zhe(percent->pay_percent));
@@ -178,6 +187,19 @@ std::string promise_badge_short(const core::PromiseTerms& terms, Language langua
 std::string apology_text(std::int64_t promise_seconds, core::Fen compensation, Language language) {
   return words::format_word(Word::apology, language, promise_adjective(promise_seconds, language),
                             core::format_money(compensation));
+}
+
+std::string breach_apology(const core::Order& order, Language language, std::int64_t server_now_ms) {
+  const auto* minute = std::get_if<core::PerLateMinutePolicy>(&order.promise.policy);
+  if (minute == nullptr || core::breach_settled(order)) {
+    return apology_text(order.promise.seconds, core::promise_compensation(order), language);
+  }
+  // Still growing: the amount as of now, by the same rule the server
+  // applies (its pushes confirm it a minute at a time).
+  core::Order now = order;
+  core::advance_accrual(now, server_now_ms);
+  return words::format_word(Word::apology_accruing, language, core::format_money(core::promise_compensation(now)),
+                            core::format_money(minute->per_minute), core::format_money(minute->cap));
 }
 
 std::string line_state_text(core::LineState state, Language language) {
@@ -449,9 +471,7 @@ OrderCardView build_order_card(const core::Order& order, int round, Language lan
     card.caption = card.late ? text(Word::apology_short, language) : text(Word::time_left, language);
   }
   card.can_rush = order.status == core::OrderStatus::open && !order.rushed && !card.done;
-  if (breached) {
-    card.apology = apology_text(order.promise.seconds, core::promise_compensation(order), language);
-  }
+  if (breached) card.apology = breach_apology(order, language, server_now_ms);
   for (const core::OrderLine& line : order.lines) {
     if (line.state == core::LineState::fired) continue;  // it is in the round it was fired into
     if (line.state == core::LineState::held) {
@@ -529,6 +549,8 @@ OrdersView build_orders_view(const KioskState& state, const HeaderInputs& header
   view.add_more = text(Word::add_more, language);
   view.call_waiter = text(Word::call_waiter, language);
   view.view_bill = text(Word::view_bill, language);
+  view.complain = text(Word::complain_button, language);
+  view.complaints = build_complaint_statuses(state, language, server_now_ms);
   return view;
 }
 

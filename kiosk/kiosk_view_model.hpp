@@ -37,6 +37,9 @@ std::string promise_badge(const core::PromiseTerms& terms, Language language);
 std::string promise_badge_short(const core::PromiseTerms& terms, Language language);
 // "Sorry, we missed our 15-minute promise: ¥38.00 is on us".
 std::string apology_text(std::int64_t promise_seconds, core::Fen compensation, Language language);
+// A breached order's apology; while a per_late_minute compensation still
+// grows, what it is at `server_now_ms` and how it grows.
+std::string breach_apology(const core::Order& order, Language language, std::int64_t server_now_ms);
 std::string line_state_text(core::LineState state, Language language);
 Tone line_state_tone(core::LineState state);
 
@@ -204,6 +207,20 @@ struct CartView {
 CartView build_cart_view(const KioskState& state, const Cart& cart, const HeaderInputs& header, bool confirming,
                          Language language, std::int64_t server_now_ms);
 
+// ---- the guest's voice (built in guest_voice_view) ----
+
+struct ComplaintStatusView {
+  std::int64_t complaint_id = 0;
+  std::string text;  // "We are on it: Too slow · 02:10" / "Answered: we are making it again (…)"
+  Tone tone = Tone::info;
+};
+struct SurveyView {
+  std::string title;  // "How likely are you to recommend us to a friend?"
+  std::string scale;  // "0 = not at all · 10 = certainly"
+  std::string skip;
+  std::string thanks;  // shown instead once answered or skipped
+  bool done = false;
+};
 // ---- orders ----
 
 struct OrderLineView {
@@ -261,6 +278,8 @@ struct OrdersView {
   std::string add_more;
   std::string call_waiter;
   std::string view_bill;
+  std::string complain;                           // "Something wrong?"
+  std::vector<ComplaintStatusView> complaints;    // this table's, newest first
 };
 
 OrderCardView build_order_card(const core::Order& order, int round, Language language, std::int64_t server_now_ms);
@@ -302,6 +321,7 @@ struct BillView {
   std::string hint;
   std::string call_waiter;
   std::optional<std::string> apology;
+  std::optional<SurveyView> survey;  // set by the app: offered once per bill
 };
 
 BillView build_bill_view(const KioskState& state, const HeaderInputs& header, Language language,
@@ -318,6 +338,7 @@ struct CounterDoneView {
   std::string hint;
   std::string resets_in;
   std::string done_button;
+  std::optional<SurveyView> survey;  // set by the app: offered once the order is with the kitchen
 };
 
 CounterDoneView build_counter_done_view(const KioskState& state, const std::string& order_id,

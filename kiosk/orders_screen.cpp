@@ -25,6 +25,7 @@ Intent draw_orders(const OrdersView& view, const ui::Theme& theme, const ScreenS
       apology_banner(*view.apology_banner, theme, w);
       ImGui::Dummy(ImVec2(w, theme.px(4)));
     }
+    if (!view.complaints.empty()) draw_complaint_statuses(view.complaints, theme, w);
     if (view.empty_text) {
       const ImVec2 p = ImGui::GetCursorScreenPos();
       card_background(p, ImVec2(w, theme.px(200)), theme, theme.surface);
@@ -61,6 +62,7 @@ Intent draw_orders(const OrdersView& view, const ui::Theme& theme, const ScreenS
   const float bh = actions_h - theme.px(28);
   const float bill_w = theme.px(narrow ? 180 : 220);
   const float waiter_w = theme.px(narrow ? 200 : 220);
+  const float complain_w = view.complain.empty() ? 0.0f : theme.px(narrow ? 180 : 220);
   ButtonLook sec = secondary(theme, FontSize::large);
   sec.rounding = bh * 0.5f;
   if (button_at("##waiter2", ImVec2(origin.x + pad, by), ImVec2(waiter_w, bh), view.call_waiter, sec, theme)) {
@@ -73,7 +75,12 @@ Intent draw_orders(const OrdersView& view, const ui::Theme& theme, const ScreenS
   note_target("bill");
   ButtonLook look = primary(theme, FontSize::large);
   look.rounding = bh * 0.5f;
-  const float add_x = origin.x + pad + waiter_w + bill_w + theme.px(28);
+  if (complain_w > 0 && button_at("##complain", ImVec2(origin.x + pad + waiter_w + bill_w + theme.px(28), by),
+                                  ImVec2(complain_w, bh), view.complain, sec, theme)) {
+    intent = simple(Action::open_complaint);
+  }
+  note_target("complain");
+  const float add_x = origin.x + pad + waiter_w + bill_w + theme.px(28) + (complain_w > 0 ? complain_w + theme.px(14) : 0);
   if (button_at("##addmore", ImVec2(add_x, by), ImVec2(origin.x + full.x - pad - add_x, bh), view.add_more, look,
                 theme)) {
     intent = go(Screen::menu);

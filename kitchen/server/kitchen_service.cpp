@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "kitchen/server/local_time.hpp"
+#include "shared/core/local_time.hpp"
 #include "shared/core/breach_record.hpp"
 #include "shared/core/permissions.hpp"
 #include "shared/core/promise.hpp"
@@ -279,7 +279,7 @@ bool KitchenService::update_accrual(StoredOrder& stored, std::int64_t now_ms) {
 }
 
 core::PromiseTerms KitchenService::terms_now(std::optional<int> party_size, std::int64_t now_ms) const {
-  return core::terms_for(config_.promise, config_.promise_rules, party_size, local_minute_of_day(now_ms));
+  return core::terms_for(config_.promise, config_.promise_rules, party_size, core::local_minute_of_day(now_ms));
 }
 
 void KitchenService::audit(const Context* c, const StoredOrder& stored, std::string line_id, std::string action,

@@ -11,7 +11,7 @@
 #include <iostream>
 
 #include "kitchen/server/breach_export.hpp"
-#include "kitchen/server/local_time.hpp"
+#include "shared/core/local_time.hpp"
 #include "kitchen/server/clock.hpp"
 #include "kitchen/server/hub.hpp"
 #include "kitchen/server/kitchen_service.hpp"
@@ -75,13 +75,13 @@ int main(int argc, char** argv) {
       if (!rule.sets_seconds) rule.terms.seconds = *promise_seconds;
     }
   }
-  const auto timezone = hg::kitchen::resolve_timezone(config.timezone);
+  const auto timezone = hg::core::resolve_timezone(config.timezone);
   if (!timezone) {
     spdlog::critical("{}: {}", config_path, timezone.error());
     return 2;
   }
   config.timezone = timezone.value();
-  hg::kitchen::use_timezone(config.timezone);
+  hg::core::use_timezone(config.timezone);
   if (!log_level.empty()) config.log_level = log_level;
   spdlog::set_level(spdlog::level::from_str(config.log_level));
 

@@ -75,6 +75,15 @@ class Driver {
         timeout);
   }
 
+  // A table that starts asks for the party size (v1.1): skip it, as a diner
+  // in a hurry does. Returns whether it was asked.
+  bool skip_party_size() {
+    frame();
+    if (!has_target("party_skip")) return false;
+    click("party_skip");
+    return true;
+  }
+
   bool has_target(const std::string& key) const { return targets_.find(key) != nullptr; }
   const kiosk::TouchTarget* target(const std::string& key) const { return targets_.find(key); }
   kiosk::KioskApp& app() { return app_; }

@@ -34,8 +34,10 @@ Driver tablet(const test::TestKitchen& kitchen, core::Language language = core::
 }
 
 bool ready(Driver& driver) {
-  return driver.frames_until([&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); },
-                             seconds(10));
+  const bool connected = driver.frames_until(
+      [&] { return driver.app().state().connected && !driver.app().state().menu.items.empty(); }, seconds(10));
+  driver.skip_party_size();
+  return connected;
 }
 
 const core::MenuItem* item(Driver& driver, const std::string& id) { return driver.app().state().menu.find(id); }

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "kitchen/server/local_time.hpp"
+#include "shared/core/local_time.hpp"
 #include "tests/server/service_fixture.hpp"
 
 using namespace hourglass;
@@ -210,7 +210,7 @@ TEST_CASE("rules: party size picks the promise, recorded on the order", "[server
 }
 
 TEST_CASE("rules: the time of day in the store's zone, until exclusive", "[server][v11]") {
-  use_timezone("UTC");
+  core::use_timezone("UTC");
   core::PromiseRule lunch;
   lunch.from_minute = 10;  // 00:10 UTC
   lunch.until_minute = 20;

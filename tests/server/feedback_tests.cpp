@@ -8,7 +8,7 @@
 
 #include <ctime>
 
-#include "kitchen/server/local_time.hpp"
+#include "shared/core/local_time.hpp"
 #include "tests/kit/test_kitchen.hpp"
 #include "tests/server/test_support.hpp"
 
@@ -107,8 +107,8 @@ TEST_CASE("v1.1 party size: a rule picks the terms, every order carries them, ba
 
 TEST_CASE("v1.1 rules: the time of day in the configured zone", "[server][v11][feedback]") {
   // A window around now in Shanghai (it may cross midnight: supported).
-  kitchen::use_timezone("Asia/Shanghai");
-  const int now = kitchen::local_minute_of_day(std::time(nullptr) * 1000LL);
+  core::use_timezone("Asia/Shanghai");
+  const int now = core::local_minute_of_day(std::time(nullptr) * 1000LL);
   const int from = (now + 24 * 60 - 2) % (24 * 60);
   const int until = (now + 3) % (24 * 60);
   TestConfig config;

@@ -1,4 +1,4 @@
-#include "kitchen/server/local_time.hpp"
+#include "shared/core/local_time.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <system_error>
 
-namespace hourglass::kitchen {
+namespace hourglass::core {
 
 namespace {
 
@@ -28,11 +28,11 @@ std::string zone_of_localtime() {
 
 }  // namespace
 
-core::Result<std::string> resolve_timezone(const std::string& configured) {
+Result<std::string> resolve_timezone(const std::string& configured) {
   if (!configured.empty()) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(zoneinfo_dir() / configured, error)) {
-      return core::fail(fmt::format("timezone: unknown time zone \"{}\" (no {} on this machine; is tzdata installed?)",
+      return fail(fmt::format("timezone: unknown time zone \"{}\" (no {} on this machine; is tzdata installed?)",
                                     configured, (zoneinfo_dir() / configured).string()));
     }
     return configured;
@@ -54,4 +54,4 @@ int local_minute_of_day(std::int64_t epoch_ms) {
   return local.tm_hour * 60 + local.tm_min;
 }
 
-}  // namespace hourglass::kitchen
+}  // namespace hourglass::core

@@ -222,7 +222,7 @@ TEST_CASE("migration: a schema-2 file of the last release keeps every order and 
 }
 
 TEST_CASE("migration: the new server on an old file serves the same breach log and history", "[server][integration]") {
-  const std::string prefix = GENERATE("v1", "v2");
+  const std::string prefix = GENERATE("v1", "v2", "v4");
   CAPTURE(prefix);
   TempDir dir;
   copy_fixture(dir, prefix);

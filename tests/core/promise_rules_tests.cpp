@@ -155,3 +155,15 @@ TEST_CASE("config: rules and the time zone are read from the config, refusals na
   REQUIRE_FALSE(bad_zone.ok());
   CHECK_THAT(bad_zone.error(), Catch::Contains("timezone"));
 }
+
+TEST_CASE("config: the owners' sample with rules (deploy/kitchen-rules.json) loads as documented", "[rules][config]") {
+  const auto loaded = load_server_config(std::string(HOURGLASS_SOURCE_DIR) + "/deploy/kitchen-rules.json");
+  REQUIRE(loaded.ok());
+  const ServerConfig& config = loaded.value();
+  CHECK(config.timezone == "Asia/Shanghai");
+  CHECK(config.promise == PromiseTerms{1500, PerLateMinutePolicy{500, 5000}});
+  REQUIRE(config.promise_rules.size() == 2);
+  CHECK(terms_for(config.promise, config.promise_rules, 6, 18 * 60).seconds == 2700);
+  CHECK(terms_for(config.promise, config.promise_rules, 3, 12 * 60 + 30).seconds == 1200);
+  CHECK(terms_for(config.promise, config.promise_rules, 3, 18 * 60) == config.promise);
+}

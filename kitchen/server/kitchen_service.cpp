@@ -267,7 +267,8 @@ bool KitchenService::update_accrual(StoredOrder& stored, std::int64_t now_ms) {
   } else {
     accruing_.insert(order.seq);
   }
-  if (changed || settled == was_accruing) {
+  const bool settled_changed = settled == was_accruing;  // settled now, or accruing anew
+  if (changed || settled_changed) {
     batch();
     storage_.update_breach_accrual(order.seq, core::promise_compensation(order), settled);
     if (settled && was_accruing) {

@@ -68,6 +68,18 @@ const T* as(const core::ServerEnvelope& envelope) {
   return std::get_if<T>(&envelope.message);
 }
 std::optional<core::ErrorCode> error_of(const core::ServerEnvelope& envelope);
+
+// The next push of type T within `timeout`, skipping pushes of other types.
+template <class T>
+std::optional<T> next_push_of(LineClient& client, Ms timeout = 5s) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto envelope = client.next_push(std::chrono::duration_cast<Ms>(deadline - std::chrono::steady_clock::now()));
+    if (!envelope) break;
+    if (const T* message = as<T>(*envelope)) return *message;
+  }
+  return std::nullopt;
+}
 std::string describe(const core::ServerEnvelope& envelope);
 
 core::PlaceOrder simple_order(const std::string& order_id, std::vector<std::pair<std::string, int>> lines);

@@ -28,18 +28,6 @@ T reply_as(const core::ServerEnvelope& envelope) {
   return *message;
 }
 
-// The next push of type T, skipping others.
-template <class T>
-std::optional<T> next_of(LineClient& client, Ms timeout = 5s) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto envelope = client.next_push(std::chrono::duration_cast<Ms>(deadline - std::chrono::steady_clock::now()));
-    if (!envelope) break;
-    if (const T* message = as<T>(*envelope)) return *message;
-  }
-  return std::nullopt;
-}
-
 // Whether a push of type T arrives before a ping's pong.
 template <class T>
 bool pushed(LineClient& client) {
@@ -82,7 +70,7 @@ TEST_CASE("v1.1 party size: a rule picks the terms, every order carries them, ba
   CHECK(big.party_size == 6);
   CHECK(big.promise.seconds == 2700);
   CHECK(big.deadline_ms == big.accepted_at_ms + 2'700'000);
-  const auto seen = next_of<core::OrderMessage>(kds.client);
+  const auto seen = next_push_of<core::OrderMessage>(kds.client);
   REQUIRE(seen);
   CHECK(seen->order.promise.seconds == 2700);
   CHECK(seen->order.party_size == 6);
@@ -148,7 +136,7 @@ TEST_CASE("v1.1 per_late_minute: the breach is stored at once, accrues, and sett
   auto manager = connect_as(kitchen.port(), kManager, Role::manager);
   CHECK(std::holds_alternative<core::PerLateMinutePolicy>(table.welcome.policy));
   const core::Order order = place(table, "late");
-  const auto breach = next_of<core::BreachMessage>(table.client, 5s);
+  const auto breach = next_push_of<core::BreachMessage>(table.client, 5s);
   REQUIRE(breach);
   CHECK(breach->policy == "per_late_minute");
   CHECK(breach->discount == 500);  // the first minute, owed at once
@@ -202,7 +190,7 @@ TEST_CASE("v1.1 complaints: from the table about its own dish, to every kds and 
   CHECK(made.item == "gongbao");
   CHECK(made.note == "太咸了");
   for (auto* staff : {&kds.client, &manager.client, &tablet_b.client}) {
-    const auto push = next_of<core::ComplaintMessage>(*staff);
+    const auto push = next_push_of<core::ComplaintMessage>(*staff);
     REQUIRE(push);
     CHECK(push->complaint == made);
   }
@@ -211,7 +199,7 @@ TEST_CASE("v1.1 complaints: from the table about its own dish, to every kds and 
 
   // A kds joining now is told of it (the open alerts).
   auto late_kds = connect_as(kitchen.port(), kKds2, Role::kds);
-  const auto told = next_of<core::ComplaintMessage>(late_kds.client);
+  const auto told = next_push_of<core::ComplaintMessage>(late_kds.client);
   REQUIRE(told);
   CHECK(told->complaint.complaint_id == made.complaint_id);
 
@@ -230,7 +218,7 @@ TEST_CASE("v1.1 complaints: from the table about its own dish, to every kds and 
   REQUIRE(resolved.resolved_at_ms);
   CHECK(*resolved.resolved_at_ms >= made.at_ms);
   for (auto* told_of : {&table.client, &tablet_b.client, &kds.client}) {
-    const auto push = next_of<core::ComplaintMessage>(*told_of);
+    const auto push = next_push_of<core::ComplaintMessage>(*told_of);
     REQUIRE(push);
     CHECK(push->complaint == resolved);
   }
@@ -244,7 +232,7 @@ TEST_CASE("v1.1 complaints: from the table about its own dish, to every kds and 
   CHECK(counter.table == "counter");
   CHECK_FALSE(counter.line_id);
   auto again = connect_as(kitchen.port(), kTable1, Role::table);
-  const auto remembered = next_of<core::ComplaintMessage>(again.client);
+  const auto remembered = next_push_of<core::ComplaintMessage>(again.client);
   REQUIRE(remembered);
   CHECK(remembered->complaint == resolved);
 }
@@ -268,7 +256,7 @@ TEST_CASE("v1.1 surveys: one per table bill or kiosk order, joined to whether th
   const core::Order kept = place(table, "kept");
   for (const auto& line : kept.lines) kds.client.request(core::MarkLine{line.line_id, LineState::served});
   place(two, "broken");
-  REQUIRE(next_of<core::BreachMessage>(two.client, 5s));
+  REQUIRE(next_push_of<core::BreachMessage>(two.client, 5s));
 
   CHECK(reply_as<core::Ok>(table.client.request(core::SubmitSurvey{10, {}, "fast", {}})).operator==(core::Ok{}));
   CHECK(error_of(table.client.request(core::SubmitSurvey{3, {}, "", {}})) == ErrorCode::conflict);

@@ -41,14 +41,9 @@ const core::MenuItem& item_in(const core::Menu& menu, const std::string& id) {
 // The next push of type T, skipping others (each connection gets them in order).
 template <class T>
 T next_of(LineClient& client, Ms timeout = 5s) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto envelope = client.next_push(std::chrono::duration_cast<Ms>(deadline - std::chrono::steady_clock::now()));
-    if (!envelope) break;
-    if (const T* message = as<T>(*envelope)) return *message;
-  }
-  FAIL("no push of the expected type within the timeout");
-  throw std::logic_error("unreachable");
+  auto message = next_push_of<T>(client, timeout);
+  if (!message) FAIL("no push of the expected type within the timeout");
+  return *message;
 }
 
 core::Order next_order(LineClient& client, Ms timeout = 5s) { return next_of<core::OrderMessage>(client, timeout).order; }

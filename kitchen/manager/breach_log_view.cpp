@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "shared/core/breach_csv.hpp"
+#include "shared/core/spreadsheet_csv.hpp"
 #include "shared/core/promise.hpp"
 #include "shared/words/kitchen_text.hpp"
 
@@ -398,19 +399,20 @@ BreachLogView build_breach_log_view(const std::vector<core::BreachEntry>& entrie
   return build_breach_log_view(index_breach_log(entries, history, language, utc_offset_minutes), filter, sort);
 }
 
-std::string breach_log_csv(const BreachLogView& view, const std::vector<core::BreachEntry>& entries) {
+std::string breach_log_csv(const BreachLogView& view, const std::vector<core::BreachEntry>& entries,
+                           int utc_offset_minutes) {
   std::vector<core::BreachEntry> shown;
   shown.reserve(view.order.size());
   for (std::uint32_t i : view.order) {
     if (i < entries.size()) shown.push_back(entries[i]);
   }
-  return core::breach_csv(shown);
+  return core::breach_spreadsheet_csv(shown, core::fixed_utc_offset(utc_offset_minutes));
 }
 
 std::optional<std::string> write_csv_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return fmt::format("cannot open {} for writing", path);
-  out << "\xEF\xBB\xBF" << text;
+  out << core::spreadsheet_file(text);
   out.flush();
   if (!out) return fmt::format("cannot write {}", path);
   return std::nullopt;

@@ -195,12 +195,14 @@ class BreachRowCache {
 bool matches(const core::BreachEntry& entry, const BreachFilter& filter);
 
 // The CSV of what the table shows (every filtered row, not only those on
-// screen): the shared breach CSV format (shared/core/breach_csv.hpp, the
-// same as `hourglass-kitchen export-breaches`), one row per late line, in
-// the table's order. `entries`: the ones the view was built from.
-std::string breach_log_csv(const BreachLogView& view, const std::vector<core::BreachEntry>& entries);
+// screen): the spreadsheet breach format (shared/core/spreadsheet_csv.hpp,
+// the same as `hourglass-kitchen export-breaches`: local times with the
+// offset, yuan beside fen), one row per late line, in the table's order.
+// `entries`: the ones the view was built from.
+std::string breach_log_csv(const BreachLogView& view, const std::vector<core::BreachEntry>& entries,
+                           int utc_offset_minutes);
 
-// Writes `text` to `path` with a UTF-8 byte-order mark (so spreadsheet
+// Writes `text` to `path` after a UTF-8 byte-order mark (so spreadsheet
 // programs read the Chinese names). Returns an error message, or nothing.
 std::optional<std::string> write_csv_file(const std::string& path, const std::string& text);
 

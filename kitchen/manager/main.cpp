@@ -12,6 +12,7 @@
 #include "kitchen/manager/manager_app.hpp"
 #include "kitchen/manager/manager_draw.hpp"
 #include "shared/demo/demo_breaches.hpp"
+#include "shared/demo/demo_feedback.hpp"
 #include "shared/demo/demo_orders.hpp"
 #include "shared/net/client.hpp"
 #include "shared/net/fake_kitchen.hpp"
@@ -66,8 +67,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000000));
   app.add_option("--demo-tickets", demo_tickets, "Open orders in the demo (implies --demo-state)")
       ->check(CLI::Range(0, 100000));
-  app.add_option("--tab", tab, "Start on: live, breaches or sold-out (the 86 list)")
-      ->check(CLI::IsMember({"live", "breaches", "sold-out"}));
+  app.add_option("--tab", tab, "Start on: live, breaches, sold-out (the 86 list), reports or complaints")
+      ->check(CLI::IsMember({"live", "breaches", "sold-out", "reports", "complaints"}));
   app.add_option("--menu", menu_path, "Menu file for the demo and for the font's glyphs");
   app.add_option("--export", export_path, "Default file for the CSV export");
   app.add_option("--amber-seconds", amber_seconds, "Amber at this many seconds left or less")
@@ -108,6 +109,10 @@ int main(int argc, char** argv) {
     kitchen.orders = demo::make_demo_orders(menu, demo_tickets, now);
     kitchen.breaches = demo::make_demo_breaches(menu, demo_breaches, now, 30, utc_offset);
     kitchen.history = demo::make_demo_history(kitchen.breaches, 12);
+    demo::add_demo_kitchen_times(kitchen.history, menu);
+    auto feedback = demo::make_demo_feedback(kitchen.history, menu, now, 2);
+    kitchen.surveys = std::move(feedback.surveys);
+    kitchen.complaints = std::move(feedback.complaints);
     link = std::make_unique<net::FakeKitchen>(std::move(kitchen));
   } else {
     auto connected =
@@ -129,9 +134,11 @@ int main(int argc, char** argv) {
   ui::Shell shell(config);
 
   manager::ManagerApp console(*link, settings, wall_clock_ms);
-  console.form().tab = tab == "live"       ? manager::ManagerTab::live
-                       : tab == "sold-out" ? manager::ManagerTab::sold_out
-                                           : manager::ManagerTab::breaches;
+  console.form().tab = tab == "live"         ? manager::ManagerTab::live
+                       : tab == "sold-out"   ? manager::ManagerTab::sold_out
+                       : tab == "reports"    ? manager::ManagerTab::reports
+                       : tab == "complaints" ? manager::ManagerTab::complaints
+                                             : manager::ManagerTab::breaches;
   // A frame after input, when the kitchen's state moved, and when a shown
   // countdown or flash needs one.
   return ui::run_loop(

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 
 #include "shared/ui/frame_schedule.hpp"
 #include "shared/words/words.hpp"
@@ -71,6 +73,10 @@ void ManagerApp::request_period() {
   history.since_ms = filter.since_ms;
   history.until_ms = filter.until_ms;
   history_req_ = link_->request(core::ClientMessage{history});
+  core::GetFeedback feedback;
+  feedback.since_ms = filter.since_ms;
+  feedback.until_ms = filter.until_ms;
+  feedback_req_ = link_->request(core::ClientMessage{feedback});
 }
 
 void ManagerApp::refresh_from_link() {
@@ -97,9 +103,31 @@ void ManagerApp::refresh_from_link() {
                        ++data_version_;
                      }
                    },
+                   [&](const core::Feedback& feedback) {
+                     if (event.req && event.req == feedback_req_) {
+                       feedback_ = feedback;
+                       ++data_version_;
+                     }
+                   },
                    [&](const core::BreachMessage&) {
                      // A new breach: fetch the period again so the log is never stale.
                      request_period();
+                   },
+                   [&](const core::ComplaintMessage& message) {
+                     // A new or answered complaint: the reports count it at once.
+                     if (!feedback_) return;
+                     auto& complaints = feedback_->complaints;
+                     const auto same = [&](const core::Complaint& c) {
+                       return c.complaint_id == message.complaint.complaint_id;
+                     };
+                     if (auto it = std::find_if(complaints.begin(), complaints.end(), same); it != complaints.end()) {
+                       *it = message.complaint;
+                     } else if (const BreachFilter period = current_filter();
+                                (!period.since_ms || message.complaint.at_ms >= *period.since_ms) &&
+                                (!period.until_ms || message.complaint.at_ms < *period.until_ms)) {
+                       complaints.push_back(message.complaint);
+                     }
+                     ++data_version_;
                    },
                    [&](const core::BillMessage& bill) {
                      for (const core::Order& order : bill.bill.orders) closed_by_us_.insert(order.order_id);
@@ -139,6 +167,23 @@ void ManagerApp::frame(const ui::Theme& theme) {
     built_key_ = key;
   }
 
+  const std::string reports_key = fmt::format("{}|{}", indexed_key, settings_.rebuild_every_frame);
+  if (reports_key != reports_key_ || settings_.rebuild_every_frame) {
+    ReportsInput input;
+    if (feedback_) {
+      input.surveys = &feedback_->surveys;
+      input.complaints = &feedback_->complaints;
+    }
+    if (history_) input.history = &*history_;
+    input.menu = state_.menu ? &*state_.menu : nullptr;
+    input.language = settings_.language;
+    input.utc_offset_minutes = settings_.utc_offset_minutes;
+    reports_view_ = build_reports_view(input);
+    reports_key_ = reports_key;
+  }
+  complaints_view_ = build_complaints_view(state_.complaints, state_.menu ? *state_.menu : core::Menu{}, server_now(),
+                                           settings_.language);
+
   ManagerStatus status;
   status.demo = settings_.demo;
   status.online = state_.connection.connected && state_.connection.synced;
@@ -153,8 +198,9 @@ void ManagerApp::frame(const ui::Theme& theme) {
                                                 local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
                            : words::text(Word::console_loading, settings_.language);
   breach_rows_.sync(data_version_, settings_.language, settings_.utc_offset_minutes);
-  const ManagerIntents intents =
-      draw_manager(live_view_, breach_view_, BreachTable{entries_, breach_rows_}, form_, status, theme);
+  const ManagerIntents intents = draw_manager(
+      ManagerViews{live_view_, breach_view_, BreachTable{entries_, breach_rows_}, reports_view_, complaints_view_}, form_,
+      status, theme);
   apply(intents);
   toasts_.draw(local_now_ms_(), theme);
 }
@@ -163,7 +209,9 @@ std::optional<std::int64_t> ManagerApp::next_frame_ms() const {
   const std::int64_t local = local_now_ms_();
   const std::int64_t server = server_now();
   // On the server's clock: live countdowns every second, the clock every minute.
-  const std::int64_t period = form_.tab == ManagerTab::live && !live_view_.tables.empty() ? 1000 : 60'000;
+  // Open complaints show how long each guest has waited, to the second.
+  const bool ticking = (form_.tab == ManagerTab::live && !live_view_.tables.empty()) || !complaints_view_.open.empty();
+  const std::int64_t period = ticking ? 1000 : 60'000;
   std::int64_t next = local + ui::next_tick_ms(server, period) - server;
   if (const auto toast_end = toasts_.next_expiry_ms()) next = std::min(next, *toast_end);
   return next;
@@ -175,6 +223,11 @@ void ManagerApp::apply(const ManagerIntents& intents) {
   }
   if (intents.refresh) request_period();
   if (intents.export_csv) export_csv();
+  if (intents.export_report) export_report(*intents.export_report);
+  if (intents.resolve) {
+    link_->request(core::ClientMessage{*intents.resolve});
+    spdlog::info("complaint {} answered: {}", intents.resolve->complaint_id, core::to_string(intents.resolve->resolution));
+  }
   for (const core::SetSoldOut& change : intents.sold_out) {
     link_->request(core::ClientMessage{change});
     spdlog::info("{} {} from the console", change.item, change.sold_out ? "sold out (86)" : "back on");
@@ -201,7 +254,7 @@ void ManagerApp::export_csv() {
     toast(words::text(Word::console_choose_file, settings_.language), ui::ToastKind::warning);
     return;
   }
-  if (auto error = write_csv_file(path, breach_log_csv(breach_view_, entries_))) {
+  if (auto error = write_csv_file(path, breach_log_csv(breach_view_, entries_, settings_.utc_offset_minutes))) {
     spdlog::error("export failed: {}", *error);
     toast(*error, ui::ToastKind::error);
     return;
@@ -209,6 +262,48 @@ void ManagerApp::export_csv() {
   spdlog::info("exported {} breaches to {}", breach_view_.size(), path);
   toast(words::format_word(Word::console_exported, settings_.language, breach_view_.size(), path),
         ui::ToastKind::success);
+}
+
+std::string ManagerApp::report_path(ReportExport report) const {
+  const std::filesystem::path breaches = form_.export_path.data();
+  return (breaches.parent_path() / fmt::format("hourglass-{}.csv", report_export_name(report))).string();
+}
+
+void ManagerApp::export_report(ReportExport report) {
+  const core::Menu menu = state_.menu ? *state_.menu : core::Menu{};
+  const core::UtcOffsetAt offset = core::fixed_utc_offset(settings_.utc_offset_minutes);
+  const std::vector<core::Survey> no_surveys;
+  const std::vector<core::Complaint> no_complaints;
+  std::string csv;
+  switch (report) {
+    case ReportExport::nps:
+      csv = nps_csv(reports_view_);
+      break;
+    case ReportExport::surveys:
+      csv = surveys_csv(feedback_ ? feedback_->surveys : no_surveys, offset);
+      break;
+    case ReportExport::complaints_by_category:
+      csv = complaints_by_category_csv(reports_view_);
+      break;
+    case ReportExport::complaints:
+      csv = complaints_csv(feedback_ ? feedback_->complaints : no_complaints, menu, offset);
+      break;
+    case ReportExport::speed_of_service:
+      csv = speed_of_service_csv(reports_view_, menu);
+      break;
+    case ReportExport::on_time:
+      csv = on_time_csv(reports_view_, menu);
+      break;
+  }
+  const std::string path = report_path(report);
+  if (auto error = write_csv_file(path, csv)) {
+    spdlog::error("export failed: {}", *error);
+    toast(*error, ui::ToastKind::error);
+    return;
+  }
+  const auto rows = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;
+  spdlog::info("exported {} rows to {}", rows, path);
+  toast(words::format_word(Word::console_exported, settings_.language, rows, path), ui::ToastKind::success);
 }
 
 }  // namespace hourglass::manager

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "kitchen/manager/breach_log_view.hpp"
+#include "kitchen/manager/complaints_view.hpp"
 #include "kitchen/manager/live_view.hpp"
+#include "kitchen/manager/reports_view.hpp"
 #include "kitchen/manager/manager_draw.hpp"
 #include "shared/core/urgency.hpp"
 #include "shared/net/kitchen_link.hpp"
@@ -47,6 +49,11 @@ class ManagerApp {
   // The entries breach_view() indexes.
   const std::vector<core::BreachEntry>& breach_entries() const { return entries_; }
   const LiveView& live_view() const { return live_view_; }
+  const ReportsView& reports_view() const { return reports_view_; }
+  const ComplaintsView& complaints_view() const { return complaints_view_; }
+  // Where a report's CSV goes: beside the breach export's file,
+  // "hourglass-<report>.csv".
+  std::string report_path(ReportExport report) const;
   // The filter the form describes now (dates as local days).
   BreachFilter current_filter() const;
   // What frame() does with the drawing's intents; public so tests drive the
@@ -57,6 +64,7 @@ class ManagerApp {
   void refresh_from_link();
   void request_period();
   void export_csv();
+  void export_report(ReportExport report);
   std::int64_t server_now() const;
   void toast(std::string text, ui::ToastKind kind);
 
@@ -69,6 +77,8 @@ class ManagerApp {
   std::optional<std::vector<core::Order>> history_;
   std::optional<net::RequestId> breach_req_;
   std::optional<net::RequestId> history_req_;
+  std::optional<net::RequestId> feedback_req_;
+  std::optional<core::Feedback> feedback_;  // the period's, from get_feedback
   bool requested_once_ = false;
   std::int64_t log_as_of_ms_ = 0;
 
@@ -83,6 +93,9 @@ class ManagerApp {
   std::uint64_t data_version_ = 1;
   std::string indexed_key_;  // data version, language, offset of breach_index_
   std::string built_key_;    // the same plus filter and sort, of breach_view_
+  ReportsView reports_view_;
+  std::string reports_key_;  // data version and language of reports_view_
+  ComplaintsView complaints_view_;
   ui::ToastStack toasts_;
   // Orders this console closed: the server answers the requester with the
   // bill only (the closed orders are pushed to the others), so they are

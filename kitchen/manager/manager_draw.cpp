@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "shared/core/breach_csv.hpp"
 #include "shared/ui/fonts.hpp"
 #include "shared/ui/widgets.hpp"
 #include "shared/words/kitchen_text.hpp"
@@ -77,9 +78,8 @@ void total_card(const char* id, const std::string& label, const std::string& val
   ui::text(sub.empty() ? " " : sub, theme.text_muted, FontSize::small);
 }
 
-void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const words::Words& l,
-                   const ManagerStatus& status, const ui::Theme& theme, ManagerIntents& intents) {
-  // ---- filters ----
+// From and to (local days) and Refresh: the period of the breach log and the reports.
+void draw_period(ManagerForm& form, const words::Words& l, const ui::Theme& theme, ManagerIntents& intents) {
   const float field = theme.px(150.0f);
   ImGui::AlignTextToFramePadding();
   ui::text(l(Word::console_from), theme.text_muted);
@@ -99,6 +99,12 @@ void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerFor
   }
   ImGui::SameLine();
   if (ImGui::Button((l(Word::console_refresh) + "##refresh").c_str())) intents.refresh = true;
+}
+
+void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const words::Words& l,
+                   const ManagerStatus& status, const ui::Theme& theme, ManagerIntents& intents) {
+  // ---- filters ----
+  draw_period(form, l, theme, intents);
   ImGui::SameLine(0.0f, theme.px(24.0f));
   ui::text(l(Word::console_table), theme.text_muted);
   ImGui::SameLine();
@@ -394,6 +400,302 @@ void draw_live(const LiveView& live, ManagerForm& form, const words::Words& l, c
   ImGui::EndChild();
 }
 
+// A section heading with its CSV button at the right.
+void section_heading(const std::string& title, const char* id, ReportExport report, const words::Words& l,
+                     const ui::Theme& theme, ManagerIntents& intents) {
+  ui::text_bold(title, theme.text, FontSize::body);
+  const std::string label = l(Word::report_export) + "##" + id;
+  const float w = ImGui::CalcTextSize(label.substr(0, label.find("##")).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - w));
+  if (ImGui::SmallButton(label.c_str())) intents.export_report = report;
+}
+
+std::string nps_text(const NpsTally& tally) { return tally.nps ? fmt::format("{:+}", *tally.nps) : "—"; }
+
+ImVec4 nps_color(const NpsTally& tally, const ui::Theme& theme) {
+  if (!tally.nps) return theme.text_muted;
+  return *tally.nps >= 30 ? theme.success : *tally.nps >= 0 ? theme.warning : theme.danger;
+}
+
+constexpr ImGuiTableFlags kReportTable =
+    ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+
+void right_cell(const std::string& text, const ui::Theme& theme, ImVec4 color = {0, 0, 0, 0}) {
+  ImGui::TableNextColumn();
+  ui::text_right(text, color.w > 0 ? color : theme.text);
+}
+
+void draw_reports(const ReportsView& view, ManagerForm& form, const words::Words& l, const ManagerStatus& status,
+                  const ui::Theme& theme, ManagerIntents& intents) {
+  draw_period(form, l, theme, intents);
+  ImGui::SameLine(0.0f, theme.px(24.0f));
+  ui::text(status.last_update, theme.text_muted, FontSize::small);
+
+  // ---- the question first: NPS, and is it lower where we broke the promise? ----
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float card_w = (avail - 3.0f * theme.spacing) / 4.0f;
+  const auto surveys = [&](const NpsTally& t) { return l.format(Word::report_surveys, t.surveys); };
+  total_card("nps_all", l(Word::report_nps) + " · " + l(Word::report_all_tables), nps_text(view.all),
+             surveys(view.all), card_w, nps_color(view.all, theme), theme, true);
+  ImGui::SameLine();
+  total_card("nps_kept", l(Word::report_nps_kept), nps_text(view.kept), surveys(view.kept), card_w,
+             nps_color(view.kept, theme), theme);
+  ImGui::SameLine();
+  total_card("nps_broken", l(Word::report_nps_broken), nps_text(view.broken), surveys(view.broken), card_w,
+             nps_color(view.broken, theme), theme);
+  ImGui::SameLine();
+  int open = 0;
+  for (const auto& row : view.complaints) open += row.open;
+  total_card("complaints", l(Word::console_complaints_tab), std::to_string(view.complaints_total),
+             open > 0 ? fmt::format("{} {}", open, l(Word::report_col_open)) : "", card_w,
+             open > 0 ? theme.danger : theme.text, theme);
+
+  const float body_h = ImGui::GetContentRegionAvail().y;
+  const float left_w = (ImGui::GetContentRegionAvail().x - theme.spacing) * 0.42f;
+  const float right_w = ImGui::GetContentRegionAvail().x - left_w - theme.spacing;
+  const float row_h = ImGui::GetTextLineHeightWithSpacing() + theme.px(4.0f);
+
+  // ---- left: NPS by day, complaints by category ----
+  ImGui::BeginChild("reports_left", ImVec2(left_w, body_h), false);
+  {
+    ui::Card card("complaints_by_category", theme);
+    section_heading(l(Word::report_complaints), "complaints_by_category", ReportExport::complaints_by_category, l,
+                    theme, intents);
+    if (ImGui::BeginTable("categories", 5, kReportTable & ~ImGuiTableFlags_ScrollY)) {
+      ImGui::TableSetupColumn(l(Word::console_category_column).c_str(), ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn(l(Word::report_col_count).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_open).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_median).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_p90).c_str());
+      ImGui::TableHeadersRow();
+      for (const ComplaintCategoryRow& row : view.complaints) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::text(words::complaint_category_label(row.category, status.language),
+                 row.complaints > 0 ? theme.text : theme.text_muted);
+        right_cell(std::to_string(row.complaints), theme);
+        right_cell(std::to_string(row.open), theme, row.open > 0 ? theme.danger : theme.text_muted);
+        right_cell(duration_text(row.median_response_ms), theme);
+        right_cell(duration_text(row.p90_response_ms), theme);
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::SmallButton((l(Word::console_complaints_tab) + " " + l(Word::report_export) + "##complaints_list").c_str())) {
+      intents.export_report = ReportExport::complaints;
+    }
+  }
+  ImGui::Dummy(ImVec2(0, theme.spacing * 0.5f));
+  {
+    ui::Card card("nps_by_day", theme);
+    section_heading(l(Word::report_nps_by_day), "nps", ReportExport::nps, l, theme, intents);
+    const float table_h = std::max(row_h * 3.0f, ImGui::GetContentRegionAvail().y - row_h * 2.0f - theme.spacing * 3);
+    if (ImGui::BeginTable("nps_days", 5, kReportTable, ImVec2(0, table_h))) {
+      ImGui::TableSetupScrollFreeze(0, 1);
+      ImGui::TableSetupColumn(l(Word::report_col_day).c_str(), ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn(l(Word::report_col_count).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_promoters).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_detractors).c_str());
+      ImGui::TableSetupColumn("NPS");
+      ImGui::TableHeadersRow();
+      for (auto it = view.nps_by_day.rbegin(); it != view.nps_by_day.rend(); ++it) {  // newest first
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(it->day.c_str());
+        right_cell(std::to_string(it->tally.surveys), theme);
+        right_cell(std::to_string(it->tally.promoters), theme);
+        right_cell(std::to_string(it->tally.detractors), theme);
+        right_cell(nps_text(it->tally), theme, nps_color(it->tally, theme));
+      }
+      ImGui::EndTable();
+    }
+    if (view.nps_by_day.empty()) ui::text(l(Word::report_no_data), theme.text_muted);
+    if (ImGui::SmallButton((l(Word::report_surveys_list) + "##surveys").c_str())) {
+      intents.export_report = ReportExport::surveys;
+    }
+  }
+  ImGui::EndChild();
+
+  // ---- right: speed of service, on time ----
+  ImGui::SameLine();
+  ImGui::BeginChild("reports_right", ImVec2(right_w, body_h), false);
+  {
+    ui::Card card("speed", theme);
+    section_heading(l(Word::report_speed), "speed", ReportExport::speed_of_service, l, theme, intents);
+    const float table_h = std::max(row_h * 4.0f, body_h * 0.5f - row_h * 2.0f);
+    if (ImGui::BeginTable("speed_rows", 7, kReportTable, ImVec2(0, table_h))) {
+      ImGui::TableSetupScrollFreeze(0, 1);
+      ImGui::TableSetupColumn(l(Word::report_col_station).c_str(), ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn(l(Word::report_col_lines).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_prep).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_cook_p50).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_cook_p90).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_within_prep).c_str());
+      ImGui::TableSetupColumn(l(Word::report_col_ready_p90).c_str());
+      ImGui::TableHeadersRow();
+      const auto speed_row = [&](const SpeedRow& row, bool station) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (station) {
+          ui::text_bold(row.name, theme.text);
+        } else {
+          ui::text_fitted("  " + row.name, theme.text);
+        }
+        right_cell(std::to_string(row.lines), theme);
+        right_cell(row.prep_s ? core::format_mm_ss(static_cast<std::int64_t>(*row.prep_s) * 1000) : "", theme,
+                   theme.text_muted);
+        const bool slow = row.prep_s && row.cook_p50_ms && *row.cook_p50_ms > static_cast<std::int64_t>(*row.prep_s) * 1000;
+        right_cell(duration_text(row.cook_p50_ms), theme, slow ? theme.danger : theme.text);
+        right_cell(duration_text(row.cook_p90_ms), theme);
+        right_cell(rate_text(row.timed_against_prep > 0 ? std::optional<int>(static_cast<int>(
+                                                              (2000LL * row.within_prep + row.timed_against_prep) /
+                                                              (2LL * row.timed_against_prep)))
+                                                        : std::nullopt),
+                   theme);
+        right_cell(duration_text(row.ready_p90_ms), theme, theme.text_muted);
+      };
+      for (const SpeedRow& station : view.stations) {
+        speed_row(station, true);
+        for (const SpeedRow& dish : view.dishes) {
+          if (dish.station == station.id) speed_row(dish, false);
+        }
+      }
+      ImGui::EndTable();
+    }
+    if (view.stations.empty()) ui::text(l(Word::report_no_data), theme.text_muted);
+  }
+  ImGui::Dummy(ImVec2(0, theme.spacing * 0.5f));
+  {
+    ui::Card card("on_time", theme);
+    section_heading(l(Word::report_on_time) + " · " + l(Word::report_by_hour), "on_time", ReportExport::on_time, l,
+                    theme, intents);
+    const float w = card.content_width();
+    const float h = theme.px(90.0f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float bar_w = w / 24.0f;
+    const float base = origin.y + h - theme.px(18.0f);
+    for (int hour = 0; hour < 24; ++hour) {
+      const OnTimeRow& row = view.by_hour[static_cast<std::size_t>(hour)];
+      const float x = origin.x + bar_w * static_cast<float>(hour);
+      if (row.rate_percent_tenths) {
+        const float bh = (h - theme.px(22.0f)) * static_cast<float>(*row.rate_percent_tenths) / 1000.0f;
+        const ImVec4 color = *row.rate_percent_tenths >= 900   ? theme.success
+                             : *row.rate_percent_tenths >= 800 ? theme.warning
+                                                               : theme.danger;
+        dl->AddRectFilled(ImVec2(x + 1.0f, base - bh), ImVec2(x + bar_w - 1.0f, base), ui::to_u32(color),
+                          theme.px(2.0f));
+      }
+      if (hour % 3 == 0) {
+        dl->AddText(ui::font(FontSize::small), ui::font(FontSize::small)->FontSize * 0.8f,
+                    ImVec2(x, base + theme.px(2.0f)), ui::to_u32(theme.text_muted), std::to_string(hour).c_str());
+      }
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    ui::text_bold(l(Word::report_on_time) + " · " + l(Word::report_by_dish), theme.text, FontSize::body);
+    const float table_h = std::max(row_h * 3.0f, ImGui::GetContentRegionAvail().y - theme.spacing * 2);
+    if (ImGui::BeginTable("on_time_dishes", 3, kReportTable, ImVec2(0, table_h))) {
+      ImGui::TableSetupColumn("dish", ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn("n");
+      ImGui::TableSetupColumn("rate");
+      for (const OnTimeRow& dish : view.on_time_dishes) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::text_fitted(dish.name, theme.text);
+        right_cell(fmt::format("{}/{}", dish.on_time, dish.decided), theme, theme.text_muted);
+        const ImVec4 color = dish.rate_percent_tenths && *dish.rate_percent_tenths < 800 ? theme.danger : theme.text;
+        right_cell(rate_text(dish.rate_percent_tenths), theme, color);
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::EndChild();
+}
+
+// One complaint as a card: who, what, how long they have waited, and (open)
+// the four answers.
+void complaint_card(const ComplaintRow& row, bool open, float width, ManagerForm& form, const words::Words& l,
+                    const ui::Theme& theme) {
+  ui::CardStyle style;
+  style.width = width;
+  style.stripe = open ? (row.waited_ms >= 5 * 60'000 ? theme.danger : theme.warning) : theme.success;
+  ui::Card card(("complaint" + std::to_string(row.complaint_id)).c_str(), theme, style);
+  ui::text_bold(row.table, theme.text, FontSize::large);
+  ImGui::SameLine(0.0f, theme.px(16.0f));
+  ui::text_bold(row.waited, open ? (row.waited_ms >= 5 * 60'000 ? theme.danger : theme.warning) : theme.success,
+                FontSize::large);
+  ui::text(row.dish.empty() ? row.category : fmt::format("{} · {}", row.category, row.dish), theme.text, FontSize::body);
+  if (!row.note.empty()) ui::text_fitted("“" + row.note + "”", theme.text_muted, FontSize::body, card.content_width());
+  if (!open) {
+    ui::text_fitted(row.resolution, theme.text_muted, FontSize::body, card.content_width());
+    return;
+  }
+  ui::ButtonStyle style_resolve;
+  style_resolve.font = FontSize::body;
+  style_resolve.color = theme.primary;
+  if (ui::big_button((l(Word::console_resolve) + "##resolve" + std::to_string(row.complaint_id)).c_str(), theme,
+                     ImVec2(-1, 0), style_resolve)) {
+    form.resolve_complaint_id = row.complaint_id;
+    form.resolve_title = fmt::format("{} · {}", row.table, row.dish.empty() ? row.category : row.dish);
+    form.resolve_note.fill('\0');
+  }
+}
+
+void draw_complaints(const ComplaintsView& view, ManagerForm& form, const words::Words& l, const ui::Theme& theme) {
+  ImGui::BeginChild("complaints", ImVec2(0, 0), false);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int columns = std::max(1, static_cast<int>(avail / theme.px(380.0f)));
+  const float card_w = (avail - static_cast<float>(columns - 1) * theme.spacing) / static_cast<float>(columns);
+  const auto grid = [&](const std::vector<ComplaintRow>& rows, bool open) {
+    int column = 0;
+    for (const ComplaintRow& row : rows) {
+      if (column > 0) ImGui::SameLine();
+      ImGui::BeginGroup();
+      complaint_card(row, open, card_w, form, l, theme);
+      ImGui::EndGroup();
+      column = (column + 1) % columns;
+    }
+  };
+  if (view.open.empty()) {
+    ui::text(l(Word::console_no_complaints), theme.text_muted, FontSize::large);
+  } else {
+    grid(view.open, true);
+  }
+  if (!view.resolved.empty()) {
+    ImGui::Spacing();
+    ui::text_bold(l(Word::console_resolved_recently), theme.text_muted, FontSize::body);
+    grid(view.resolved, false);
+  }
+  ImGui::EndChild();
+}
+
+void draw_resolve_dialog(ManagerForm& form, const words::Words& l, const ui::Theme& theme, ManagerIntents& intents) {
+  if (form.resolve_complaint_id == 0) return;
+  ImGui::OpenPopup("resolve");
+  ImGui::SetNextWindowSize(ImVec2(theme.px(620.0f), 0));
+  if (!ImGui::BeginPopupModal("resolve", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize)) return;
+  ui::text_bold(l(Word::console_resolve) + ": " + form.resolve_title, theme.text, FontSize::large);
+  ui::text(l(Word::console_resolve_note), theme.text_muted);
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##resolve_note", form.resolve_note.data(), form.resolve_note.size());
+  ui::ButtonStyle style;
+  style.font = FontSize::body;
+  for (const core::Resolution resolution : core::kResolutions) {
+    const std::string label = words::resolution_label(resolution, l.language()) + "##" +
+                              std::string(core::to_string(resolution));
+    if (ui::big_button(label.c_str(), theme, ImVec2(0, 0), style)) {
+      intents.resolve = core::ResolveComplaint{form.resolve_complaint_id, resolution, form.resolve_note.data()};
+      form.resolve_complaint_id = 0;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+  }
+  if (cancel_button(l, theme)) {
+    form.resolve_complaint_id = 0;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 void draw_dialogs(ManagerForm& form, const words::Words& l, const ui::Theme& theme, ManagerIntents& intents) {
   if (!form.comp_line_id.empty()) {
     ImGui::OpenPopup("comp");
@@ -455,8 +757,27 @@ std::vector<std::string> manager_strings(const core::Menu& menu) {
   return out;
 }
 
-ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows, ManagerForm& form,
-                            const ManagerStatus& status, const ui::Theme& theme) {
+const char* report_export_name(ReportExport report) {
+  switch (report) {
+    case ReportExport::nps:
+      return "nps";
+    case ReportExport::surveys:
+      return "surveys";
+    case ReportExport::complaints_by_category:
+      return "complaints-by-category";
+    case ReportExport::complaints:
+      return "complaints";
+    case ReportExport::speed_of_service:
+      return "speed-of-service";
+    case ReportExport::on_time:
+      return "on-time";
+  }
+  return "report";
+}
+
+ManagerIntents draw_manager(const ManagerViews& views, ManagerForm& form, const ManagerStatus& status,
+                            const ui::Theme& theme) {
+  const LiveView& live = views.live;
   ManagerIntents intents;
   const words::Words l(status.language);
 
@@ -472,6 +793,18 @@ ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, cons
   ImGui::SameLine();
   if (ui::pill((l(Word::console_sold_out_tab) + "##sold_out").c_str(), form.tab == ManagerTab::sold_out, theme)) {
     form.tab = ManagerTab::sold_out;
+  }
+  ImGui::SameLine();
+  if (ui::pill((l(Word::console_reports_tab) + "##reports").c_str(), form.tab == ManagerTab::reports, theme)) {
+    form.tab = ManagerTab::reports;
+  }
+  ImGui::SameLine();
+  const std::string complaints_tab =
+      views.complaints.open.empty() ? l(Word::console_complaints_tab)
+                                    : fmt::format("{} ● {}", l(Word::console_complaints_tab), views.complaints.open.size());
+  if (ui::pill((complaints_tab + "##complaints").c_str(), form.tab == ManagerTab::complaints, theme,
+               views.complaints.open.empty() ? ImVec4{0, 0, 0, 0} : theme.danger)) {
+    form.tab = ManagerTab::complaints;
   }
   std::string conn;
   ImVec4 conn_color = theme.success;
@@ -506,16 +839,26 @@ ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, cons
     ui::banner(fmt::format("{} {} — {}", l(Word::console_offline), status.offline_since, status.last_update),
                theme.danger, theme.on_primary, theme);
   }
+  // An open complaint is told on every tab, with how long the guest has waited.
+  if (!views.complaints.banner.empty() && form.tab != ManagerTab::complaints) {
+    ui::banner(l(Word::console_complaints_tab) + ": " + views.complaints.banner, theme.danger, theme.on_primary, theme);
+    if (ImGui::IsItemClicked()) form.tab = ManagerTab::complaints;
+  }
   ImGui::Separator();
 
   if (form.tab == ManagerTab::breaches) {
-    draw_breaches(log, rows, form, l, status, theme, intents);
+    draw_breaches(views.log, views.rows, form, l, status, theme, intents);
   } else if (form.tab == ManagerTab::sold_out) {
     draw_sold_out(live, l, theme, intents);
+  } else if (form.tab == ManagerTab::reports) {
+    draw_reports(views.reports, form, l, status, theme, intents);
+  } else if (form.tab == ManagerTab::complaints) {
+    draw_complaints(views.complaints, form, l, theme);
   } else {
     draw_live(live, form, l, theme);
   }
   draw_dialogs(form, l, theme, intents);
+  draw_resolve_dialog(form, l, theme, intents);
   return intents;
 }
 

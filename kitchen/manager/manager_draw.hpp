@@ -9,13 +9,20 @@
 #include <vector>
 
 #include "kitchen/manager/breach_log_view.hpp"
+#include "kitchen/manager/complaints_view.hpp"
 #include "kitchen/manager/live_view.hpp"
+#include "kitchen/manager/reports_view.hpp"
 #include "shared/core/protocol.hpp"
 #include "shared/ui/theme.hpp"
 
 namespace hourglass::manager {
 
-enum class ManagerTab { live, breaches, sold_out };
+enum class ManagerTab { live, breaches, sold_out, reports, complaints };
+
+// The Reports tab's CSV files, one per table.
+enum class ReportExport { nps, surveys, complaints_by_category, complaints, speed_of_service, on_time };
+// "nps", "surveys", …: the file's name part ("hourglass-nps.csv").
+const char* report_export_name(ReportExport report);
 
 // Every fixed word in both languages, for the font atlas.
 std::vector<std::string> manager_strings(const core::Menu& menu);
@@ -37,6 +44,10 @@ struct ManagerForm {
   // The close-table confirmation.
   std::string close_table;
   std::string close_order_id;
+  // The resolve-complaint dialog (0: closed).
+  std::int64_t resolve_complaint_id = 0;
+  std::string resolve_title;
+  std::array<char, 256> resolve_note{};
 };
 
 struct ManagerStatus {
@@ -55,6 +66,8 @@ struct ManagerIntents {
   std::optional<std::pair<std::string, std::string>> comp;   // line id, reason
   std::optional<std::pair<std::string, std::string>> close;  // table, order id (counter)
   std::vector<core::SetSoldOut> sold_out;                    // the 86 tab's touches
+  std::optional<core::ResolveComplaint> resolve;             // the complaints tab's answer
+  std::optional<ReportExport> export_report;                 // a Reports table's CSV button
 };
 
 // The breach table's rows: the entries `log` indexes, and the cache that
@@ -65,7 +78,16 @@ struct BreachTable {
   BreachRowCache& cache;
 };
 
-ManagerIntents draw_manager(const LiveView& live, const BreachLogView& log, const BreachTable& rows, ManagerForm& form,
-                            const ManagerStatus& status, const ui::Theme& theme);
+// What the console shows, one view per tab.
+struct ManagerViews {
+  const LiveView& live;
+  const BreachLogView& log;
+  BreachTable rows;
+  const ReportsView& reports;
+  const ComplaintsView& complaints;
+};
+
+ManagerIntents draw_manager(const ManagerViews& views, ManagerForm& form, const ManagerStatus& status,
+                            const ui::Theme& theme);
 
 }  // namespace hourglass::manager

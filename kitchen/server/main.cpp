@@ -38,9 +38,14 @@ int main(int argc, char** argv) {
   hg::kitchen::ExportOptions export_options;
   CLI::App* export_command = app.add_subcommand("export-breaches", "write the breach log as CSV");
   export_command->add_option("--db", export_options.database, "SQLite database file")->required();
-  export_command->add_option("--since", export_options.since, "first day (YYYY-MM-DD, UTC), inclusive");
-  export_command->add_option("--until", export_options.until, "last day (YYYY-MM-DD, UTC), inclusive");
+  export_command->add_option("--since", export_options.since, "first day (YYYY-MM-DD, in the store's zone), inclusive");
+  export_command->add_option("--until", export_options.until, "last day (YYYY-MM-DD, in the store's zone), inclusive");
   export_command->add_option("--out", export_options.out, "CSV file to write (default: standard output)");
+  export_command->add_option("--timezone", export_options.timezone,
+                             "the store's IANA time zone for times and days (default: --config's, else this machine's)");
+  export_command->add_option("--config", export_options.config_path, "the server configuration, for its timezone");
+  export_command->add_flag("--plain", export_options.plain,
+                           "the v1 format for scripts: UTC times and days, fen only, no byte-order mark");
   CLI11_PARSE(app, argc, argv);
 
   if (export_command->parsed()) return hg::kitchen::export_breaches(export_options);

@@ -151,6 +151,11 @@ const std::vector<const char*>& migrations() {
         breached INTEGER NOT NULL);
       CREATE INDEX surveys_at ON surveys(at_ms);
       )sql",
+      // 5 -> 6: when a cook started a line, for speed of service (cooking
+      // time against prep_s). Lines started before it have none.
+      R"sql(
+      ALTER TABLE lines ADD COLUMN cooking_at_ms INTEGER;
+      )sql",
   };
   return steps;
 }
@@ -209,10 +214,11 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   upsert_line_ =
       prepare(db_,
               "INSERT INTO lines(line_id, seq, n, item, name_en, name_zh, qty, price, promised, state, served_at_ms,"
-              " cancelled_at_ms, note, comped, late, station, ready_at_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+              " cancelled_at_ms, note, comped, late, station, ready_at_ms, cooking_at_ms)"
+              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
               " ON CONFLICT(line_id) DO UPDATE SET state=excluded.state, served_at_ms=excluded.served_at_ms,"
               " cancelled_at_ms=excluded.cancelled_at_ms, comped=excluded.comped, late=excluded.late,"
-              " ready_at_ms=excluded.ready_at_ms");
+              " ready_at_ms=excluded.ready_at_ms, cooking_at_ms=excluded.cooking_at_ms");
   update_verdict_ =
       prepare(db_, "UPDATE orders SET status = ?, subtotal = ?, discount = ?, late_minutes = ? WHERE seq = ?");
   update_breach_accrual_ = prepare(db_, "UPDATE breaches SET discount = ?, settled = ? WHERE seq = ?");
@@ -235,7 +241,7 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
   lines_of_order_ = prepare(
       db_,
       "SELECT line_id, item, name_en, name_zh, qty, price, promised, state, served_at_ms, cancelled_at_ms, note,"
-      " comped, late, station, ready_at_ms FROM lines WHERE seq = ? ORDER BY n");
+      " comped, late, station, ready_at_ms, cooking_at_ms FROM lines WHERE seq = ? ORDER BY n");
   // The log in one query: each breach with its late lines in order (a breach
   // without any still gives its row), each line's served_at_ms as it is now
   // when the line is known (see Storage::add_breach), else as recorded.
@@ -333,6 +339,7 @@ void SqliteStorage::save_order(const StoredOrder& stored) {
     l.bind(15, line.late ? 1 : 0);
     l.bind(16, line.station);
     bind_optional(l, 17, line.ready_at_ms);
+    bind_optional(l, 18, line.cooking_at_ms);
     run(l);
   }
 }
@@ -468,6 +475,7 @@ void SqliteStorage::load_lines(StoredOrder& stored) {
     line.late = q.getColumn(12).getInt() != 0;
     line.station = q.getColumn(13).getString();
     line.ready_at_ms = optional_int(q.getColumn(14));
+    line.cooking_at_ms = optional_int(q.getColumn(15));
     stored.order.lines.push_back(std::move(line));
   }
   q.reset();

@@ -20,7 +20,7 @@ class SqliteStorage final : public Storage {
   explicit SqliteStorage(const std::string& path);
   ~SqliteStorage() override;
 
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
   int schema_version();
 
   void begin() override;

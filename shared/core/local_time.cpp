@@ -54,4 +54,11 @@ int local_minute_of_day(std::int64_t epoch_ms) {
   return local.tm_hour * 60 + local.tm_min;
 }
 
+int process_utc_offset_minutes(std::int64_t epoch_ms) {
+  const std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
+  std::tm local{};
+  ::localtime_r(&seconds, &local);
+  return static_cast<int>(local.tm_gmtoff / 60);
+}
+
 }  // namespace hourglass::core

@@ -20,5 +20,8 @@ Result<std::string> resolve_timezone(const std::string& configured);
 void use_timezone(const std::string& name);
 // Minute of the day (0-1439) of `epoch_ms` in the process's zone.
 int local_minute_of_day(std::int64_t epoch_ms);
+// The process's zone's UTC offset in minutes at `epoch_ms` (daylight saving
+// included), for the spreadsheet exports (spreadsheet_csv.hpp's UtcOffsetAt).
+int process_utc_offset_minutes(std::int64_t epoch_ms);
 
 }  // namespace hourglass::core

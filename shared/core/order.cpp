@@ -197,6 +197,7 @@ Order make_fired_round(const std::string& order_id, const std::vector<FiredLine>
     line.served_at_ms.reset();
     line.cancelled_at_ms.reset();
     line.ready_at_ms.reset();
+    line.cooking_at_ms.reset();
     line.late = false;
     order.lines.push_back(std::move(line));
     if (std::find(order.fired_from.begin(), order.fired_from.end(), fired.from->seq) == order.fired_from.end()) {
@@ -215,6 +216,7 @@ void cancel_line(Order& order, OrderLine& line, std::int64_t now_ms) {
 
 void mark_line(Order& order, OrderLine& line, LineState target, std::int64_t now_ms) {
   line.state = target;
+  if (target == LineState::cooking) line.cooking_at_ms = now_ms;
   if (target == LineState::ready) line.ready_at_ms = now_ms;
   if (target == LineState::served) line.served_at_ms = now_ms;
   recompute_totals(order);
@@ -252,6 +254,7 @@ void recall_line(Order& order, OrderLine& line, LineState previous) {
   line.state = previous;
   if (previous != LineState::served) line.served_at_ms.reset();
   if (previous == LineState::queued || previous == LineState::cooking) line.ready_at_ms.reset();
+  if (previous == LineState::queued) line.cooking_at_ms.reset();
   recompute_totals(order);
 }
 

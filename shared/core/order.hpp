@@ -54,6 +54,7 @@ struct OrderLine {
   std::optional<std::int64_t> served_at_ms;
   std::optional<std::int64_t> cancelled_at_ms;  // extension: when it was cancelled
   std::optional<std::int64_t> ready_at_ms;      // extension: when it became ready (the pass's clock)
+  std::optional<std::int64_t> cooking_at_ms{};  // extension: when a cook started it (speed of service)
   std::string note;
   bool comped = false;
   bool late = false;    // extension: fixed at the deadline (PROTOCOL.md: the set of late lines)

@@ -24,6 +24,7 @@ OrderLine line_from_json(const Json& json, const std::string& path) {
   line.served_at_ms = r.optional_integer("served_at_ms");
   line.cancelled_at_ms = r.optional_integer("cancelled_at_ms");
   line.ready_at_ms = r.optional_integer("ready_at_ms");
+  line.cooking_at_ms = r.optional_integer("cooking_at_ms");
   line.note = r.optional_string("note").value_or("");
   line.comped = r.optional_boolean("comped").value_or(false);
   line.late = r.optional_boolean("late").value_or(false);
@@ -134,6 +135,7 @@ Json order_line_to_json(const OrderLine& line) {
             {"station", line.station}};
   if (line.cancelled_at_ms) json["cancelled_at_ms"] = *line.cancelled_at_ms;
   if (line.ready_at_ms) json["ready_at_ms"] = *line.ready_at_ms;
+  if (line.cooking_at_ms) json["cooking_at_ms"] = *line.cooking_at_ms;
   return json;
 }
 

@@ -39,6 +39,13 @@ FakeKitchen::FakeKitchen(FakeKitchenOptions options) : options_(std::move(option
   breaches_ = std::move(options_.breaches);
   history_ = std::move(options_.history);
   options_.orders.clear();
+  surveys_ = std::move(options_.surveys);
+  for (core::Complaint& complaint : options_.complaints) {
+    next_complaint_id_ = std::max(next_complaint_id_, complaint.complaint_id + 1);
+    const bool staff = options_.role == core::Role::kds || options_.role == core::Role::manager;
+    if (staff || complaint.table == owned_table()) state_.complaints[complaint.complaint_id] = std::move(complaint);
+  }
+  options_.complaints.clear();
 }
 
 std::int64_t FakeKitchen::now() const { return options_.now_ms(); }

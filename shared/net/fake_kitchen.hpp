@@ -40,6 +40,8 @@ struct FakeKitchenOptions {
   std::vector<core::Order> orders;
   std::vector<core::BreachEntry> breaches;  // the breach log, oldest first
   std::vector<core::Order> history;         // closed orders, for get_history
+  std::vector<core::Survey> surveys{};        // for get_feedback
+  std::vector<core::Complaint> complaints{};  // open ones are told to staff as a welcome would
 };
 
 class FakeKitchen final : public KitchenLink {

@@ -53,4 +53,36 @@ std::string policy_label(const std::string& policy, Language language) {
   return policy;
 }
 
+const std::string& complaint_category_label(core::ComplaintCategory category, core::Language language) {
+  switch (category) {
+    case core::ComplaintCategory::dish_quality:
+      return text(Word::staff_dish_quality, language);
+    case core::ComplaintCategory::slow:
+      return text(Word::staff_slow, language);
+    case core::ComplaintCategory::wrong_or_missing:
+      return text(Word::staff_wrong_or_missing, language);
+    case core::ComplaintCategory::service:
+      return text(Word::staff_service, language);
+    case core::ComplaintCategory::cleanliness:
+      return text(Word::staff_cleanliness, language);
+    case core::ComplaintCategory::other:
+      break;
+  }
+  return text(Word::staff_other, language);
+}
+
+const std::string& resolution_label(core::Resolution resolution, core::Language language) {
+  switch (resolution) {
+    case core::Resolution::remade:
+      return text(Word::staff_remade, language);
+    case core::Resolution::comped:
+      return text(Word::staff_comped, language);
+    case core::Resolution::apologized:
+      return text(Word::staff_apologized, language);
+    case core::Resolution::other:
+      break;
+  }
+  return text(Word::staff_resolved_other, language);
+}
+
 }  // namespace hourglass::words

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "shared/core/feedback.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
 
@@ -33,5 +34,10 @@ std::string late_by_text(std::int64_t deadline_ms, const std::optional<std::int6
 // "Late dishes free" / "Bill discount" for a policy's name; the name itself
 // for a policy this release does not know.
 std::string policy_label(const std::string& policy, core::Language language);
+
+// The staff's words for a complaint's category ("Dish quality" / "菜品质量")
+// and for what was done ("Remade" / "已重做"); the tablet words them for the guest.
+const std::string& complaint_category_label(core::ComplaintCategory category, core::Language language);
+const std::string& resolution_label(core::Resolution resolution, core::Language language);
 
 }  // namespace hourglass::words

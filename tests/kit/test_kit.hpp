@@ -10,5 +10,6 @@
 #include "tests/kit/kitchen_process.hpp"
 #include "tests/kit/line_client.hpp"
 #include "tests/kit/server_process.hpp"
+#include "tests/kit/spreadsheet_reader.hpp"
 #include "tests/kit/temp_dir.hpp"
 #include "tests/kit/test_kitchen.hpp"

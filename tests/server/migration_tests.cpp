@@ -24,7 +24,8 @@ namespace {
 
 const fs::path kFixtures = fs::path(HOURGLASS_SOURCE_DIR) / "tests" / "server" / "fixtures";
 
-// The fixture ("v1": schema 1; "v2": schema 2, the release before v1.1),
+// The fixture ("v1": schema 1; "v2": schema 2, the release before v1.1;
+// "v4", "v5": the releases before the last two schema changes),
 // copied: the tests never write to the committed file.
 fs::path copy_fixture(const TempDir& dir, const std::string& prefix = "v1") {
   const fs::path copy = dir.path() / "kitchen.db";
@@ -132,23 +133,53 @@ TEST_CASE("migration: a schema-1 file keeps every order, breach, late line and c
   CHECK(again.breaches({}) == breaches);
 }
 
-TEST_CASE("migration: export-breaches writes the old server's CSV byte for byte", "[server]") {
+TEST_CASE("migration: export-breaches --plain writes the old server's CSV byte for byte", "[server]") {
+  const std::string prefix = GENERATE("v1", "v2", "v4", "v5");
+  CAPTURE(prefix);
   TempDir dir;
-  const fs::path path = copy_fixture(dir);
-  const std::string expected = ServerProcess::read_file(kFixtures / "v1_breaches.csv");
+  const fs::path path = copy_fixture(dir, prefix);
+  const std::string expected = ServerProcess::read_file(kFixtures / (prefix + "_breaches.csv"));
   REQUIRE(expected.find("v1-late-served,gongbao") != std::string::npos);
   SECTION("in process") {
     const fs::path out = dir.path() / "breaches.csv";
     kitchen::ExportOptions options;
     options.database = path.string();
     options.out = out.string();
+    options.plain = true;
     REQUIRE(kitchen::export_breaches(options) == 0);
     CHECK(ServerProcess::read_file(out) == expected);
   }
   SECTION("the hourglass-kitchen command") {
-    CHECK(output_of(fmt::format("'{}' export-breaches --db '{}'", HOURGLASS_KITCHEN_BINARY, path.string())) ==
-          expected);
+    CHECK(output_of(fmt::format("'{}' export-breaches --plain --db '{}'", HOURGLASS_KITCHEN_BINARY,
+                                path.string())) == expected);
   }
+}
+
+TEST_CASE("migration: a schema-5 file of the last release keeps its complaints and surveys, and takes cooking times",
+          "[server]") {
+  TempDir dir;
+  const fs::path path = copy_fixture(dir, "v5");
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    REQUIRE(count(db, "SELECT version FROM schema_version") == 5);  // the premise: the old format
+    REQUIRE(count(db, "SELECT count(*) FROM pragma_table_info('lines') WHERE name = 'cooking_at_ms'") == 0);
+    REQUIRE(count(db, "SELECT count(*) FROM complaints") == 2);
+    REQUIRE(count(db, "SELECT count(*) FROM surveys") == 1);
+  }
+  const auto history = recorded_history("v5");
+  SqliteStorage storage(path.string());
+  CHECK(storage.schema_version() == SqliteStorage::kSchemaVersion);
+  CHECK(storage.breaches({}) == recorded_breaches("v5"));
+  CHECK(storage.history(std::nullopt, std::nullopt) == history);
+  // A line started by a cook now keeps when.
+  storage.begin();
+  kitchen::StoredOrder open = storage.load_unclosed_orders().front();
+  open.order.lines.front().cooking_at_ms = 1'796'300'000'123;
+  storage.save_order(open);
+  storage.commit();
+  const auto reread = storage.find_order(open.order.order_id);
+  REQUIRE(reread);
+  CHECK(reread->order == open.order);
 }
 
 TEST_CASE("migration: the old writer's JSON escapes, and lines without id or name, move intact", "[server]") {
@@ -222,7 +253,7 @@ TEST_CASE("migration: a schema-2 file of the last release keeps every order and 
 }
 
 TEST_CASE("migration: the new server on an old file serves the same breach log and history", "[server][integration]") {
-  const std::string prefix = GENERATE("v1", "v2", "v4");
+  const std::string prefix = GENERATE("v1", "v2", "v4", "v5");
   CAPTURE(prefix);
   TempDir dir;
   copy_fixture(dir, prefix);
@@ -245,14 +276,26 @@ TEST_CASE("migration: the new server on an old file serves the same breach log a
   CHECK(new_log.at("re") == "log");
   CHECK(new_log.at("type") == "breach_log");
   // Plus v1.1's `settled`, true for every breach of a policy that does not accrue.
+  // (a v5 server sent it too).
   core::Json entries = new_log.at("entries");
+  core::Json old_entries = old_log.at("entries");
   for (auto& entry : entries) {
     CHECK(entry.at("settled") == true);
     entry.erase("settled");
   }
-  CHECK(entries == old_log.at("entries"));
+  for (auto& entry : old_entries) entry.erase("settled");
+  CHECK(entries == old_entries);
 
   const auto history = manager.client.request(core::GetHistory{});
   REQUIRE(as<core::History>(history));
   CHECK(as<core::History>(history)->orders == recorded_history(prefix));
+
+  if (prefix == "v5") {  // the guest's voice, as the old server reported it
+    const auto feedback = manager.client.request(core::GetFeedback{});
+    REQUIRE(as<core::Feedback>(feedback));
+    const auto old_feedback = recorded("v5_feedback.json");
+    REQUIRE(as<core::Feedback>(old_feedback));
+    CHECK(*as<core::Feedback>(feedback) == *as<core::Feedback>(old_feedback));
+    CHECK(as<core::Feedback>(feedback)->complaints.size() == 2);
+  }
 }

@@ -96,6 +96,21 @@ TEST_CASE("marking ready records when, for the pass, and a recall before ready f
   CHECK_FALSE(order.lines[0].ready_at_ms.has_value());
 }
 
+TEST_CASE("marking cooking records when a cook started, and a recall to queued forgets it", "[core][order]") {
+  Order order = open_order();
+  CHECK_FALSE(order.lines[0].cooking_at_ms.has_value());
+  mark_line(order, order.lines[0], LineState::cooking, 2000);
+  CHECK(order.lines[0].cooking_at_ms == 2000);
+  mark_line(order, order.lines[0], LineState::ready, 4000);
+  CHECK(order.lines[0].cooking_at_ms == 2000);  // ready keeps when it started
+  recall_line(order, order.lines[0], LineState::cooking);
+  CHECK(order.lines[0].cooking_at_ms == 2000);
+  recall_line(order, order.lines[0], LineState::queued);
+  CHECK_FALSE(order.lines[0].cooking_at_ms.has_value());
+  mark_line(order, order.lines[0], LineState::cooking, 7000);
+  CHECK(order.lines[0].cooking_at_ms == 7000);  // started again: the new start
+}
+
 TEST_CASE("diners cancel only while queued, staff until served", "[core][order][transitions]") {
   auto [state, role, allowed] = GENERATE(table<LineState, Role, bool>({
       {LineState::queued, Role::table, true},

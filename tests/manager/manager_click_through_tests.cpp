@@ -115,3 +115,113 @@ TEST_CASE("the console forecasts the next 15 minutes from the kitchen's schedule
     return false;
   }));
 }
+
+TEST_CASE("the console answers a table's complaint with a running timer, and its reports count it and the survey",
+          "[ui][manager][integration]") {
+  test::TestKitchen kitchen;
+  net::Client table(net::Options{.port = kitchen.port(), .role = core::Role::table, .token = test::kTable1});
+  net::Client boss(net::Options{.port = kitchen.port(), .role = core::Role::manager, .token = test::kManager});
+  REQUIRE(eventually([&] { return table.snapshot().connection.synced && boss.snapshot().connection.synced; }));
+  table.place_order({core::LineRequest{"mapo", 1, ""}});
+  REQUIRE(eventually([&] { return !table.snapshot().orders.empty(); }));
+  const std::string line_id = table.snapshot().orders.begin()->second.lines[0].line_id;
+
+  ui::Shell shell(test::headless_shell_config(1280, 800, ui::office_theme(),
+                                              manager::manager_strings(test::sample_menu())));
+  const test::TempDir dir;
+  manager::ManagerSettings settings;
+  settings.export_path = (dir.path() / "breaches.csv").string();
+  manager::ManagerApp app(boss, settings, test::wall_ms);
+  app.form().tab = manager::ManagerTab::complaints;
+  auto frame = [&] { test::capture_frame(shell, [&] { app.frame(shell.theme()); }); };
+  REQUIRE(eventually([&] {
+    frame();
+    return app.reports_view().has_feedback && app.reports_view().has_history;
+  }));
+  CHECK(app.complaints_view().open.empty());
+
+  // The guest: "the tofu is not right".
+  core::Complain complain;
+  complain.category = core::ComplaintCategory::dish_quality;
+  complain.line_id = line_id;
+  complain.note = "cold, 凉了";
+  table.request(core::ClientMessage{complain});
+  REQUIRE(eventually([&] {
+    frame();
+    return app.complaints_view().open.size() == 1;
+  }));
+  const manager::ComplaintRow& open = app.complaints_view().open[0];
+  CHECK(open.dish == "Mapo Tofu");
+  CHECK(open.category == "Dish quality");
+  CHECK(open.note == "cold, 凉了");
+  CHECK(open.waited.rfind("waiting 00:0", 0) == 0);
+  CHECK(app.complaints_view().banner.rfind("1 open · oldest waiting", 0) == 0);
+  CHECK(app.next_frame_ms().value() - test::wall_ms() <= 1000);  // the timer runs by the second
+  // The reports count it at once, open.
+  CHECK(app.reports_view().complaints_total == 1);
+  CHECK(app.reports_view().complaints[0].open == 1);
+
+  // The manager answers it (the dialog's button returns this intent).
+  manager::ManagerIntents intents;
+  intents.resolve = core::ResolveComplaint{open.complaint_id, core::Resolution::remade, "a fresh one"};
+  app.apply(intents);
+  REQUIRE(eventually([&] {
+    const net::State state = table.snapshot();
+    return !state.complaints.empty() && state.complaints.begin()->second.status == core::ComplaintStatus::resolved;
+  }));
+  CHECK(table.snapshot().complaints.begin()->second.resolution == core::Resolution::remade);
+  REQUIRE(eventually([&] {
+    frame();
+    return app.complaints_view().open.empty() && app.reports_view().complaints[0].resolved == 1;
+  }));
+  CHECK(app.complaints_view().resolved.at(0).resolution == "Remade: a fresh one");
+  CHECK(app.reports_view().complaints[0].median_response_ms.has_value());
+
+  // The bill, then the survey; Refresh brings it into the reports.
+  intents = {};
+  intents.close = std::make_pair(std::string("1"), std::string());
+  app.apply(intents);
+  REQUIRE(eventually([&] {
+    frame();
+    return app.live_view().tables.empty();
+  }));
+  core::SubmitSurvey survey;
+  survey.score = 9;
+  const auto survey_req = table.request(core::ClientMessage{survey});
+  REQUIRE(eventually([&] {
+    for (const net::Event& event : table.take_events()) {
+      if (event.req == survey_req) return std::holds_alternative<core::Ok>(event.payload);
+    }
+    return false;
+  }));
+  intents = {};
+  intents.refresh = true;
+  app.apply(intents);
+  REQUIRE(eventually([&] {
+    frame();
+    return app.reports_view().all.surveys == 1;
+  }));
+  CHECK(app.reports_view().all.nps == 100);
+  CHECK(app.reports_view().kept.surveys == 1);  // the mapo was not late
+  CHECK(app.reports_view().broken.surveys == 0);
+
+  // Drawn on its tab, and exported as a spreadsheet reads it.
+  app.form().tab = manager::ManagerTab::reports;
+  frame();
+  intents = {};
+  intents.export_report = manager::ReportExport::complaints;
+  app.apply(intents);
+  const auto sheet = test::read_spreadsheet_file(app.report_path(manager::ReportExport::complaints));
+  REQUIRE_FALSE(sheet.error);
+  CHECK(sheet.byte_order_mark);
+  REQUIRE(sheet.rows.size() == 1);
+  CHECK(sheet.cell(0, "dish_zh") == "麻婆豆腐");
+  CHECK(sheet.cell(0, "resolution") == "remade");
+  CHECK(sheet.cell(0, "resolution_note") == "a fresh one");
+  CHECK(app.report_path(manager::ReportExport::complaints) == (dir.path() / "hourglass-complaints.csv").string());
+  intents.export_report = manager::ReportExport::nps;
+  app.apply(intents);
+  const auto nps = test::read_spreadsheet_file(app.report_path(manager::ReportExport::nps));
+  REQUIRE_FALSE(nps.error);
+  CHECK(nps.cell(0, "nps") == "100");
+}

@@ -9,10 +9,13 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "kitchen/server/breach_export.hpp"
 #include "kitchen/server/sqlite_storage.hpp"
+#include "shared/core/breach_csv.hpp"
+#include "shared/core/spreadsheet_csv.hpp"
 #include "tests/server/test_support.hpp"
 
 using namespace hourglass;
@@ -152,6 +155,74 @@ TEST_CASE("migration: export-breaches --plain writes the old server's CSV byte f
   SECTION("the hourglass-kitchen command") {
     CHECK(output_of(fmt::format("'{}' export-breaches --plain --db '{}'", HOURGLASS_KITCHEN_BINARY,
                                 path.string())) == expected);
+  }
+}
+
+TEST_CASE("export-breaches: the spreadsheet format opens right, in the store's zone, read back as a spreadsheet would",
+          "[server]") {
+  TempDir dir;
+  const fs::path path = copy_fixture(dir, "v5");
+  const auto plain = test::read_spreadsheet(ServerProcess::read_file(kFixtures / "v5_breaches.csv"));
+  REQUIRE_FALSE(plain.error);
+  const fs::path out = dir.path() / "breaches.csv";
+  const auto run = [&](const std::string& options) {
+    return std::system(fmt::format("'{}' export-breaches --db '{}' --out '{}' {} 2>'{}'", HOURGLASS_KITCHEN_BINARY,
+                                   path.string(), out.string(), options, (dir.path() / "stderr").string())
+                           .c_str());
+  };
+  const auto stderr_text = [&] { return ServerProcess::read_file(dir.path() / "stderr"); };
+
+  SECTION("--timezone: times with +08:00, yuan beside fen, a byte-order mark") {
+    REQUIRE(run("--timezone Asia/Shanghai") == 0);
+    const auto sheet = test::read_spreadsheet_file(out.string());
+    REQUIRE_FALSE(sheet.error);
+    CHECK(sheet.byte_order_mark);
+    CHECK(sheet.crlf);
+    CHECK(sheet.header == core::breach_spreadsheet_columns());
+    REQUIRE(sheet.rows.size() == plain.rows.size());
+    for (std::size_t row = 0; row < sheet.rows.size(); ++row) {
+      CAPTURE(row);
+      // The same instant as the v1 file's UTC time, in Shanghai's wall clock.
+      const std::string utc = plain.cell(row, "recorded_at");
+      const std::int64_t ms = *core::parse_utc_date_ms(utc.substr(0, 10)) +
+                              ((std::stoll(utc.substr(11, 2)) * 60 + std::stoll(utc.substr(14, 2))) * 60 +
+                               std::stoll(utc.substr(17, 2))) * 1000;
+      CHECK(sheet.cell(row, "recorded_at") == core::format_local_timestamp(ms, 8 * 60));
+      CHECK(sheet.cell(row, "recorded_at").substr(19) == "+08:00");
+      CHECK(sheet.cell(row, "price_fen") == plain.cell(row, "price_fen"));
+      CHECK(sheet.cell(row, "price_yuan") == core::format_yuan(std::stoll(plain.cell(row, "price_fen"))));
+      CHECK(sheet.cell(row, "order_compensation_yuan") ==
+            core::format_yuan(std::stoll(plain.cell(row, "order_compensation_fen"))));
+      CHECK(sheet.cell(row, "dish_zh") == plain.cell(row, "dish_zh"));
+      CHECK(sheet.cell(row, "settled") == "yes");
+    }
+    const auto gongbao = sheet.rows_where("dish_id", "gongbao");
+    REQUIRE(gongbao.size() == 1);
+    CHECK(sheet.cell(gongbao[0], "dish_zh") == "宫保鸡丁");
+    CHECK(sheet.cell(gongbao[0], "price_yuan") == "38.00");
+  }
+  SECTION("--config: the server configuration's timezone") {
+    TestConfig config;
+    config.timezone = "America/New_York";  // December: -05:00
+    const fs::path config_path = dir.write_config(config);
+    REQUIRE(run(fmt::format("--config '{}'", config_path.string())) == 0);
+    const auto sheet = test::read_spreadsheet_file(out.string());
+    REQUIRE_FALSE(sheet.error);
+    REQUIRE_FALSE(sheet.rows.empty());
+    CHECK(sheet.cell(0, "accepted").substr(19) == "-05:00");
+  }
+  SECTION("--since and --until are the store's days: the fixture's evening is 2026-12-03 in Shanghai") {
+    REQUIRE(run("--timezone Asia/Shanghai --since 2026-12-03 --until 2026-12-03") == 0);
+    CHECK(test::read_spreadsheet_file(out.string()).rows.size() == plain.rows.size());
+    REQUIRE(run("--timezone Asia/Shanghai --until 2026-12-02") == 0);
+    CHECK(test::read_spreadsheet_file(out.string()).rows.empty());
+    REQUIRE(run("--timezone Asia/Shanghai --since 2026-12-04") == 0);
+    CHECK(test::read_spreadsheet_file(out.string()).rows.empty());
+  }
+  SECTION("a zone that does not exist is refused by name") {
+    CHECK(run("--timezone Mars/Olympus_Mons") != 0);
+    CHECK(stderr_text().find("Mars/Olympus_Mons") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
   }
 }
 

@@ -311,3 +311,35 @@ TEST_CASE("ready_at_ms: the server stamps a line made ready, every screen is pus
   REQUIRE(kds.snapshot.size() == 1);
   CHECK(kds.snapshot[0].lines[0].ready_at_ms == ready.lines[0].ready_at_ms);
 }
+
+TEST_CASE("cooking_at_ms: the server stamps when a cook starts a line, for speed of service, kept across a restart",
+          "[server][v11]") {
+  TempDir dir;
+  const auto config = dir.write_config();
+  std::optional<ServerProcess> server;
+  server.emplace(config);
+  core::Order ready;
+  {
+    auto table = connect_as(server->port(), kTable1, Role::table);
+    const core::Order placed = order_of(table.client.request(order_with("cook-1", {{"mapo", 1, ""}, {"rice", 1, ""}})));
+    CHECK_FALSE(placed.lines[0].cooking_at_ms.has_value());
+    auto kds = connect_as(server->port(), kKds, Role::kds);
+    const core::Order cooking = order_of(kds.client.request(core::MarkLine{placed.lines[0].line_id, LineState::cooking}));
+    REQUIRE(cooking.lines[0].cooking_at_ms.has_value());
+    CHECK(*cooking.lines[0].cooking_at_ms >= placed.accepted_at_ms);
+    CHECK_FALSE(cooking.lines[1].cooking_at_ms.has_value());
+    CHECK(next_order(table.client).lines[0].cooking_at_ms == cooking.lines[0].cooking_at_ms);
+    ready = order_of(kds.client.request(core::MarkLine{placed.lines[0].line_id, LineState::ready}));
+    CHECK(ready.lines[0].cooking_at_ms == cooking.lines[0].cooking_at_ms);  // ready keeps when it started
+    REQUIRE(ready.lines[0].ready_at_ms.has_value());
+    CHECK(*ready.lines[0].ready_at_ms >= *ready.lines[0].cooking_at_ms);
+    // Straight to ready, never started: no cooking time to report.
+    const core::Order rice = order_of(kds.client.request(core::MarkLine{placed.lines[1].line_id, LineState::ready}));
+    CHECK_FALSE(rice.lines[1].cooking_at_ms.has_value());
+  }
+  CHECK(server->stop(SIGTERM) == 0);
+  server.emplace(config);
+  auto kds = connect_as(server->port(), kKds, Role::kds);
+  REQUIRE(kds.snapshot.size() == 1);
+  CHECK(kds.snapshot[0].lines[0].cooking_at_ms == ready.lines[0].cooking_at_ms);
+}

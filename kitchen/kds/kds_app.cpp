@@ -81,6 +81,15 @@ void KdsApp::handle_event(const net::Event& event) {
                    toast(failed.reason, ui::ToastKind::error);
                    resync();
                  },
+                 [&](const core::ComplaintMessage& message) {
+                   // A new complaint about a dish: heard at once; the banner keeps it until answered.
+                   const core::Complaint& complaint = message.complaint;
+                   if (complaint.status == core::ComplaintStatus::open && complaint.item) {
+                     spdlog::info("complaint {} from table {} about {}", complaint.complaint_id, complaint.table,
+                                  *complaint.item);
+                     if (sound_ != nullptr) sound_->chime();
+                   }
+                 },
                  [&](const net::ConnectionChanged& changed) {
                    if (!changed.connected) spdlog::warn("connection lost: {}", changed.reason);
                  },
@@ -158,6 +167,7 @@ KdsStatus KdsApp::status() const {
     s.can_recall = true;
     s.recall_hint = last_bump_->label;
   }
+  s.complaint_alert = complaint_alert(state_.complaints, menu(), selection_.station, server_now(), settings_.language);
   return s;
 }
 
@@ -191,6 +201,10 @@ std::optional<std::int64_t> KdsApp::next_frame_ms() const {
   for (const KdsTicketView& t : view_.tickets)
     period = std::min<std::int64_t>(period, t.urgency == Urgency::late ? 500 : 1000);
   if (!expo_view_.tickets.empty()) period = std::min<std::int64_t>(period, 1000);
+  // An open complaint's wait runs by the second.
+  for (const auto& [id, complaint] : state_.complaints) {
+    if (complaint.status == core::ComplaintStatus::open && complaint.item) period = std::min<std::int64_t>(period, 1000);
+  }
   std::int64_t next = local + ui::next_tick_ms(server, period) - server;
   if (const auto toast_end = toasts_.next_expiry_ms()) next = std::min(next, *toast_end);
   if (last_bump_ && last_bump_->at_local_ms + core::kRecallWindowMs > local) {

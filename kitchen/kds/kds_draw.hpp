@@ -23,6 +23,9 @@ struct KdsStatus {
   bool muted = false;
   bool can_recall = false;
   std::string recall_hint;  // "#41 Kung Pao Chicken"
+  // The open complaints about this screen's dishes, in the banner under the
+  // top bar (the offline banner takes its place while offline).
+  std::string complaint_alert;  // "Table 7 · Mapo Tofu: cold · waiting 02:13 (+1)"
   core::Language language = core::Language::en;
 };
 

@@ -96,9 +96,15 @@ float draw_chip(ImDrawList* dl, ImVec2 pos, FontSize size, ImVec4 fill, ImVec4 c
   return max.x - pos.x;
 }
 
-bool shows_banner(const KdsStatus& status) {
+namespace {
+
+bool offline(const KdsStatus& status) {
   return status.connection == Connection::offline || status.connection == Connection::connecting;
 }
+
+}  // namespace
+
+bool shows_banner(const KdsStatus& status) { return offline(status) || !status.complaint_alert.empty(); }
 
 Metrics screen_metrics(const KdsStatus& status, const TextMeasure& measure, const ui::Theme& theme) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -172,7 +178,8 @@ void draw_clock_and_connection(ImDrawList* dl, const KdsStatus& status, float ri
   if (shows_banner(status)) {
     ImGui::SetCursorScreenPos(ImVec2(m.pad, y + bar_h + m.gap));
     ImGui::PushItemWidth(ImGui::GetIO().DisplaySize.x - 2.0f * m.pad);
-    const std::string text = status.connection == Connection::connecting
+    const std::string text = !offline(status) ? status.complaint_alert
+                             : status.connection == Connection::connecting
                                  ? labels(Word::kds_connecting) + "…"
                                  : fmt::format("{} {}", labels(Word::kds_offline), status.offline_since);
     ImGui::BeginGroup();

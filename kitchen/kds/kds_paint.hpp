@@ -41,7 +41,8 @@ float draw_text(ImDrawList* dl, ImVec2 pos, ui::FontSize size, ImVec4 color, std
 float draw_chip(ImDrawList* dl, ImVec2 pos, ui::FontSize size, ImVec4 fill, ImVec4 color, std::string_view text,
                 const ui::Theme& theme, float height = 0.0f);
 
-// Whether the offline or connecting banner shows under the top bar.
+// Whether a banner shows under the top bar: offline or connecting, else an
+// open complaint about a dish.
 bool shows_banner(const KdsStatus& status);
 // The layout's sizes for this window, with room for the banner when it shows.
 Metrics screen_metrics(const KdsStatus& status, const TextMeasure& measure, const ui::Theme& theme);

@@ -344,4 +344,28 @@ std::vector<std::string> kds_strings(const core::Menu& menu) {
   return strings;
 }
 
+std::string complaint_alert(const std::map<std::int64_t, core::Complaint>& complaints, const core::Menu& menu,
+                            const std::string& station, std::int64_t server_now_ms, core::Language language) {
+  const core::Complaint* oldest = nullptr;
+  int count = 0;
+  for (const auto& [id, complaint] : complaints) {
+    if (complaint.status != core::ComplaintStatus::open || !complaint.item) continue;
+    if (!station.empty() && complaint.station.value_or("") != station) continue;
+    ++count;
+    if (oldest == nullptr || complaint.at_ms < oldest->at_ms) oldest = &complaint;
+  }
+  if (oldest == nullptr) return "";
+  const core::MenuItem* item = menu.find(*oldest->item);
+  const std::string dish = item != nullptr ? item->name.in(language) : *oldest->item;
+  const std::string what =
+      oldest->note.empty() ? words::complaint_category_label(oldest->category, language) : oldest->note;
+  // A stopwatch: the wait rounds down (format_countdown rounds lateness down).
+  const std::string waited = core::format_countdown(-std::max<std::int64_t>(0, server_now_ms - oldest->at_ms));
+  std::string text = words::format_word(Word::kds_complaint, language, words::table_label(oldest->table, language),
+                                        dish, what) +
+                     " · " + words::format_word(Word::kds_complaint_waiting, language, waited);
+  if (count > 1) text += fmt::format(" (+{})", count - 1);
+  return text;
+}
+
 }  // namespace hourglass::kitchen

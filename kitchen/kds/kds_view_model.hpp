@@ -4,10 +4,12 @@
 // time, so every rule here is unit-tested without a window.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "shared/core/feedback.hpp"
 #include "shared/core/menu.hpp"
 #include "shared/core/order.hpp"
 #include "shared/core/urgency.hpp"
@@ -153,6 +155,12 @@ KdsView build_kds_view(const std::vector<core::Order>& orders, const core::Menu&
 // The line one "advance" key press bumps on a ticket: the first shown line
 // that is not finished, starting with the least advanced. nullopt when none.
 std::optional<std::size_t> line_to_advance(const KdsTicketView& ticket);
+
+// The banner for open complaints about a dish (those naming one), of
+// `station` ("" for all): the oldest, with how long the guest has waited on
+// the server's clock, and how many more. "" when there are none.
+std::string complaint_alert(const std::map<std::int64_t, core::Complaint>& complaints, const core::Menu& menu,
+                            const std::string& station, std::int64_t server_now_ms, core::Language language);
 
 // Every string the display can show (UI words, menu names, stations, in both
 // languages), for the font atlas.

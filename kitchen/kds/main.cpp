@@ -11,6 +11,7 @@
 
 #include "kitchen/kds/kds_app.hpp"
 #include "kitchen/kds/kds_view_model.hpp"
+#include "shared/demo/demo_feedback.hpp"
 #include "shared/demo/demo_orders.hpp"
 #include "shared/net/client.hpp"
 #include "shared/net/fake_kitchen.hpp"
@@ -91,6 +92,8 @@ int main(int argc, char** argv) {
     kitchen.menu = menu;
     kitchen.now_ms = wall_clock_ms;
     kitchen.orders = demo::make_demo_orders(menu, demo_tickets, wall_clock_ms());
+    // One open complaint about a dish, as a guest just sent it.
+    kitchen.complaints = demo::make_demo_feedback({}, menu, wall_clock_ms(), 1).complaints;
     link = std::make_unique<net::FakeKitchen>(std::move(kitchen));
   } else {
     auto connected =

@@ -252,7 +252,7 @@ constexpr Entry kTable[] = {
     {Word::survey_title, "How likely are you to recommend us to a friend?", "您有多大可能向朋友推荐我们？"},
     {Word::survey_scale, "0 = not at all · 10 = certainly", "0 = 完全不会 · 10 = 一定会"},
     {Word::survey_thanks, "Thank you for telling us!", "谢谢您的反馈！"},
-    {Word::kds_complaint, "Table {} · {}: {}", "{}桌 · {}：{}"},
+    {Word::kds_complaint, "{} · {}: {}", "{} · {}：{}"},
     {Word::console_reports_tab, "Reports", "报表"},
     {Word::console_complaints_tab, "Complaints", "投诉"},
     {Word::console_open_complaints, "{} open · oldest waiting {}", "{}条待处理 · 最久已等{}"},

@@ -142,3 +142,91 @@ TEST_CASE("kitchen display: a touch on a held line fires it into a new round tha
   }
   CHECK(found_round);
 }
+
+namespace {
+
+core::Complaint dish_complaint(std::int64_t id, std::string table, std::string item, std::string station,
+                               std::int64_t at_ms) {
+  core::Complaint c;
+  c.complaint_id = id;
+  c.table = std::move(table);
+  c.category = core::ComplaintCategory::dish_quality;
+  c.item = std::move(item);
+  c.station = std::move(station);
+  c.at_ms = at_ms;
+  return c;
+}
+
+// Pixels of the theme's danger red in the band under the top bar.
+std::size_t red_in_banner(const ui::Image& image, const ui::Theme& theme) {
+  const auto to_byte = [](float v) { return static_cast<std::uint8_t>(v * 255.0f + 0.5f); };
+  const ui::Rgba8 red{to_byte(theme.danger.x), to_byte(theme.danger.y), to_byte(theme.danger.z), 255};
+  std::size_t n = 0;
+  const int top = static_cast<int>(theme.touch_height + theme.px(20.0f));
+  for (int y = top; y < top + static_cast<int>(theme.px(40.0f)) && y < image.height; ++y) {
+    for (int x = 0; x < image.width; ++x) n += image.pixel(x, y) == red ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("kds complaint alert: the oldest open complaint about a dish, its wait, how many more, by station",
+          "[kds]") {
+  const std::int64_t now = 1'796'140'800'000;
+  std::map<std::int64_t, core::Complaint> complaints;
+  CHECK(kitchen::complaint_alert(complaints, test::sample_menu(), "", now, core::Language::en).empty());
+  complaints[1] = dish_complaint(1, "7", "mapo", "wok", now - 133'900);
+  complaints[2] = dish_complaint(2, "3", "paihuanggua", "cold", now - 20'000);
+  complaints[2].note = "too salty";
+  complaints[3] = dish_complaint(3, "5", "mapo", "wok", now - 500'000);
+  complaints[3].status = core::ComplaintStatus::resolved;  // answered: gone from the banner
+  core::Complaint service;
+  service.complaint_id = 4;
+  service.table = "9";
+  service.category = core::ComplaintCategory::service;  // not about a dish: the console's, not the kitchen's
+  service.at_ms = now - 900'000;
+  complaints[4] = service;
+  CHECK(kitchen::complaint_alert(complaints, test::sample_menu(), "", now, core::Language::en) ==
+        "Table 7 · Mapo Tofu: Dish quality · waiting 02:13 (+1)");
+  CHECK(kitchen::complaint_alert(complaints, test::sample_menu(), "cold", now, core::Language::en) ==
+        "Table 3 · Smashed Cucumber: too salty · waiting 00:20");
+  CHECK(kitchen::complaint_alert(complaints, test::sample_menu(), "bar", now, core::Language::en).empty());
+  CHECK(kitchen::complaint_alert(complaints, test::sample_menu(), "wok", now, core::Language::zh) ==
+        "7号桌 · 麻婆豆腐：菜品质量 · 已等 02:13");
+}
+
+TEST_CASE("kds complaint alert on a real server: a table's dish complaint shows under the top bar until answered",
+          "[kds][integration]") {
+  test::TestKitchen kitchen;
+  net::Client table(net::Options{.port = kitchen.port(), .role = core::Role::table, .token = test::kTable1});
+  net::Client boss(net::Options{.port = kitchen.port(), .role = core::Role::manager, .token = test::kManager});
+  Display display(kitchen);
+  REQUIRE(eventually([&] { return table.snapshot().connection.synced && display.client.snapshot().connection.synced; }));
+  table.place_order({core::LineRequest{"mapo", 1, ""}});
+  REQUIRE(eventually([&] {
+    display.frame();
+    return display.app.view().tickets.size() == 1;
+  }));
+  const ui::Theme& theme = display.shell.theme();
+  CHECK(red_in_banner(display.frame(), theme) == 0);
+
+  core::Complain complain;
+  complain.category = core::ComplaintCategory::dish_quality;
+  complain.line_id = table.snapshot().orders.begin()->second.lines[0].line_id;
+  table.request(core::ClientMessage{complain});
+  REQUIRE(eventually([&] {
+    display.frame();
+    return display.app.state().complaints.size() == 1;
+  }));
+  CHECK(red_in_banner(display.frame(), theme) > 1000);
+  CHECK(display.app.next_frame_ms().value() - test::wall_ms() <= 1000);  // the wait runs by the second
+
+  const std::int64_t id = display.app.state().complaints.begin()->first;
+  boss.request(core::ClientMessage{core::ResolveComplaint{id, core::Resolution::remade, ""}});
+  REQUIRE(eventually([&] {
+    display.frame();
+    return display.app.state().complaints.begin()->second.status == core::ComplaintStatus::resolved;
+  }));
+  CHECK(red_in_banner(display.frame(), theme) == 0);
+}

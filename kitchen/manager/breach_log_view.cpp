@@ -400,13 +400,13 @@ BreachLogView build_breach_log_view(const std::vector<core::BreachEntry>& entrie
 }
 
 std::string breach_log_csv(const BreachLogView& view, const std::vector<core::BreachEntry>& entries,
-                           int utc_offset_minutes) {
+                           const core::UtcOffsetAt& offset_at) {
   std::vector<core::BreachEntry> shown;
   shown.reserve(view.order.size());
   for (std::uint32_t i : view.order) {
     if (i < entries.size()) shown.push_back(entries[i]);
   }
-  return core::breach_spreadsheet_csv(shown, core::fixed_utc_offset(utc_offset_minutes));
+  return core::breach_spreadsheet_csv(shown, offset_at);
 }
 
 std::optional<std::string> write_csv_file(const std::string& path, const std::string& text) {

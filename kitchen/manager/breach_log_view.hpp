@@ -16,6 +16,7 @@
 #include "shared/core/money.hpp"
 #include "shared/core/order.hpp"
 #include "shared/core/protocol.hpp"
+#include "shared/core/spreadsheet_csv.hpp"
 
 namespace hourglass::manager {
 
@@ -200,7 +201,7 @@ bool matches(const core::BreachEntry& entry, const BreachFilter& filter);
 // offset, yuan beside fen), one row per late line, in the table's order.
 // `entries`: the ones the view was built from.
 std::string breach_log_csv(const BreachLogView& view, const std::vector<core::BreachEntry>& entries,
-                           int utc_offset_minutes);
+                           const core::UtcOffsetAt& offset_at);
 
 // Writes `text` to `path` after a UTF-8 byte-order mark (so spreadsheet
 // programs read the Chinese names). Returns an error message, or nothing.

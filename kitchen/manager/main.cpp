@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
   app.add_option("--amber-seconds", amber_seconds, "Amber at this many seconds left or less")
       ->check(CLI::Range(1, 86400));
   app.add_option("--red-seconds", red_seconds, "Red at this many seconds left or less")->check(CLI::Range(0, 86400));
-  app.add_option("--utc-offset-minutes", utc_offset, "The restaurant's UTC offset (default: this machine's)")
+  app.add_option("--utc-offset-minutes", utc_offset,
+                 "The restaurant's UTC offset (default: the store's time zone from the server, else this machine's)")
       ->check(CLI::Range(-14 * 60, 14 * 60));
   ui::add_options(app, run);
   CLI11_PARSE(app, argc, argv);
@@ -86,6 +87,7 @@ int main(int argc, char** argv) {
   settings.thresholds.amber_ms = static_cast<std::int64_t>(amber_seconds) * 1000;
   settings.thresholds.red_ms = static_cast<std::int64_t>(red_seconds) * 1000;
   settings.utc_offset_minutes = utc_offset;
+  settings.follow_store_timezone = app.count("--utc-offset-minutes") == 0;
   settings.export_path = export_path;
   settings.rebuild_every_frame = bench_refilter;
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "shared/core/local_time.hpp"
 #include "shared/ui/frame_schedule.hpp"
 #include "shared/words/words.hpp"
 
@@ -79,8 +80,38 @@ void ManagerApp::request_period() {
   feedback_req_ = link_->request(core::ClientMessage{feedback});
 }
 
+void ManagerApp::follow_store_timezone() {
+  if (!settings_.follow_store_timezone || !state_.welcome || state_.welcome->timezone.empty() ||
+      state_.welcome->timezone == zone_in_use_) {
+    return;
+  }
+  const std::string zone = state_.welcome->timezone;
+  zone_in_use_ = zone;
+  auto resolved = core::resolve_timezone(zone);
+  if (!resolved) {
+    spdlog::warn("the store's {}; times stay at UTC{:+} minutes", resolved.error(), settings_.utc_offset_minutes);
+    return;
+  }
+  core::use_timezone(resolved.value());
+  const int offset = core::process_utc_offset_minutes(server_now());
+  if (offset == settings_.utc_offset_minutes) return;
+  spdlog::info("the store's time zone is {} (UTC{:+} minutes)", resolved.value(), offset);
+  settings_.utc_offset_minutes = offset;
+  // The period's dates were this machine's days: the store's now.
+  const std::int64_t now = local_now_ms_();
+  copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000, offset));
+  copy_into(form_.to, day_text(now, offset));
+  requested_once_ = false;  // ask for the period again, in the store's days
+}
+
+core::UtcOffsetAt ManagerApp::export_offset() const {
+  if (!zone_in_use_.empty() && settings_.follow_store_timezone) return core::process_utc_offset_minutes;
+  return core::fixed_utc_offset(settings_.utc_offset_minutes);
+}
+
 void ManagerApp::refresh_from_link() {
   link_->copy_if_changed(state_, seen_version_);
+  follow_store_timezone();
   // Ask for the period once connected, and again after every reconnect.
   const bool synced = state_.connection.connected && state_.connection.synced;
   if (synced && !requested_once_) {
@@ -254,7 +285,7 @@ void ManagerApp::export_csv() {
     toast(words::text(Word::console_choose_file, settings_.language), ui::ToastKind::warning);
     return;
   }
-  if (auto error = write_csv_file(path, breach_log_csv(breach_view_, entries_, settings_.utc_offset_minutes))) {
+  if (auto error = write_csv_file(path, breach_log_csv(breach_view_, entries_, export_offset()))) {
     spdlog::error("export failed: {}", *error);
     toast(*error, ui::ToastKind::error);
     return;
@@ -271,7 +302,7 @@ std::string ManagerApp::report_path(ReportExport report) const {
 
 void ManagerApp::export_report(ReportExport report) {
   const core::Menu menu = state_.menu ? *state_.menu : core::Menu{};
-  const core::UtcOffsetAt offset = core::fixed_utc_offset(settings_.utc_offset_minutes);
+  const core::UtcOffsetAt offset = export_offset();
   const std::vector<core::Survey> no_surveys;
   const std::vector<core::Complaint> no_complaints;
   std::string csv;

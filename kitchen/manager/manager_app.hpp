@@ -27,6 +27,10 @@ struct ManagerSettings {
   core::Language language = core::Language::en;
   core::UrgencyThresholds thresholds;
   int utc_offset_minutes = 0;
+  // Take the store's zone from the server's welcome (its `timezone`), for the
+  // dates, the charts' hours and the exports' times; false when the offset
+  // was given on the command line.
+  bool follow_store_timezone = true;
   int default_days = 30;  // the breach log's first period: the last 30 days
   std::string export_path = "hourglass-breaches.csv";
   // Benchmarks: filter and sort the whole log again every frame, as if the
@@ -66,6 +70,10 @@ class ManagerApp {
   void export_csv();
   void export_report(ReportExport report);
   std::int64_t server_now() const;
+  void follow_store_timezone();
+  // The store's offset at each instant for the exports: its zone's when the
+  // welcome named one, else the fixed offset.
+  core::UtcOffsetAt export_offset() const;
   void toast(std::string text, ui::ToastKind kind);
 
   net::KitchenLink* link_ = nullptr;
@@ -80,6 +88,7 @@ class ManagerApp {
   std::optional<net::RequestId> feedback_req_;
   std::optional<core::Feedback> feedback_;  // the period's, from get_feedback
   bool requested_once_ = false;
+  std::string zone_in_use_;  // the welcome's zone, once applied
   std::int64_t log_as_of_ms_ = 0;
 
   ManagerForm form_;

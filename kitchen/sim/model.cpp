@@ -160,4 +160,11 @@ std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<c
   return oldest;
 }
 
+int survey_score(bool promise_broken, Random& random) {
+  const int roll = std::uniform_int_distribution<int>(0, 99)(random);
+  const auto between = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  if (!promise_broken) return roll < 80 ? between(9, 10) : roll < 95 ? between(7, 8) : between(4, 6);
+  return roll < 33 ? between(9, 10) : roll < 66 ? between(7, 8) : between(2, 6);
+}
+
 }  // namespace hourglass::sim

@@ -73,4 +73,10 @@ std::optional<core::NextLine> choose_line(CookPolicy policy, const std::vector<c
                                           const std::set<std::string>& taken, double speed = 1.0,
                                           const std::map<std::string, int>& cooks = {});
 
+// A party's 0-10 answer to "would you recommend us?" at the bill. Kept: most
+// promote (80 % score 9-10, 15 % 7-8, 5 % 4-6). Broken and compensated: a
+// third each promote (9-10), stay passive (7-8) or detract (2-6), so the
+// reports can show what a broken promise costs even when it is paid for.
+int survey_score(bool promise_broken, Random& random);
+
 }  // namespace hourglass::sim

@@ -18,6 +18,7 @@
 
 #include "kitchen/bench/machine_limits.hpp"
 #include "shared/core/config.hpp"
+#include "shared/core/feedback.hpp"
 #include "shared/core/money.hpp"
 #include "shared/net/client.hpp"
 #include "tests/kit/kitchen_process.hpp"
@@ -25,6 +26,10 @@
 namespace hourglass::sim {
 
 namespace {
+
+// Mixed into the seed of the guests' voice streams (surveys, complaints, the
+// manager's answers), so they are independent of the parties' own.
+constexpr std::uint64_t kVoiceSeed = 0x766f696365ULL;  // "voice"
 
 using Clock = std::chrono::steady_clock;
 
@@ -110,6 +115,17 @@ struct Party {
   std::optional<double> rush_at_s;
   std::optional<double> waiter_at_s;
   Random random;  // this party's own stream (party_random)
+  // The guest's voice, from a stream of its own so that it changes nothing
+  // else the party does: whether a broken promise made it complain, and
+  // whether some order of its bill broke the promise (for the survey).
+  Random voice;
+  bool broke_promise = false;
+  bool complained = false;
+};
+
+struct Answer {
+  std::int64_t complaint_id = 0;
+  double at_s = 0;  // restaurant time the manager answers it
 };
 
 struct Cook {
@@ -195,7 +211,9 @@ SimReport run_simulation(const SimOptions& options) {
 
     Random arrivals(options.seed);
     std::uint64_t parties_arrived = 0;
-    std::deque<Random> waitlist;  // parties with no table yet, each with its stream
+    std::deque<std::pair<Random, Random>> waitlist;  // parties with no table yet, each with its streams
+    std::vector<Answer> answers;                     // complaints the manager will answer
+    std::set<std::int64_t> complaints_seen;
     // How long each line of each order will take its cook, drawn from the
     // party's stream when the round is ordered (by line index), so that
     // which cook takes it, and when, does not change how long it takes.
@@ -240,8 +258,9 @@ SimReport run_simulation(const SimOptions& options) {
     const double hard_stop_s = s.duration_s + 4.0 * s.promise_s + s.linger_s + s.round_gap_s.max * s.rounds.max;
     auto last_progress = Clock::now();
     std::uniform_real_distribution<double> unit(0.0, 1.0);
+    Random manager_random = party_random(options.seed ^ kVoiceSeed, UINT64_MAX);
 
-    auto seat = [&](Random random, double now_s) {
+    auto seat = [&](Random random, Random voice, double now_s) {
       const std::size_t table = free_tables.back();
       free_tables.pop_back();
       Party party;
@@ -251,6 +270,7 @@ SimReport run_simulation(const SimOptions& options) {
       party.next_s = now_s + s.think_s;
       if (unit(random) < s.waiter_chance) party.waiter_at_s = now_s + s.think_s * unit(random);
       party.random = std::move(random);
+      party.voice = std::move(voice);
       seated[table] = std::move(party);
     };
     auto place_round = [&](Party& party, double now_s, bool first) {
@@ -287,11 +307,12 @@ SimReport run_simulation(const SimOptions& options) {
       // Arrivals: seated at a free table, or they wait for one.
       while (next_party && *next_party <= now_s) {
         ++report.parties;
-        waitlist.push_back(party_random(options.seed, parties_arrived++));
+        waitlist.push_back({party_random(options.seed, parties_arrived), party_random(options.seed ^ kVoiceSeed, parties_arrived)});
+        ++parties_arrived;
         next_party = next_arrival(s, *next_party, arrivals);
       }
       while (!waitlist.empty() && !free_tables.empty()) {
-        seat(std::move(waitlist.front()), now_s);
+        seat(std::move(waitlist.front().first), std::move(waitlist.front().second), now_s);
         waitlist.pop_front();
       }
 
@@ -329,6 +350,17 @@ SimReport run_simulation(const SimOptions& options) {
           case Party::Phase::eating: {
             const auto order = tablet_state[t].orders.find(party.order_id);
             if (order == tablet_state[t].orders.end()) break;
+            if (order->second.status == core::OrderStatus::breached && !party.broke_promise) {
+              // Late: some guests say so at once ("too slow"), once a party.
+              party.broke_promise = true;
+              if (!party.complained && unit(party.voice) < s.complain_chance) {
+                party.complained = true;
+                core::Complain complain;
+                complain.category = core::ComplaintCategory::slow;
+                tablets[t]->request(core::ClientMessage{complain});
+                ++report.complaints;
+              }
+            }
             if (party.rush_at_s && now_s >= *party.rush_at_s && order->second.status == core::OrderStatus::open) {
               tablets[t]->request(core::ClientMessage{core::Rush{party.order_id}});
               ++report.rushes;
@@ -348,6 +380,17 @@ SimReport run_simulation(const SimOptions& options) {
           case Party::Phase::lingering:
             if (now_s < party.next_s) break;
             tablets[t]->request(core::ClientMessage{core::GetBill{}});
+            if (unit(party.voice) < s.survey_chance) {
+              core::SubmitSurvey survey;
+              survey.score = survey_score(party.broke_promise, party.voice);
+              if (core::is_detractor(survey.score) && party.broke_promise) {
+                survey.reasons.push_back(core::ComplaintCategory::slow);
+              }
+              tablets[t]->request(core::ClientMessage{survey});
+              ++report.surveys;
+              report.promoters += core::is_promoter(survey.score) ? 1 : 0;
+              report.detractors += core::is_detractor(survey.score) ? 1 : 0;
+            }
             manager->request(core::ClientMessage{core::CloseTable{tokens.tables[t].second, std::nullopt}});
             ++report.tables_closed;
             seated[t].reset();
@@ -386,7 +429,26 @@ SimReport run_simulation(const SimOptions& options) {
         if (std::holds_alternative<core::ErrorMessage>(event.payload) ||
             std::holds_alternative<net::RequestFailed>(event.payload)) {
           ++report.errors;
+        } else if (auto* told = std::get_if<core::ComplaintMessage>(&event.payload)) {
+          // The manager walks over to the table after a while, and answers.
+          if (told->complaint.status == core::ComplaintStatus::open &&
+              complaints_seen.insert(told->complaint.complaint_id).second) {
+            answers.push_back(Answer{told->complaint.complaint_id,
+                                     now_s + std::uniform_int_distribution<int>(s.answer_s.min, s.answer_s.max)(
+                                                 manager_random)});
+          }
         }
+      }
+      for (auto answer = answers.begin(); answer != answers.end();) {
+        if (answer->at_s > now_s) {
+          ++answer;
+          continue;
+        }
+        const core::Resolution resolution =
+            unit(manager_random) < 0.5 ? core::Resolution::apologized : core::Resolution::comped;
+        manager->request(core::ClientMessage{core::ResolveComplaint{answer->complaint_id, resolution, ""}});
+        ++report.complaints_answered;
+        answer = answers.erase(answer);
       }
 
       // The cooks: finish, walk out, start the next line.
@@ -498,6 +560,9 @@ SimReport run_simulation(const SimOptions& options) {
     for (const std::string& id : acknowledged) report.acknowledged_missing += stored.contains(id) ? 0 : 1;
     for (const std::string& id : stored) report.stored_unacknowledged += acknowledged.contains(id) ? 0 : 1;
     report.stored_breaches = db.execAndGet("SELECT count(*) FROM breaches").getInt();
+    report.stored_surveys = db.execAndGet("SELECT count(*) FROM surveys").getInt();
+    report.stored_complaints = db.execAndGet("SELECT count(*) FROM complaints").getInt();
+    report.stored_answered = db.execAndGet("SELECT count(*) FROM complaints WHERE status = 'resolved'").getInt();
   }
   if (own_dir) {
     std::error_code ignored;
@@ -526,6 +591,9 @@ std::string report_table(const SimReport& r) {
                      r.spread_p90_s, r.spread_orders);
   out += fmt::format("  compensation paid    {:>8}\n", core::format_money(r.compensation_fen));
   out += fmt::format("  rushes, waiter calls {:>8}   {}\n", r.rushes, r.waiter_calls);
+  const auto nps = core::net_promoter_score(r.promoters, r.detractors, r.surveys);
+  out += fmt::format("  guests' voice        {:>8}   surveys (NPS {}), {} complaints, {} answered\n", r.surveys,
+                     nps ? fmt::format("{:+}", *nps) : "—", r.complaints, r.complaints_answered);
   out += fmt::format("  accept latency       p50 {:.1f} ms  p99 {:.1f} ms  max {:.1f} ms\n", r.accept_p50_ms,
                      r.accept_p99_ms, r.accept_max_ms);
   out += fmt::format("  order to display     p50 {:.1f} ms  p99 {:.1f} ms\n", r.to_display_p50_ms,
@@ -566,6 +634,11 @@ nlohmann::json report_json(const SimReport& r) {
                       {"compensation_fen", r.compensation_fen},
                       {"rushes", r.rushes},
                       {"waiter_calls", r.waiter_calls},
+                      {"surveys", r.surveys},
+                      {"promoters", r.promoters},
+                      {"detractors", r.detractors},
+                      {"complaints", r.complaints},
+                      {"complaints_answered", r.complaints_answered},
                       {"tables_closed", r.tables_closed},
                       {"lines_cooked", r.lines_cooked},
                       {"accept_ms", {{"p50", r.accept_p50_ms}, {"p99", r.accept_p99_ms}, {"max", r.accept_max_ms}}},
@@ -580,6 +653,9 @@ nlohmann::json report_json(const SimReport& r) {
                       {"acknowledged_missing", r.acknowledged_missing},
                       {"stored_unacknowledged", r.stored_unacknowledged},
                       {"stored_breaches", r.stored_breaches},
+                      {"stored_surveys", r.stored_surveys},
+                      {"stored_complaints", r.stored_complaints},
+                      {"stored_answered", r.stored_answered},
                       {"breach_pushes", r.breach_pushes},
                       {"duplicate_breach_pushes", r.duplicate_breach_pushes}};
   return json;

@@ -59,6 +59,13 @@ struct SimReport {
   std::int64_t compensation_fen = 0;
   int rushes = 0;
   int waiter_calls = 0;
+  // The guests' voice: surveys at the bill (promoters 9-10, detractors 0-6),
+  // complaints when a promise broke, and the manager's answers.
+  int surveys = 0;
+  int promoters = 0;
+  int detractors = 0;
+  int complaints = 0;
+  int complaints_answered = 0;
   int tables_closed = 0;
   int lines_cooked = 0;
   double accept_p50_ms = 0, accept_p99_ms = 0, accept_max_ms = 0;
@@ -73,6 +80,9 @@ struct SimReport {
   int acknowledged_missing = 0;  // acknowledged, not in the database
   int stored_unacknowledged = 0;  // in the database, never acknowledged (lost replies)
   int stored_breaches = 0;
+  int stored_surveys = 0;
+  int stored_complaints = 0;
+  int stored_answered = 0;  // complaints resolved
   int breach_pushes = 0;
   int duplicate_breach_pushes = 0;
   bool exactly_once() const {

@@ -21,7 +21,7 @@ const std::set<std::string> kKnownFields = {
     "name",         "duration_s",  "tables",   "parties_per_hour", "peak",         "party_size",
     "rounds",       "dishes_per_diner", "drink_chance", "round_gap_s", "think_s", "linger_s",
     "rush_chance",  "waiter_chance", "promise_s", "policy",        "cooks",        "prep_spread",
-    "serve_s",      "dishes_per_order", "_comment"};
+    "serve_s",      "dishes_per_order", "survey_chance", "complain_chance", "answer_s", "_comment"};
 
 double number(const JsonObjectReader& reader, const char* key, double fallback, double min, double max) {
   if (!reader.has(key)) return fallback;
@@ -88,6 +88,9 @@ Scenario read(const Json& document) {
   }
   s.prep_spread = number(reader, "prep_spread", s.prep_spread, 0, 2);
   s.serve_s = number(reader, "serve_s", s.serve_s, 0, 3600);
+  s.survey_chance = number(reader, "survey_chance", s.survey_chance, 0, 1);
+  s.complain_chance = number(reader, "complain_chance", s.complain_chance, 0, 1);
+  s.answer_s = range(reader, "answer_s", s.answer_s, 0, 24 * 3600);
   return s;
 }
 

@@ -50,6 +50,9 @@ struct Scenario {
   std::map<std::string, int> cooks;  // per station; a station not named has the menu's `cooks` (else one)
   double prep_spread = 0.25;         // σ of the log-normal around prep_s
   double serve_s = 20;               // ready to served (a runner walking it out)
+  double survey_chance = 0.5;        // per party, at the bill
+  double complain_chance = 0.3;      // per party whose promise broke, at the breach
+  Range answer_s{60, 300};           // a complaint to the manager's answer
 };
 
 core::Result<Scenario> parse_scenario(std::string_view json_text, std::string_view source);

@@ -261,7 +261,7 @@ TEST_CASE("CSV: what the table shows, Chinese text, commas and quotes escaped", 
   manager::BreachFilter f;
   f.table = "A,1";
   const auto view = manager::build_breach_log_view(entries, std::nullopt, f, {}, core::Language::zh, 0);
-  const std::string csv = manager::breach_log_csv(view, entries, 0);
+  const std::string csv = manager::breach_log_csv(view, entries, core::fixed_utc_offset(0));
   CHECK(csv.rfind("breach_id,recorded_at,table,", 0) == 0);
   CHECK(csv.find("\"A,1\"") != std::string::npos);
   CHECK(csv.find("\"Chicken, \"\"Kung Pao\"\"\"") != std::string::npos);
@@ -305,7 +305,7 @@ TEST_CASE("CSV: every filtered row in the table's order, not only the rows on sc
   const auto view = manager::build_breach_log_view(
       entries, std::nullopt, {}, {manager::BreachSortKey::compensation, false}, core::Language::en, 0);
   REQUIRE(view.order.size() == 3);
-  const std::string csv = manager::breach_log_csv(view, entries, 0);
+  const std::string csv = manager::breach_log_csv(view, entries, core::fixed_utc_offset(0));
   // Cheapest first: breach 2 (two late lines), 3, then 1.
   std::vector<std::string> ids;
   for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) {

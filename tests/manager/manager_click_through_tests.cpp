@@ -225,3 +225,43 @@ TEST_CASE("the console answers a table's complaint with a running timer, and its
   REQUIRE_FALSE(nps.error);
   CHECK(nps.cell(0, "nps") == "100");
 }
+
+TEST_CASE("the console takes the store's time zone from the server: its dates, hours and CSV times are Shanghai's",
+          "[ui][manager][integration]") {
+  test::TestConfig config;
+  config.timezone = "Asia/Shanghai";
+  test::TestKitchen kitchen(config);
+  net::Client table(net::Options{.port = kitchen.port(), .role = core::Role::table, .token = test::kTable1});
+  net::Client boss(net::Options{.port = kitchen.port(), .role = core::Role::manager, .token = test::kManager});
+  REQUIRE(eventually([&] { return table.snapshot().connection.synced; }));
+  core::Complain complain;
+  complain.category = core::ComplaintCategory::service;
+  table.request(core::ClientMessage{complain});
+
+  ui::Shell shell(test::headless_shell_config(1280, 800, ui::office_theme(), manager::manager_strings(core::Menu{})));
+  const test::TempDir dir;
+  manager::ManagerSettings settings;
+  settings.utc_offset_minutes = -300;  // this machine's, say; the store's wins
+  settings.export_path = (dir.path() / "breaches.csv").string();
+  manager::ManagerApp app(boss, settings, test::wall_ms);
+  auto frame = [&] { test::capture_frame(shell, [&] { app.frame(shell.theme()); }); };
+  REQUIRE(eventually([&] {
+    frame();
+    return app.reports_view().complaints_total == 1;
+  }));
+  CHECK(app.current_filter().until_ms.value() % 86'400'000 == 16 * 3'600'000);  // days end at midnight +08:00
+  manager::ManagerIntents intents;
+  intents.export_report = manager::ReportExport::complaints;
+  app.apply(intents);
+  const auto sheet = test::read_spreadsheet_file(app.report_path(manager::ReportExport::complaints));
+  REQUIRE_FALSE(sheet.error);
+  REQUIRE(sheet.rows.size() == 1);
+  CHECK(sheet.cell(0, "at").substr(19) == "+08:00");
+
+  SECTION("unless the offset was given on the command line") {
+    settings.follow_store_timezone = false;
+    manager::ManagerApp fixed(boss, settings, test::wall_ms);
+    test::capture_frame(shell, [&] { fixed.frame(shell.theme()); });
+    CHECK(fixed.current_filter().until_ms.value() % 86'400'000 == 5 * 3'600'000);  // midnight −05:00
+  }
+}

@@ -202,3 +202,27 @@ TEST_CASE("cook policies: display (the schedule) holds a quick dish back to fini
   CHECK(sim::cook_policy_from("least-slack") == sim::CookPolicy::least_slack);
   CHECK(sim::to_string(sim::CookPolicy::least_slack) == "least-slack");
 }
+
+TEST_CASE("survey scores: guests of a kept promise promote, a broken one costs promoters even when compensated",
+          "[sim]") {
+  sim::Random random(5);
+  int kept_promoters = 0, kept_detractors = 0, broken_promoters = 0, broken_detractors = 0;
+  constexpr int kSurveys = 3000;
+  for (int i = 0; i < kSurveys; ++i) {
+    const int kept = sim::survey_score(false, random);
+    const int broken = sim::survey_score(true, random);
+    REQUIRE(kept >= 0);
+    REQUIRE(kept <= 10);
+    REQUIRE(broken >= 0);
+    REQUIRE(broken <= 10);
+    kept_promoters += kept >= 9;
+    kept_detractors += kept <= 6;
+    broken_promoters += broken >= 9;
+    broken_detractors += broken <= 6;
+  }
+  // 80 % and 5 % kept, 33 % and 34 % broken; ±5 σ of 3000 draws is about ±4.5 points.
+  CHECK(std::abs(kept_promoters * 100 / kSurveys - 80) <= 5);
+  CHECK(std::abs(kept_detractors * 100 / kSurveys - 5) <= 3);
+  CHECK(std::abs(broken_promoters * 100 / kSurveys - 33) <= 5);
+  CHECK(std::abs(broken_detractors * 100 / kSurveys - 34) <= 5);
+}

@@ -17,6 +17,11 @@ TEST_CASE("the shipped scenarios load", "[sim][scenario]") {
   REQUIRE(lunch->peak);
   CHECK(lunch->peak->factor == 2.0);
   CHECK(lunch->cooks.at("wok") == 6);
+  CHECK(lunch->survey_chance == 0.5);  // the defaults, when a file says nothing of the guests' voice
+  CHECK(lunch->answer_s.min == 60);
+  const auto smoke = sim::load_scenario_file(HOURGLASS_SOURCE_DIR "/deploy/scenarios/smoke.json");
+  CHECK(smoke->complain_chance == 1.0);
+  CHECK(smoke->answer_s.max == 5);
 }
 
 TEST_CASE("a bad scenario says what is wrong and where", "[sim][scenario][validation]") {
@@ -32,6 +37,9 @@ TEST_CASE("a bad scenario says what is wrong and where", "[sim][scenario][valida
       {R"({"policy": "free_everything"})", "s.json: policy: must be \"free_unserved\" or \"bill_percent\""},
       {R"({"cooks": {"wok": 0}})", "s.json: cooks.wok: must be an integer 1-100"},
       {R"({"peak": {"factor": -1}})", "s.json: peak.factor: must be 0-100"},
+      {R"({"survey_chance": 2})", "s.json: survey_chance: must be 0-1"},
+      {R"({"complain_chance": "often"})", "s.json: complain_chance: must be a number"},
+      {R"({"answer_s": {"min": 300, "max": 60}})", "s.json: answer_s: min is above max"},
   }));
   CAPTURE(text);
   const auto scenario = sim::parse_scenario(text, "s.json");

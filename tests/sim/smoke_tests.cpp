@@ -47,4 +47,14 @@ TEST_CASE("smoke: a short rush loses and duplicates nothing, and every breach is
   CHECK(report.orders_kept + report.orders_breached + report.orders_open_at_end <= report.orders_promised);
   CHECK(report.spread_orders <= report.orders_placed);
   CHECK(report.spread_p50_s <= report.spread_p90_s);
+  // The guests' voice: every party answers the survey and every late one
+  // complains (the smoke scenario's chances are 1); each is stored once, and
+  // every complaint the manager answered is resolved in the database.
+  CHECK(report.surveys == report.tables_closed);
+  CHECK(report.stored_surveys == report.surveys);
+  CHECK(report.complaints > 0);
+  CHECK(report.stored_complaints == report.complaints);
+  CHECK(report.complaints_answered <= report.complaints);
+  CHECK(report.stored_answered == report.complaints_answered);
+  CHECK(report.promoters + report.detractors <= report.surveys);
 }

@@ -84,7 +84,7 @@ DemoFeedback make_demo_feedback(const std::vector<core::Order>& history, const c
       const core::MenuItem& item = menu.items[static_cast<std::size_t>(i * 7) % menu.items.size()];
       complaint.item = item.id;
       complaint.station = item.station;
-      complaint.note = "too salty";
+      complaint.note = "太咸了 (too salty)";
     }
     out.complaints.push_back(std::move(complaint));
   }

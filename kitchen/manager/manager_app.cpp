@@ -252,7 +252,13 @@ void ManagerApp::apply(const ManagerIntents& intents) {
   if (intents.toggle_language) {
     settings_.language = settings_.language == core::Language::en ? core::Language::zh : core::Language::en;
   }
-  if (intents.refresh) request_period();
+  if (intents.last_days) {
+    const std::int64_t now = local_now_ms_();
+    copy_into(form_.from, day_text(now - static_cast<std::int64_t>(*intents.last_days - 1) * 86'400'000,
+                                   settings_.utc_offset_minutes));
+    copy_into(form_.to, day_text(now, settings_.utc_offset_minutes));
+  }
+  if (intents.refresh || intents.last_days) request_period();
   if (intents.export_csv) export_csv();
   if (intents.export_report) export_report(*intents.export_report);
   if (intents.resolve) {

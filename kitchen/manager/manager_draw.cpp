@@ -99,6 +99,12 @@ void draw_period(ManagerForm& form, const words::Words& l, const ui::Theme& them
   }
   ImGui::SameLine();
   if (ImGui::Button((l(Word::console_refresh) + "##refresh").c_str())) intents.refresh = true;
+  // One touch for the periods a manager asks about most.
+  const std::pair<Word, int> presets[] = {{Word::console_today, 1}, {Word::console_week, 7}, {Word::console_month, 30}};
+  for (const auto& [word, days] : presets) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton((l(word) + "##days" + std::to_string(days)).c_str())) intents.last_days = days;
+  }
 }
 
 void draw_breaches(const BreachLogView& log, const BreachTable& rows, ManagerForm& form, const words::Words& l,

@@ -62,6 +62,7 @@ struct ManagerStatus {
 struct ManagerIntents {
   bool toggle_language = false;
   bool refresh = false;  // dates changed or asked: fetch the log and history again
+  std::optional<int> last_days;  // a period button: the last N local days, today included
   bool export_csv = false;
   std::optional<std::pair<std::string, std::string>> comp;   // line id, reason
   std::optional<std::pair<std::string, std::string>> close;  // table, order id (counter)

@@ -303,6 +303,9 @@ constexpr Entry kTable[] = {
     {Word::console_category_column, "Category", "类别"},
     {Word::report_surveys_list, "Surveys CSV", "问卷CSV"},
     {Word::console_resolve, "Answer", "处理"},
+    {Word::console_today, "Today", "今天"},
+    {Word::console_week, "Last 7 days", "近7天"},
+    {Word::console_month, "Last 30 days", "近30天"},
 };
 
 constexpr bool table_in_enum_order() {

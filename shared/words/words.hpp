@@ -302,6 +302,9 @@ enum class Word : std::size_t {
   console_category_column,
   report_surveys_list,
   console_resolve,
+  console_today,
+  console_week,
+  console_month,
   count
 };
 

@@ -1,13 +1,17 @@
 // The Reports tab's figures from the feedback and history replies: NPS by day
 // and kept against broken, complaints by category with response times, speed
 // of service against prep_s, on-time by hour and dish, and each CSV read back
-// as a spreadsheet would. Pure: no server (the click-through test has one).
+// as a spreadsheet would; the period buttons, and the demo month. No server
+// (the click-through tests have one).
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
 
 #include "kitchen/manager/complaints_view.hpp"
+#include "kitchen/manager/manager_app.hpp"
 #include "kitchen/manager/reports_view.hpp"
+#include "shared/demo/demo_feedback.hpp"
+#include "shared/net/fake_kitchen.hpp"
 #include "tests/kit/spreadsheet_reader.hpp"
 
 namespace core = hourglass::core;
@@ -308,4 +312,65 @@ TEST_CASE("complaints view: open ones longest waiting first, on the server's clo
   CHECK(zh.open[0].dish == "宫保鸡丁");
   CHECK(zh.open[0].category == "菜品质量");
   CHECK(manager::build_complaints_view({}, menu(), kDay, core::Language::en).banner.empty());
+}
+
+TEST_CASE("the period buttons: today, the last 7 and 30 local days, today included", "[manager]") {
+  // 2026-12-03 01:30 in Shanghai is 2026-12-02 17:30 UTC: the store's day is already the 3rd.
+  const std::int64_t now = kDay + 24 * 60 * kMinute + 90 * kMinute;
+  hourglass::net::FakeKitchenOptions options;
+  options.role = core::Role::manager;
+  options.now_ms = [now] { return now; };
+  hourglass::net::FakeKitchen kitchen(options);
+  manager::ManagerSettings settings;
+  settings.utc_offset_minutes = kShanghai;
+  manager::ManagerApp app(kitchen, settings, [now] { return now; });
+  const std::int64_t tomorrow = kDay + 2 * 24 * 60 * kMinute;  // 2026-12-04 00:00 +08:00
+  for (const int days : {1, 7, 30}) {
+    CAPTURE(days);
+    manager::ManagerIntents intents;
+    intents.last_days = days;
+    app.apply(intents);
+    const manager::BreachFilter period = app.current_filter();
+    CHECK(period.until_ms == tomorrow);
+    CHECK(period.since_ms == tomorrow - days * 24 * 60 * kMinute);
+  }
+}
+
+TEST_CASE("the demo month's feedback is consistent: in the past, answered after it was made, open ones last",
+          "[manager]") {
+  const core::Menu m = menu();
+  const std::int64_t now = kDay + 20 * 60 * kMinute;
+  std::vector<core::Order> history;
+  for (int i = 0; i < 300; ++i) {
+    const bool late = i % 5 == 0;
+    history.push_back(order(now - (i + 1) * 37 * kMinute, late ? core::OrderStatus::breached : core::OrderStatus::kept,
+                            {line("gongbao", "wok", std::nullopt, std::nullopt, late)}));
+  }
+  hourglass::demo::add_demo_kitchen_times(history, m);
+  for (const core::Order& o : history) {
+    REQUIRE(o.lines[0].cooking_at_ms);
+    REQUIRE(o.lines[0].ready_at_ms);
+    CHECK(*o.lines[0].cooking_at_ms <= *o.lines[0].ready_at_ms);
+    CHECK(*o.lines[0].cooking_at_ms >= o.accepted_at_ms);
+    CHECK(o.lines[0].station == "wok");
+    if (o.lines[0].late) CHECK(*o.lines[0].ready_at_ms > o.deadline_ms);
+  }
+  const auto feedback = hourglass::demo::make_demo_feedback(history, m, now, 2);
+  REQUIRE(feedback.surveys.size() > 50);
+  REQUIRE(feedback.complaints.size() > 2);
+  for (std::size_t i = 0; i < feedback.complaints.size(); ++i) {
+    const core::Complaint& c = feedback.complaints[i];
+    CHECK(c.complaint_id == static_cast<std::int64_t>(i) + 1);
+    CHECK(c.at_ms < now);
+    const bool last_two = i + 2 >= feedback.complaints.size();
+    CHECK((c.status == core::ComplaintStatus::open) == last_two);
+    if (c.resolved_at_ms) CHECK(*c.resolved_at_ms > c.at_ms);
+  }
+  for (const core::Survey& s : feedback.surveys) CHECK(s.at_ms < now);
+  // The month's point: broken promises score lower, compensated or not.
+  std::vector<core::Survey> surveys = feedback.surveys;
+  const auto view = build(&surveys, nullptr, nullptr, m);
+  REQUIRE(view.kept.nps);
+  REQUIRE(view.broken.nps);
+  CHECK(*view.kept.nps > *view.broken.nps);
 }

@@ -416,7 +416,12 @@ void section_heading(const std::string& title, const char* id, ReportExport repo
   if (ImGui::SmallButton(label.c_str())) intents.export_report = report;
 }
 
-std::string nps_text(const NpsTally& tally) { return tally.nps ? fmt::format("{:+}", *tally.nps) : "—"; }
+// "+33", "0", "−35" (a real minus), "—" without surveys.
+std::string nps_text(const NpsTally& tally) {
+  if (!tally.nps) return "—";
+  if (*tally.nps < 0) return fmt::format("−{}", -*tally.nps);
+  return *tally.nps == 0 ? "0" : fmt::format("+{}", *tally.nps);
+}
 
 ImVec4 nps_color(const NpsTally& tally, const ui::Theme& theme) {
   if (!tally.nps) return theme.text_muted;

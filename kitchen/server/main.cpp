@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "kitchen/server/database_lock.hpp"
 #include "kitchen/server/breach_export.hpp"
 #include "shared/core/local_time.hpp"
 #include "kitchen/server/clock.hpp"
@@ -108,6 +109,12 @@ int main(int argc, char** argv) {
           "per {} ms and never jumps (restart the server with no order open to take the system time at once)",
           offset_ms, hg::kitchen::SlewedClock::kSlewDivisor);
     });
+    // One server per database, before the file is touched.
+    auto lock = hg::kitchen::DatabaseLock::acquire(config.database);
+    if (!lock) {
+      spdlog::critical("{}", lock.error());
+      return 2;
+    }
     hg::kitchen::SqliteStorage storage(config.database);
     hg::kitchen::Hub hub;
     hg::kitchen::KitchenService service(config, std::move(menu.value()), storage, clock, hub);

@@ -195,8 +195,19 @@ constexpr const char* kBreachColumns =
 
 }  // namespace
 
-SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+SqliteStorage::SqliteStorage(const std::string& path) try : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
   db_.setBusyTimeout(5000);
+  // A database of something else is never written into: an Hourglass
+  // database is empty (new) or has the schema_version table.
+  const int tables = db_.execAndGet("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").getInt();
+  const bool ours = db_.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+                        .getInt() == 1;
+  if (tables > 0 && !ours) {
+    throw std::runtime_error(fmt::format(
+        "not an Hourglass database ({} tables or indexes of something else and no schema_version); refusing to "
+        "change it: point \"database\" at a new file or at the kitchen's own",
+        tables));
+  }
   db_.exec("PRAGMA journal_mode=WAL");
   db_.exec("PRAGMA synchronous=FULL");
   db_.exec("PRAGMA foreign_keys=ON");
@@ -253,6 +264,9 @@ SqliteStorage::SqliteStorage(const std::string& path) : db_(path, SQLite::OPEN_R
                                " WHERE (?1 IS NULL OR b.at_ms >= ?1) AND (?2 IS NULL OR b.at_ms < ?2)"
                                " AND (?3 IS NULL OR b.table_name = ?3) ORDER BY b.at_ms, b.breach_id, bl.position",
                                kBreachColumns));
+} catch (const std::exception& error) {
+  // Name the file: "file is not a database" alone does not say which.
+  throw std::runtime_error(fmt::format("{}: {}", path, error.what()));
 }
 
 SqliteStorage::~SqliteStorage() {

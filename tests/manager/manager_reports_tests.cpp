@@ -143,6 +143,20 @@ TEST_CASE("reports: NPS of all tables, kept against broken, and by local day", "
   CHECK(sheet.cell(2, "nps") == "-33");
   CHECK(sheet.cell(3, "scope") == "2026-12-01");
 
+  // Every survey as a row, local time with the offset, reasons by name.
+  std::vector<core::Survey> listed = {surveys[3], surveys[5]};
+  listed[0].reasons = {core::ComplaintCategory::slow, core::ComplaintCategory::service};
+  listed[0].note = "slow, but they apologised";
+  const auto rows = test::read_spreadsheet(manager::surveys_csv(listed, core::fixed_utc_offset(kShanghai)));
+  REQUIRE_FALSE(rows.error);
+  REQUIRE(rows.rows.size() == 2);
+  CHECK(rows.cell(0, "at") == "2026-12-02 19:00:00+08:00");
+  CHECK(rows.cell(0, "group") == "detractor");
+  CHECK(rows.cell(0, "reasons") == "slow service");
+  CHECK(rows.cell(0, "note") == "slow, but they apologised");
+  CHECK(rows.cell(0, "promise_broken") == "yes");
+  CHECK(rows.cell(1, "at") == "2026-12-01 23:59:59+08:00");
+
   SECTION("no surveys: no score, not zero") {
     const std::vector<core::Survey> none;
     const auto empty = build(&none, nullptr, nullptr, menu());

@@ -33,6 +33,14 @@ std::unique_ptr<ssl::context> make_tls_context(const core::TlsFiles& files) {
   if (SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION) != 1) {
     throw std::runtime_error("cannot require TLS 1.2 or later");
   }
+  // Forward-secret AEAD suites only: ECDHE with AES-GCM or ChaCha20-Poly1305
+  // under TLS 1.2 (no CBC, no static RSA key exchange), and TLS 1.3's AEAD
+  // suites. The server's order is used, strongest first.
+  if (SSL_CTX_set_cipher_list(context->native_handle(), kTls12Ciphers) != 1 ||
+      SSL_CTX_set_ciphersuites(context->native_handle(), kTls13Ciphersuites) != 1) {
+    throw std::runtime_error("this OpenSSL offers none of the AEAD cipher suites Hourglass requires");
+  }
+  SSL_CTX_set_options(context->native_handle(), SSL_OP_CIPHER_SERVER_PREFERENCE);
   check_readable("certificate", files.cert);
   check_readable("key", files.key);
   boost::system::error_code error;

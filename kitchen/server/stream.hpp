@@ -15,9 +15,16 @@
 
 namespace hourglass::kitchen {
 
-// TLS 1.2 or later only, the certificate chain and key from `files`.
-// Throws std::runtime_error naming the file that cannot be loaded (a server
-// told to use TLS never falls back to plain TCP).
+// The cipher suites offered (OpenSSL names): forward-secret AEAD only.
+inline constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:"
+    "ECDHE-RSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256";
+inline constexpr const char* kTls13Ciphersuites =
+    "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256";
+
+// TLS 1.2 or later only, the cipher suites above, the certificate chain and
+// key from `files`. Throws std::runtime_error naming the file that cannot be
+// loaded (a server told to use TLS never falls back to plain TCP).
 std::unique_ptr<boost::asio::ssl::context> make_tls_context(const core::TlsFiles& files);
 
 class Stream {

@@ -1,6 +1,7 @@
 // The real server with "tls" in its config: the line protocol runs inside
 // TLS, plain TCP gets nothing, a client that never handshakes is closed, and
-// a certificate or key that cannot be loaded stops the server at start-up.
+// a certificate or key that cannot be loaded stops the server at start-up,
+// and only forward-secret AEAD suites are offered.
 // Certificates are made at test time with the openssl command.
 
 #include <fmt/format.h>
@@ -34,17 +35,31 @@ void make_certificate(const fs::path& dir, const std::string& name) {
   REQUIRE(std::system(command.c_str()) == 0);
 }
 
+// What a client offers: the protocol versions and TLS 1.2 cipher suites
+// (OpenSSL names; empty: OpenSSL's defaults).
+struct ClientOffer {
+  int max_version = 0;  // 0: the highest there is; TLS1_2_VERSION for a TLS 1.2 client
+  std::string tls12_ciphers;
+};
+
 // A TLS line client that trusts `ca_file` and checks the name 127.0.0.1.
 // The constructor throws if the handshake fails.
 class TlsLineClient {
  public:
-  TlsLineClient(std::uint16_t port, const fs::path& ca_file) {
+  TlsLineClient(std::uint16_t port, const fs::path& ca_file, const ClientOffer& offer = {}) {
+    // On the connection's own SSL (made from the context before this body runs).
+    if (offer.max_version != 0) SSL_set_max_proto_version(stream_.native_handle(), offer.max_version);
+    if (!offer.tls12_ciphers.empty()) SSL_set_cipher_list(stream_.native_handle(), offer.tls12_ciphers.c_str());
     context_.load_verify_file(ca_file.string());
     stream_.set_verify_mode(asio::ssl::verify_peer);
     stream_.set_verify_callback(asio::ssl::host_name_verification("127.0.0.1"));
     stream_.next_layer().connect({asio::ip::make_address("127.0.0.1"), port});
     stream_.handshake(asio::ssl::stream_base::client);
   }
+
+  // What the handshake agreed: "TLSv1.2", "ECDHE-RSA-AES256-GCM-SHA384".
+  std::string version() { return SSL_get_version(stream_.native_handle()); }
+  std::string cipher() { return SSL_get_cipher_name(stream_.native_handle()); }
 
   void send(const core::ClientMessage& message, core::RequestId req) {
     const core::ClientEnvelope envelope{req, message};
@@ -134,6 +149,23 @@ TEST_CASE("tls: the line protocol runs inside TLS and nothing else is served", "
     LineClient silent(server.port());
     CHECK(silent.wait_closed(10s));
     CHECK(eventually([&] { return server.log().find("TLS handshake or hello within 1 s") != std::string::npos; }));
+  }
+
+  SECTION("only forward-secret AEAD suites: a CBC-only or static-RSA client is refused, AEAD ones connect") {
+    CHECK_THROWS(TlsLineClient(server.port(), dir.path() / "server.crt",
+                               {TLS1_2_VERSION, "ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA384:AES128-SHA:AES256-SHA256"}));
+    CHECK_THROWS(TlsLineClient(server.port(), dir.path() / "server.crt", {TLS1_2_VERSION, "AES128-GCM-SHA256"}));
+    TlsLineClient gcm(server.port(), dir.path() / "server.crt", {TLS1_2_VERSION, "ECDHE-RSA-AES128-GCM-SHA256"});
+    CHECK(gcm.version() == "TLSv1.2");
+    CHECK(gcm.cipher() == "ECDHE-RSA-AES128-GCM-SHA256");
+    TlsLineClient chacha(server.port(), dir.path() / "server.crt", {TLS1_2_VERSION, "ECDHE-RSA-CHACHA20-POLY1305"});
+    CHECK(chacha.cipher() == "ECDHE-RSA-CHACHA20-POLY1305");
+    // A TLS 1.2 client offering everything gets the server's first choice.
+    TlsLineClient any12(server.port(), dir.path() / "server.crt", {TLS1_2_VERSION, ""});
+    CHECK(any12.cipher() == "ECDHE-RSA-AES256-GCM-SHA384");
+    TlsLineClient modern(server.port(), dir.path() / "server.crt");
+    CHECK(modern.version() == "TLSv1.3");
+    CHECK(modern.cipher() == "TLS_AES_256_GCM_SHA384");
   }
 
   SECTION("a TLS client that trusts another CA cannot connect") {

@@ -1,5 +1,6 @@
 // hourglass-kitchen: the kitchen server. Reads options, builds the parts,
-// runs the loop. `export-breaches` writes the breach log as CSV.
+// runs the loop. `export-breaches` writes the breach log as CSV; `backup`
+// copies the database while the server runs.
 
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -10,16 +11,17 @@
 #include <cstdio>
 #include <iostream>
 
-#include "kitchen/server/database_lock.hpp"
+#include "kitchen/server/backup.hpp"
 #include "kitchen/server/breach_export.hpp"
-#include "shared/core/local_time.hpp"
 #include "kitchen/server/clock.hpp"
+#include "kitchen/server/database_lock.hpp"
 #include "kitchen/server/hub.hpp"
 #include "kitchen/server/kitchen_service.hpp"
 #include "kitchen/server/server.hpp"
 #include "kitchen/server/sqlite_storage.hpp"
 #include "kitchen/server/stream.hpp"
 #include "shared/core/config.hpp"
+#include "shared/core/local_time.hpp"
 #include "shared/core/menu.hpp"
 
 namespace hg = hourglass;
@@ -47,9 +49,15 @@ int main(int argc, char** argv) {
   export_command->add_option("--config", export_options.config_path, "the server configuration, for its timezone");
   export_command->add_flag("--plain", export_options.plain,
                            "the v1 format for scripts: UTC times and days, fen only, no byte-order mark");
+  hg::kitchen::BackupOptions backup_options;
+  CLI::App* backup_command =
+      app.add_subcommand("backup", "copy the database consistently, also while the server runs (docs/operations.md)");
+  backup_command->add_option("--db", backup_options.database, "SQLite database file")->required();
+  backup_command->add_option("--to", backup_options.to, "the copy to write (replaced if it exists)")->required();
   CLI11_PARSE(app, argc, argv);
 
   if (export_command->parsed()) return hg::kitchen::export_breaches(export_options);
+  if (backup_command->parsed()) return hg::kitchen::backup_database(backup_options);
   if (config_path.empty()) {
     std::cerr << "--config is required\n" << app.help();
     return 2;

@@ -43,15 +43,19 @@ std::string who(const Identity& identity) {
 
 }  // namespace
 
-std::string kiosk_owner(std::string_view token) {
+std::string token_digest(std::string_view token) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   if (EVP_Digest(token.data(), token.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
     throw std::runtime_error("SHA-256 is not available");
   }
-  std::string owner = "kiosk:";
-  for (unsigned int i = 0; i < 12 && i < length; ++i) owner += fmt::format("{:02x}", digest[i]);
-  return owner;
+  std::string hex;
+  for (unsigned int i = 0; i < 12 && i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+std::string kiosk_owner(std::string_view token) {
+  return "kiosk:" + token_digest(token);
 }
 
 std::string table_owner(std::string_view table) { return fmt::format("table:{}", table); }
@@ -122,7 +126,26 @@ core::Result<Identity, Error> KitchenService::authenticate(const core::Hello& he
   identity.device = device->name;
   if (device->role == Role::table) identity.owner = table_owner(*device->table);
   if (device->role == Role::kiosk) identity.owner = kiosk_owner(device->token);
+  identity.credential = token_digest(device->token);
   return identity;
+}
+
+bool KitchenService::still_authorized(const Identity& identity) const {
+  for (const core::Device& device : config_.devices) {
+    if (token_digest(device.token) != identity.credential) continue;
+    return device.role == identity.role && device.table == identity.table && device.name == identity.device;
+  }
+  return false;
+}
+
+void KitchenService::replace_menu(core::Menu menu) {
+  menu_ = std::move(menu);
+  for (const std::string& id : storage_.sold_out_items()) {
+    if (core::MenuItem* item = menu_.find(id)) item->sold_out = true;
+  }
+  encode_menu();
+  push_frame(hub_.everyone(), menu_frame_);
+  if (flush_needed_) flush_needed_();
 }
 
 void KitchenService::welcome(const ParticipantPtr& participant, const std::optional<core::RequestId>& req) {

@@ -45,6 +45,14 @@ class KitchenService {
 
   // The identity a hello proves, or the error to answer before closing.
   core::Result<Identity, core::Error> authenticate(const core::Hello& hello) const;
+  // Whether a connection authenticated earlier is still allowed by the
+  // devices in the config now: its token is there with the same role, table
+  // and name (after a reload, SIGHUP).
+  bool still_authorized(const Identity& identity) const;
+  // A new menu (SIGHUP): prices and dishes apply to orders placed from now
+  // (orders taken keep theirs); the dishes sold out stay sold out; every
+  // screen is sent the new menu.
+  void replace_menu(core::Menu menu);
   // Queues welcome, menu and snapshot, and joins the hub.
   void welcome(const ParticipantPtr& participant, const std::optional<core::RequestId>& req);
   void leave(const Participant& participant);
@@ -183,6 +191,9 @@ class KitchenService {
 // "kiosk:" + a hash of the token: identifies a kiosk's orders across
 // restarts without storing or logging the token.
 std::string kiosk_owner(std::string_view token);
+// The first 96 bits of SHA-256 of the token, in hex: what a session keeps to
+// recognise its device after a reload without keeping the token.
+std::string token_digest(std::string_view token);
 std::string table_owner(std::string_view table);
 
 }  // namespace hourglass::kitchen

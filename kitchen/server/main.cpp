@@ -130,6 +130,26 @@ int main(int argc, char** argv) {
 
     boost::asio::io_context io;
     hg::kitchen::Server server(io, config, service, clock, tls.get());
+    // SIGHUP: the devices and the menu again from the config file. Anything
+    // wrong in it keeps what is in use (and says why).
+    server.on_reload([&] {
+      auto fresh = hg::core::load_server_config(config_path);
+      if (!fresh) {
+        spdlog::error("reload: {}; keeping the devices and the menu in use", fresh.error());
+        return false;
+      }
+      auto fresh_menu = hg::core::load_menu_file(fresh.value().menu);
+      if (!fresh_menu) {
+        spdlog::error("reload: {}; keeping the devices and the menu in use", fresh_menu.error());
+        return false;
+      }
+      config.devices = std::move(fresh.value().devices);
+      const std::size_t dishes = fresh_menu.value().items.size();
+      service.replace_menu(std::move(fresh_menu.value()));
+      spdlog::info("reloaded {}: {} devices, menu {} ({} dishes, for orders from now); other settings take a restart",
+                   config_path, config.devices.size(), fresh.value().menu, dishes);
+      return true;
+    });
     const auto bound = server.listen();
     server.start();
     spdlog::info("database {}, menu {}, promise {} s {} ({} rules, time zone {}), {} devices, {}", config.database,

@@ -19,6 +19,7 @@ struct Identity {
   std::optional<std::string> table;  // the table role only
   std::string owner;                 // "table:12", "kiosk:<token hash>", or "" for staff
   std::string device;                // the config's device name, for logs and the audit trail
+  std::string credential{};          // a digest of the token (never the token): finds revoked devices on reload
 };
 
 class Participant {

@@ -18,6 +18,7 @@ Server::Server(asio::io_context& io, const core::ServerConfig& config, KitchenSe
       tls_(tls),
       acceptor_(io),
       signals_(io, SIGINT, SIGTERM),
+      reload_signals_(io, SIGHUP),
       deadline_timer_(io),
       accept_retry_(io),
       load_timer_(io) {
@@ -39,9 +40,33 @@ void Server::start() {
     spdlog::info("signal {}: shutting down", signal);
     stop();
   });
+  wait_for_reload();
   arm_deadline_timer();
   arm_load_timer();
   accept();
+}
+
+void Server::wait_for_reload() {
+  reload_signals_.async_wait([this](const boost::system::error_code& error, int) {
+    if (error || stopped_) return;
+    spdlog::info("SIGHUP: reloading the devices and the menu");
+    reload();
+    wait_for_reload();
+  });
+}
+
+void Server::reload() {
+  if (!reload_ || !reload_()) return;
+  int revoked = 0;
+  auto sessions = sessions_;
+  for (const auto& [id, weak] : sessions) {
+    auto session = weak.lock();
+    if (!session || !session->authenticated() || service_.still_authorized(session->identity())) continue;
+    session->revoke(core::Error{core::ErrorCode::unauthorized, "this device's token was withdrawn by the kitchen"});
+    ++revoked;
+  }
+  if (revoked > 0) spdlog::info("closed {} connections of devices no longer in the config", revoked);
+  service_.flush();
 }
 
 void Server::stop() {
@@ -50,6 +75,7 @@ void Server::stop() {
   boost::system::error_code ignored;
   acceptor_.close(ignored);
   signals_.cancel(ignored);
+  reload_signals_.cancel(ignored);
   deadline_timer_.cancel();
   accept_retry_.cancel();
   load_timer_.cancel();

@@ -31,12 +31,19 @@ class Server {
   void start();
   // Commits what is pending, closes every connection, stops the io_context.
   void stop();
+  // SIGHUP (systemctl reload): `reload` re-reads what can change without a
+  // restart (devices, menu) and returns whether it took; then every
+  // connection whose device is no longer allowed is closed.
+  void on_reload(std::function<bool()> reload) { reload_ = std::move(reload); }
+  // The same as a SIGHUP, on the io thread (tests, and the signal).
+  void reload();
 
  private:
   void accept();
   void arm_deadline_timer();
   void arm_load_timer();
   void flush();
+  void wait_for_reload();
 
   boost::asio::io_context& io_;
   const core::ServerConfig& config_;
@@ -45,6 +52,8 @@ class Server {
   boost::asio::ssl::context* tls_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
+  boost::asio::signal_set reload_signals_;
+  std::function<bool()> reload_;
   boost::asio::steady_timer deadline_timer_;
   boost::asio::steady_timer accept_retry_;
   boost::asio::steady_timer load_timer_;  // the kitchen load, every second

@@ -49,6 +49,12 @@ void Session::refuse(const Error& error) {
   handshake([error](Session& self) { self.fail_and_close(error, std::nullopt); });
 }
 
+void Session::revoke(const Error& error) {
+  spdlog::info("conn {} ({} {}) from {}: {}", id_, core::to_string(identity_.role), identity_.device, peer_,
+               error.message);
+  fail_and_close(error, std::nullopt);
+}
+
 // The deadline covers the TLS handshake too: a client that connects and
 // never handshakes nor says hello is closed all the same.
 void Session::arm_hello_timer() {

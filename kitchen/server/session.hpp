@@ -33,6 +33,10 @@ class Session final : public Participant, public std::enable_shared_from_this<Se
   // Sends `error` and closes once it is written (a connection over the limit).
   void refuse(const core::Error& error);
   void close();
+  // An authenticated connection whose device was taken out of the config:
+  // sends `error` (unauthorized) and closes.
+  void revoke(const core::Error& error);
+  bool authenticated() const { return authenticated_; }
 
   void deliver(const Frame& frame) override;
   const Identity& identity() const override { return identity_; }

@@ -76,7 +76,8 @@ TEST_CASE("backup: a consistent copy while orders keep coming, and a server rest
   CHECK(kds.snapshot.size() >= static_cast<std::size_t>(before));
   // And it numbers on from the copy's last ticket, never reusing one.
   auto table = connect_as(server.port(), kTable1, Role::table);
-  const auto next = as<core::OrderMessage>(table.client.request(simple_order("after-restore", {{"rice", 1}})));
+  const auto reply = table.client.request(simple_order("after-restore", {{"rice", 1}}));
+  const auto* next = as<core::OrderMessage>(reply);  // points into `reply`
   REQUIRE(next);
   std::int64_t last = 0;
   for (const core::Order& order : kds.snapshot) last = std::max(last, order.seq);

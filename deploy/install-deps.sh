@@ -7,7 +7,8 @@ packages=(g++ cmake ninja-build pkg-config faketime
   libimgui-dev libstb-dev libsdl2-dev libsqlitecpp-dev libsqlite3-dev
   libboost-dev libssl-dev openssl catch2 nlohmann-json3-dev libspdlog-dev
   libfmt-dev libcli11-dev fonts-wqy-microhei sqlite3 faketime tzdata
-  xvfb xauth libgl1-mesa-dri libglx-mesa0 libegl-mesa0)
+  xvfb xauth libgl1-mesa-dri libglx-mesa0 libegl-mesa0
+  clang libclang-rt-14-dev)  # the fuzz targets (deploy/fuzz.sh): libFuzzer and the sanitizers' runtimes
 
 missing=()
 for p in "${packages[@]}"; do

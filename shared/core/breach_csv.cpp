@@ -85,19 +85,24 @@ std::optional<std::int64_t> parse_utc_date_ms(std::string_view text) {
 }
 
 std::vector<std::vector<std::string>> breach_csv_rows(const BreachEntry& entry) {
+  return breach_csv_rows(entry, format_utc_ms);
+}
+
+std::vector<std::vector<std::string>> breach_csv_rows(const BreachEntry& entry,
+                                                      const std::function<std::string(std::int64_t)>& format_time) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& line : entry.late_lines) {
     std::string served, late_s, late_mmss;
     if (line.served_at_ms) {
       const std::int64_t late_ms = *line.served_at_ms - entry.deadline_ms;
-      served = format_utc_ms(*line.served_at_ms);
+      served = format_time(*line.served_at_ms);
       late_s = std::to_string(late_ms < 0 ? 0 : late_ms / 1000);
       late_mmss = format_mm_ss(late_ms);
     }
-    rows.push_back({std::to_string(entry.breach_id), format_utc_ms(entry.at_ms), entry.table, std::to_string(entry.seq),
+    rows.push_back({std::to_string(entry.breach_id), format_time(entry.at_ms), entry.table, std::to_string(entry.seq),
                     entry.order_id, line.item, line.name ? line.name->en : "", line.name ? line.name->zh : "",
-                    std::to_string(line.qty), std::to_string(line.price), format_utc_ms(entry.accepted_at_ms),
-                    format_utc_ms(entry.deadline_ms), served, late_s, late_mmss, entry.policy,
+                    std::to_string(line.qty), std::to_string(line.price), format_time(entry.accepted_at_ms),
+                    format_time(entry.deadline_ms), served, late_s, late_mmss, entry.policy,
                     std::to_string(entry.discount)});
   }
   return rows;

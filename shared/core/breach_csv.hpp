@@ -6,6 +6,7 @@
 // export does not depend on the machine's time zone.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,10 @@ std::string csv_row(const std::vector<std::string>& fields);
 const std::vector<std::string>& breach_csv_columns();
 // The rows of one breach entry: one per late line.
 std::vector<std::vector<std::string>> breach_csv_rows(const BreachEntry& entry);
+// The same with the times written by `format_time` (epoch ms to text): the
+// spreadsheet format's local times.
+std::vector<std::vector<std::string>> breach_csv_rows(const BreachEntry& entry,
+                                                      const std::function<std::string(std::int64_t)>& format_time);
 // Header plus every entry's rows.
 std::string breach_csv(const std::vector<BreachEntry>& entries);
 

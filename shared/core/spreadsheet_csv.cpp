@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -37,27 +38,27 @@ std::string format_yuan(Fen amount) {
   return fmt::format("{}{}.{:02}", amount < 0 ? "-" : "", magnitude / 100, magnitude % 100);
 }
 
+namespace {
+
+// The v1 columns with the yuan beside their fen column, and `settled` last.
+std::vector<std::string> with_yuan_and_settled(std::vector<std::string> fields, const std::string& price_yuan,
+                                               const std::string& compensation_yuan, const std::string& settled) {
+  const auto after = [&](const std::string& column, const std::string& value) {
+    const auto& columns = breach_csv_columns();
+    const auto at = std::find(columns.begin(), columns.end(), column) - columns.begin();
+    fields.insert(fields.begin() + at + 1 + (fields.size() - columns.size()), value);
+  };
+  after("price_fen", price_yuan);
+  after("order_compensation_fen", compensation_yuan);
+  fields.push_back(settled);
+  return fields;
+}
+
+}  // namespace
+
 const std::vector<std::string>& breach_spreadsheet_columns() {
-  static const std::vector<std::string> columns = {"breach_id",
-                                                   "recorded_at",
-                                                   "table",
-                                                   "ticket",
-                                                   "order_id",
-                                                   "dish_id",
-                                                   "dish_en",
-                                                   "dish_zh",
-                                                   "qty",
-                                                   "price_fen",
-                                                   "price_yuan",
-                                                   "accepted",
-                                                   "deadline",
-                                                   "served",
-                                                   "late_s",
-                                                   "late_mmss",
-                                                   "policy",
-                                                   "order_compensation_fen",
-                                                   "order_compensation_yuan",
-                                                   "settled"};
+  static const std::vector<std::string> columns =
+      with_yuan_and_settled(breach_csv_columns(), "price_yuan", "order_compensation_yuan", "settled");
   return columns;
 }
 
@@ -65,19 +66,10 @@ std::string breach_spreadsheet_csv(const std::vector<BreachEntry>& entries, cons
   std::string csv = csv_row(breach_spreadsheet_columns());
   const auto local = [&](std::int64_t ms) { return format_local_timestamp(ms, offset_at); };
   for (const BreachEntry& entry : entries) {
-    for (const BreachLateLine& line : entry.late_lines) {
-      std::string served, late_s, late_mmss;
-      if (line.served_at_ms) {
-        const std::int64_t late_ms = *line.served_at_ms - entry.deadline_ms;
-        served = local(*line.served_at_ms);
-        late_s = std::to_string(late_ms < 0 ? 0 : late_ms / 1000);
-        late_mmss = format_mm_ss(late_ms);
-      }
-      csv += csv_row({std::to_string(entry.breach_id), local(entry.at_ms), entry.table, std::to_string(entry.seq),
-                      entry.order_id, line.item, line.name ? line.name->en : "", line.name ? line.name->zh : "",
-                      std::to_string(line.qty), std::to_string(line.price), format_yuan(line.price),
-                      local(entry.accepted_at_ms), local(entry.deadline_ms), served, late_s, late_mmss, entry.policy,
-                      std::to_string(entry.discount), format_yuan(entry.discount), entry.settled ? "yes" : "no"});
+    const auto rows = breach_csv_rows(entry, local);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      csv += csv_row(with_yuan_and_settled(rows[i], format_yuan(entry.late_lines[i].price), format_yuan(entry.discount),
+                                           entry.settled ? "yes" : "no"));
     }
   }
   return csv;

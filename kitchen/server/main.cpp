@@ -2,6 +2,8 @@
 // runs the loop. `export-breaches` writes the breach log as CSV; `backup`
 // copies the database while the server runs.
 
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -25,6 +27,13 @@
 #include "shared/core/menu.hpp"
 
 namespace hg = hourglass;
+
+namespace {
+
+// The exit code when the database or its disk is full (docs/operations.md).
+constexpr int kExitDatabaseFull = 3;
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"hourglass-kitchen: the Hourglass kitchen server"};
@@ -124,6 +133,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     hg::kitchen::SqliteStorage storage(config.database);
+    if (config.limits.max_database_mb > 0) storage.limit_size_mb(config.limits.max_database_mb);
     hg::kitchen::Hub hub;
     hg::kitchen::KitchenService service(config, std::move(menu.value()), storage, clock, hub);
     service.start();
@@ -162,6 +172,19 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     io.run();
     spdlog::info("stopped cleanly");
+  } catch (const SQLite::Exception& error) {
+    if (error.getErrorCode() == SQLITE_FULL) {
+      // Nothing acknowledged is lost: a reply goes out only after its commit,
+      // and the batch that could not be written was rolled back. The tablets
+      // keep what was not acknowledged and send it again.
+      spdlog::critical(
+          "the database {} is full ({}): stopping with what is committed; free disk space (or raise "
+          "limits.max_database_mb) and the server starts again (systemd restarts it by itself)",
+          config.database, error.what());
+      return kExitDatabaseFull;
+    }
+    spdlog::critical("fatal: {}", error.what());
+    return 1;
   } catch (const std::exception& error) {
     spdlog::critical("fatal: {}", error.what());
     return 1;

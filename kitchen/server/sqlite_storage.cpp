@@ -269,6 +269,11 @@ SqliteStorage::SqliteStorage(const std::string& path) try : db_(path, SQLite::OP
   throw std::runtime_error(fmt::format("{}: {}", path, error.what()));
 }
 
+void SqliteStorage::limit_size_mb(int mb) {
+  const std::int64_t page = db_.execAndGet("PRAGMA page_size").getInt64();
+  db_.exec(fmt::format("PRAGMA max_page_count = {}", std::max<std::int64_t>(1, std::int64_t{mb} * 1024 * 1024 / page)));
+}
+
 SqliteStorage::~SqliteStorage() {
   if (in_batch_) {
     try {

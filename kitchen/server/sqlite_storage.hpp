@@ -21,6 +21,10 @@ class SqliteStorage final : public Storage {
   ~SqliteStorage() override;
 
   static constexpr int kSchemaVersion = 6;
+
+  // The database may grow to `mb` megabytes, no further: writes past it fail
+  // as on a full disk (SQLITE_FULL). The config's limits.max_database_mb.
+  void limit_size_mb(int mb);
   int schema_version();
 
   void begin() override;

@@ -54,6 +54,7 @@ Limits read_limits(const JsonObjectReader& r) {
   int queued = static_cast<int>(limits.max_queued_messages);
   read("max_queued_messages", queued, 16, 1'000'000);
   limits.max_queued_messages = static_cast<std::size_t>(queued);
+  read("max_database_mb", limits.max_database_mb, 1, 1'000'000);
   return limits;
 }
 

@@ -33,6 +33,7 @@ struct Limits {
   int max_connections = 5000;
   int hello_timeout_s = 10;
   std::size_t max_queued_messages = 1024;  // per connection, before it is cut off
+  int max_database_mb = 0;  // the database may grow to this (0: as far as the disk goes)
 };
 
 struct ListenAddress {

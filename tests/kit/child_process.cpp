@@ -124,6 +124,20 @@ int ChildProcess::stop(int signal_number, std::chrono::milliseconds timeout) {
   return -1;
 }
 
+std::optional<int> ChildProcess::wait_exit(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return std::nullopt;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return std::nullopt;
+}
+
 void ChildProcess::kill9() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGKILL);

@@ -49,6 +49,9 @@ class ChildProcess {
   // Sends `signal_number` and waits up to `timeout` for the exit, then
   // SIGKILL. Returns the exit code, or -1 if it did not exit normally.
   int stop(int signal_number, std::chrono::milliseconds timeout);
+  // Waits for it to end by itself: its exit code (-1 if a signal ended it),
+  // or nothing if it still runs after `timeout`.
+  std::optional<int> wait_exit(std::chrono::milliseconds timeout);
   // SIGKILL, then reaped.
   void kill9();
 

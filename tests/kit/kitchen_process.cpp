@@ -39,6 +39,11 @@ void KitchenProcess::resume() const {
   if (process_) process_->signal(SIGCONT);
 }
 
+std::optional<int> KitchenProcess::wait_exit(std::chrono::milliseconds timeout) {
+  if (!process_) return std::nullopt;
+  return process_->wait_exit(timeout);
+}
+
 int KitchenProcess::stop(int signal, std::chrono::milliseconds timeout) {
   return process_ ? process_->stop(signal, timeout) : -1;
 }

@@ -53,6 +53,9 @@ class KitchenProcess {
   // Sends `signal` and waits; returns the exit code (-1 if it did not exit
   // normally, or was killed after the timeout).
   int stop(int signal, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // Waits for it to end by itself (a fatal error): its exit code, or nothing
+  // while it still runs after `timeout`.
+  std::optional<int> wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // kill -9: no clean shutdown, nothing flushed beyond what was committed.
   void kill9();
   // Stops it if running (SIGTERM), then starts it again with the same

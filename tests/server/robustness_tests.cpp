@@ -4,7 +4,15 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <memory>
 #include <map>
 #include <set>
 #include <thread>
@@ -293,4 +301,85 @@ TEST_CASE("power loss: after each of many kill -9s during group commits the data
     }
     CHECK(after.execAndGet("SELECT count(*) FROM lines").getInt() == 2 * static_cast<int>(stored.size()));
   }
+}
+
+namespace {
+
+// A raw TCP connection to the server that says nothing (no kit client, so
+// thousands stay cheap). Closed by the destructor.
+class SilentSocket {
+ public:
+  explicit SilentSocket(std::uint16_t port) : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd_ < 0 || ::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+      throw std::runtime_error("connect failed");
+    }
+  }
+  ~SilentSocket() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  SilentSocket(const SilentSocket&) = delete;
+  SilentSocket& operator=(const SilentSocket&) = delete;
+  // True once the server has closed it (a read sees the end, or an error).
+  bool closed_by_server() const {
+    char byte = 0;
+    const ssize_t n = ::recv(fd_, &byte, 1, MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+  }
+  bool send_byte(char byte) const { return ::send(fd_, &byte, 1, MSG_NOSIGNAL) == 1; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+TEST_CASE("a flood of 3,000 connections that never say hello is closed on time while a real tablet keeps ordering",
+          "[server][integration][faults]") {
+  TempDir dir;
+  TestConfig config;
+  config.limits = R"({"hello_timeout_s":2,"max_connections":5000})";
+  ServerProcess server(dir.write_config(config));
+  auto table = connect_as(server.port(), kTable1, Role::table);
+  std::vector<std::unique_ptr<SilentSocket>> flood;
+  for (int i = 0; i < 3000; ++i) flood.push_back(std::make_unique<SilentSocket>(server.port()));
+  // The tablet orders all the while, every order acknowledged.
+  int ordered = 0;
+  const auto all_closed = [&] {
+    return std::all_of(flood.begin(), flood.end(), [](const auto& s) { return s->closed_by_server(); });
+  };
+  while (!all_closed()) {
+    REQUIRE(ordered < 200);  // bounded: about 20 s of ordering at most
+    const auto reply = table.client.request(simple_order(fmt::format("flood-{}", ordered), {{"rice", 1}}));
+    INFO(describe(reply));
+    REQUIRE(as<core::OrderMessage>(reply));
+    ++ordered;
+    std::this_thread::sleep_for(100ms);
+  }
+  CHECK(ordered >= 10);  // the flood lasted its 2 s, and the tablet was served through it
+  CHECK(as<core::Pong>(table.client.request(core::Ping{})));
+}
+
+TEST_CASE("a client that sends its hello one byte at a time is closed at the hello deadline all the same",
+          "[server][integration][faults]") {
+  TempDir dir;
+  TestConfig config;
+  config.limits = R"({"hello_timeout_s":1})";
+  ServerProcess server(dir.write_config(config));
+  const std::string hello = fmt::format(R"({{"type":"hello","proto":1,"role":"table","device":"slow","token":"{}"}})",
+                                        kTable1) + "\n";
+  SilentSocket slow(server.port());
+  std::size_t sent = 0;
+  // 250 ms a byte: the whole hello would take over 20 s.
+  while (sent < hello.size() && !slow.closed_by_server() && slow.send_byte(hello[sent])) {
+    ++sent;
+    std::this_thread::sleep_for(250ms);
+  }
+  CHECK(sent < hello.size() / 2);  // closed near the 1 s deadline, far before the trickle's end (~20 s)
+  CHECK(eventually([&] { return slow.closed_by_server(); }, 5s));
+  auto table = connect_as(server.port(), kTable1, Role::table);  // the same token, said promptly, works
+  CHECK(table.welcome.table == std::optional<std::string>("1"));
 }

@@ -130,12 +130,18 @@ core::Result<Identity, Error> KitchenService::authenticate(const core::Hello& he
   return identity;
 }
 
-bool KitchenService::still_authorized(const Identity& identity) const {
-  for (const core::Device& device : config_.devices) {
-    if (token_digest(device.token) != identity.credential) continue;
-    return device.role == identity.role && device.table == identity.table && device.name == identity.device;
-  }
-  return false;
+std::unordered_map<std::string, const core::Device*> KitchenService::devices_by_credential() const {
+  std::unordered_map<std::string, const core::Device*> devices;
+  for (const core::Device& device : config_.devices) devices.emplace(token_digest(device.token), &device);
+  return devices;
+}
+
+bool KitchenService::still_authorized(const Identity& identity,
+                                      const std::unordered_map<std::string, const core::Device*>& devices) {
+  const auto found = devices.find(identity.credential);
+  if (found == devices.end()) return false;
+  const core::Device& device = *found->second;
+  return device.role == identity.role && device.table == identity.table && device.name == identity.device;
 }
 
 void KitchenService::replace_menu(core::Menu menu) {

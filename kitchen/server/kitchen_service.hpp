@@ -45,10 +45,13 @@ class KitchenService {
 
   // The identity a hello proves, or the error to answer before closing.
   core::Result<Identity, core::Error> authenticate(const core::Hello& hello) const;
-  // Whether a connection authenticated earlier is still allowed by the
-  // devices in the config now: its token is there with the same role, table
-  // and name (after a reload, SIGHUP).
-  bool still_authorized(const Identity& identity) const;
+  // The devices in the config now, by the digest of their token (after a
+  // reload, SIGHUP), for still_authorized.
+  std::unordered_map<std::string, const core::Device*> devices_by_credential() const;
+  // Whether a connection authenticated earlier is still allowed: its token
+  // is among `devices` with the same role, table and name.
+  static bool still_authorized(const Identity& identity,
+                               const std::unordered_map<std::string, const core::Device*>& devices);
   // A new menu (SIGHUP): prices and dishes apply to orders placed from now
   // (orders taken keep theirs); the dishes sold out stay sold out; every
   // screen is sent the new menu.

@@ -170,7 +170,21 @@ int main(int argc, char** argv) {
         bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
     std::printf("listening on %s:%u\n", host.c_str(), static_cast<unsigned>(bound.port()));
     std::fflush(stdout);
-    io.run();
+    try {
+      io.run();
+    } catch (...) {
+      // A fatal error (a full disk, say) came out of a handler: close every
+      // connection and let their handlers finish while the server and the io
+      // context still exist, as a clean stop does, then report it below.
+      try {
+        server.stop();
+        io.restart();
+        io.poll();
+      } catch (const std::exception& again) {
+        spdlog::error("while stopping after a fatal error: {}", again.what());
+      }
+      throw;
+    }
     spdlog::info("stopped cleanly");
   } catch (const SQLite::Exception& error) {
     if (error.getErrorCode() == SQLITE_FULL) {

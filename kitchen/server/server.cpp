@@ -58,10 +58,13 @@ void Server::wait_for_reload() {
 void Server::reload() {
   if (!reload_ || !reload_()) return;
   int revoked = 0;
+  const auto devices = service_.devices_by_credential();  // one digest per device, not per connection
   auto sessions = sessions_;
   for (const auto& [id, weak] : sessions) {
     auto session = weak.lock();
-    if (!session || !session->authenticated() || service_.still_authorized(session->identity())) continue;
+    if (!session || !session->authenticated() || KitchenService::still_authorized(session->identity(), devices)) {
+      continue;
+    }
     session->revoke(core::Error{core::ErrorCode::unauthorized, "this device's token was withdrawn by the kitchen"});
     ++revoked;
   }

@@ -111,15 +111,7 @@ int ChildProcess::stop(int signal_number, std::chrono::milliseconds timeout) {
   if (pid_ <= 0) return -1;
   ::kill(pid_, signal_number);
   ::kill(pid_, SIGCONT);  // a paused child must run to act on the signal
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  int status = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  if (const auto code = wait_exit(timeout)) return *code;
   kill9();
   return -1;
 }

@@ -198,8 +198,8 @@ void ManagerApp::frame(const ui::Theme& theme) {
     built_key_ = key;
   }
 
-  const std::string reports_key = fmt::format("{}|{}", indexed_key, settings_.rebuild_every_frame);
-  if (reports_key != reports_key_ || settings_.rebuild_every_frame) {
+  // The reports depend on the same data, language and offset as the index.
+  if (indexed_key != reports_key_ || settings_.rebuild_every_frame) {
     ReportsInput input;
     if (feedback_) {
       input.surveys = &feedback_->surveys;
@@ -210,7 +210,7 @@ void ManagerApp::frame(const ui::Theme& theme) {
     input.language = settings_.language;
     input.utc_offset_minutes = settings_.utc_offset_minutes;
     reports_view_ = build_reports_view(input);
-    reports_key_ = reports_key;
+    reports_key_ = indexed_key;
   }
   complaints_view_ = build_complaints_view(state_.complaints, state_.menu ? *state_.menu : core::Menu{}, server_now(),
                                            settings_.language);

@@ -26,6 +26,7 @@ class Hub {
   // Every connection, of every role.
   std::vector<ParticipantPtr> everyone() const;
   std::size_t size() const { return all_.size(); }
+  bool has(const Participant& participant) const { return all_.count(participant.id()) != 0; }
 
  private:
   using Group = std::map<std::uint64_t, ParticipantPtr>;  // by id: a stable delivery order

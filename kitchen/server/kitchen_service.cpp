@@ -22,6 +22,10 @@ using core::Role;
 
 namespace {
 
+// How long writes wait after the storage was found full before the
+// deadlines and accruals try again (requests try whenever they come).
+constexpr std::int64_t kFullRetryMs = 1000;
+
 Frame encode_frame(const core::ServerEnvelope& envelope) {
   auto text = std::make_shared<std::string>(core::encode(envelope));
   text->push_back('\n');
@@ -73,28 +77,47 @@ void KitchenService::encode_menu() {
   menu_frame_ = encode_frame(core::ServerEnvelope{std::nullopt, core::MenuMessage{menu_}});
 }
 
-void KitchenService::start() {
-  std::vector<std::string> sold_out;
+void KitchenService::load_from_storage() {
+  orders_.clear();
+  seq_by_order_id_.clear();
+  seqs_by_owner_.clear();
+  scheduler_ = DeadlineScheduler{};
+  accruing_.clear();
+  for (core::MenuItem& item : menu_.items) item.sold_out = false;
   for (const std::string& id : storage_.sold_out_items()) {
-    if (core::MenuItem* item = menu_.find(id)) {
-      item->sold_out = true;
-      sold_out.push_back(id);
-    }
+    if (core::MenuItem* item = menu_.find(id)) item->sold_out = true;
   }
-  if (!sold_out.empty()) {
-    spdlog::info("sold out: {}", fmt::join(sold_out, ", "));
-    encode_menu();
-  }
+  encode_menu();
   next_seq_ = storage_.max_seq() + 1;
   for (auto& stored : storage_.load_unclosed_orders()) {
     const std::int64_t seq = stored.order.seq;
-    const bool open = stored.order.status == core::OrderStatus::open;
-    const std::int64_t deadline = stored.order.deadline_ms;
+    if (stored.order.status == core::OrderStatus::open) scheduler_.add(seq, stored.order.deadline_ms);
+    if (core::accrues(stored.order.promise.policy) && stored.order.broke_promise() &&
+        !core::breach_settled(stored.order)) {
+      accruing_.insert(seq);
+    }
     index(stored);
-    StoredOrder& loaded = orders_.emplace(seq, std::move(stored)).first->second;
-    if (open) scheduler_.add(seq, deadline);
-    // A compensation that grew while the server was down: from stored times.
-    if (update_accrual(loaded, clock_.now_ms())) save(loaded, clock_.now_ms());
+    orders_.emplace(seq, std::move(stored));
+  }
+  load_dirty_ = true;
+}
+
+void KitchenService::start() {
+  load_from_storage();
+  std::vector<std::string> sold_out;
+  for (const core::MenuItem& item : menu_.items) {
+    if (item.sold_out) sold_out.push_back(item.id);
+  }
+  if (!sold_out.empty()) spdlog::info("sold out: {}", fmt::join(sold_out, ", "));
+  // Compensations that grew while the server was down: from stored times.
+  const std::vector<std::int64_t> accruing(accruing_.begin(), accruing_.end());
+  try {
+    for (const std::int64_t seq : accruing) {
+      StoredOrder& loaded = orders_.at(seq);
+      if (update_accrual(loaded, clock_.now_ms())) save(loaded, clock_.now_ms());
+    }
+  } catch (const StorageFull& error) {
+    recover_from_full(error);  // advance_accruals writes them when there is room
   }
   spdlog::info("loaded {} orders not yet closed ({} awaiting their deadline); next ticket #{}", orders_.size(),
                scheduler_.size(), next_seq_);
@@ -150,11 +173,13 @@ void KitchenService::replace_menu(core::Menu menu) {
     if (core::MenuItem* item = menu_.find(id)) item->sold_out = true;
   }
   encode_menu();
+  batch_menu_ = true;
   push_frame(hub_.everyone(), menu_frame_);
   if (flush_needed_) flush_needed_();
 }
 
 void KitchenService::welcome(const ParticipantPtr& participant, const std::optional<core::RequestId>& req) {
+  batch_welcomes_.push_back(Handled{participant, req});
   const Identity& identity = participant->identity();
   core::Welcome welcome;
   welcome.server_time_ms = clock_.now_ms();
@@ -205,8 +230,11 @@ void KitchenService::handle(const ParticipantPtr& from, const core::ClientEnvelo
                 fmt::format("a {} may not {}", core::to_string(from->identity().role), core::to_string(kind)));
     return;
   }
+  batch_requests_.push_back(Handled{from, request.req});
   try {
     std::visit([&](const auto& message) { on(c, message); }, request.message);
+  } catch (const StorageFull& error) {
+    recover_from_full(error);
   } catch (...) {
     abandon();
     throw;
@@ -236,11 +264,29 @@ void KitchenService::push_frame(std::vector<ParticipantPtr> to, Frame frame) {
 
 void KitchenService::flush() {
   flush_pending_ = false;
+  if (batch_) {
+    try {
+      batch_->commit();
+    } catch (const StorageFull& error) {
+      recover_from_full(error);  // queues the refusals: flushed next
+      return;
+    } catch (...) {
+      abandon();  // nothing queued behind a failed commit is delivered
+      throw;
+    }
+    batch_.reset();
+    if (full_since_ms_) {
+      spdlog::info("the database {} has room again: writing after {} s and {} refused batches", config_.database,
+                   (clock_.now_ms() - *full_since_ms_) / 1000, full_refusals_);
+      full_since_ms_.reset();
+      full_refusals_ = 0;
+    }
+  }
+  batch_requests_.clear();
+  batch_welcomes_.clear();
+  batch_menu_ = false;
   std::vector<Outgoing> outgoing;
   outgoing.swap(outbox_);
-  // A failed commit throws: the batch rolls back as `batch` is destroyed, and
-  // nothing queued behind it is delivered.
-  if (const auto batch = std::move(batch_)) batch->commit();
   for (const auto& message : outgoing) {
     for (const auto& participant : message.to) participant->deliver(message.frame);
   }
@@ -273,9 +319,54 @@ void KitchenService::batch() {
 
 void KitchenService::abandon() {
   if (batch_) spdlog::error("rolling back the uncommitted batch: {} replies and pushes are not sent", outbox_.size());
+  drop_batch();
+}
+
+void KitchenService::drop_batch() {
   batch_.reset();
   outbox_.clear();
   flush_pending_ = false;
+}
+
+void KitchenService::recover_from_full(const StorageFull& error) {
+  const std::vector<Handled> requests = std::move(batch_requests_);
+  const std::vector<Handled> welcomes = std::move(batch_welcomes_);
+  const bool menu = batch_menu_;
+  const std::size_t dropped = outbox_.size();
+  batch_requests_.clear();
+  batch_welcomes_.clear();
+  batch_menu_ = false;
+  drop_batch();  // rolls back; logged below, once per spell of a full disk
+  const std::int64_t now = clock_.now_ms();
+  retry_writes_at_ms_ = now + kFullRetryMs;
+  ++full_refusals_;
+  if (!full_since_ms_) {
+    full_since_ms_ = now;
+    spdlog::error(
+        "the database {} is full ({}): nothing of the batch was kept ({} requests answered rate_limited, {} replies "
+        "and pushes not sent), and so on until there is room; the tablets send their orders again. Free disk "
+        "space (or raise limits.max_database_mb and reload): the server writes again by itself",
+        config_.database, error.what(), requests.size(), dropped);
+  } else if (full_refusals_ % 100 == 0) {
+    spdlog::error("the database {} is still full: {} batches refused in {} s", config_.database, full_refusals_,
+                  (now - *full_since_ms_) / 1000);
+  }
+  // The batch changed the orders in memory before it failed: take them back
+  // as committed. No pointer into them is held here (the handler, the
+  // deadline loop, the flush have all been left by the exception).
+  load_from_storage();
+  // The refusals go out now, not through the outbox: a later batch that
+  // fails too cannot take them with it.
+  for (const Handled& request : requests) {
+    const core::ErrorMessage refusal{
+        Error{ErrorCode::rate_limited, "the kitchen's storage is full: nothing was changed; try again shortly"}};
+    request.from->deliver(encode_frame(core::ServerEnvelope{request.re, refusal}));
+  }
+  // Welcomed again with the snapshot as committed; one that left since is not.
+  for (const Handled& welcomed : welcomes) {
+    if (hub_.has(*welcomed.from)) welcome(welcomed.from, welcomed.re);
+  }
+  if (menu) push_frame(hub_.everyone(), menu_frame_);
 }
 
 void KitchenService::save(StoredOrder& stored, std::int64_t now_ms) {
@@ -738,8 +829,8 @@ void KitchenService::update_kitchen_load() {
 // ---- per_late_minute ----
 
 void KitchenService::advance_accruals() {
-  if (accruing_.empty()) return;
   const std::int64_t now = clock_.now_ms();
+  if (accruing_.empty() || waiting_for_room(now)) return;
   const std::vector<std::int64_t> seqs(accruing_.begin(), accruing_.end());
   try {
     for (const std::int64_t seq : seqs) {
@@ -754,6 +845,8 @@ void KitchenService::advance_accruals() {
       push(hub_.order_audience(stored.order.table, stored.owner, nullptr),
            core::ServerEnvelope{std::nullopt, core::OrderMessage{stored.order}});
     }
+  } catch (const StorageFull& error) {
+    recover_from_full(error);
   } catch (...) {
     abandon();
     throw;
@@ -899,14 +992,23 @@ void KitchenService::on(const Context& c, const core::GetFeedback& m) {
 
 // ---- deadlines ----
 
+std::optional<std::int64_t> KitchenService::next_deadline() const {
+  const auto next = scheduler_.next_deadline();
+  if (next && full_since_ms_) return std::max(*next, retry_writes_at_ms_);
+  return next;
+}
+
 void KitchenService::evaluate_due() {
   const std::int64_t now = clock_.now_ms();
+  if (waiting_for_room(now)) return;
   try {
     for (const std::int64_t seq : scheduler_.take_due(now)) {
       const auto it = orders_.find(seq);
       if (it == orders_.end() || !core::is_due(it->second.order, now)) continue;
       evaluate(it->second, now);
     }
+  } catch (const StorageFull& error) {
+    recover_from_full(error);  // the orders not evaluated are due again at the next try
   } catch (...) {
     abandon();
     throw;

@@ -13,6 +13,14 @@
 // before the exception goes on, so no later flush can commit half of it or
 // send a reply for it. The service is then not to be used further: the
 // process stops (main), and restarts from what was committed.
+//
+// A full storage (StorageFull: the disk, or the database's size cap) is not
+// that: the batch is rolled back, the open orders are read again from what
+// was committed, and every request of the batch is answered `rate_limited`
+// ("the kitchen's storage is full"), which the tablets take as "send again
+// later" (a new order stays in their outbox). Deadlines and accruals that
+// could not be written are tried again a second later, so every breach is
+// applied once when there is room again; nothing needs a restart.
 
 #include <functional>
 #include <map>
@@ -67,7 +75,11 @@ class KitchenService {
 
   // Evaluates the orders whose deadline has come.
   void evaluate_due();
-  std::optional<std::int64_t> next_deadline() const { return scheduler_.next_deadline(); }
+  // When evaluate_due has work: the next deadline, or while the storage is
+  // full, no sooner than the next try to write.
+  std::optional<std::int64_t> next_deadline() const;
+  // Whether the last write found the storage full (none has succeeded since).
+  bool storage_full() const { return full_since_ms_.has_value(); }
 
   // Called when the outbox goes from empty to non-empty: the server posts a
   // flush so that everything ready now shares one commit.
@@ -142,6 +154,16 @@ class KitchenService {
   void batch();  // opens the storage batch if needed
   // Rolls back the open batch and drops the outbox: after an exception.
   void abandon();
+  void drop_batch();  // abandon() without its log line
+  // After StorageFull: abandons the batch, reads the open orders again from
+  // the storage, answers the batch's requests `rate_limited` and welcomes
+  // again whoever was welcomed in it.
+  void recover_from_full(const StorageFull& error);
+  // The open orders, their indexes and deadlines, the dishes sold out and
+  // the next ticket, as the storage has them.
+  void load_from_storage();
+  // Whether writes wait for the next try after a full storage.
+  bool waiting_for_room(std::int64_t now_ms) const { return full_since_ms_ && now_ms < retry_writes_at_ms_; }
   // Stores the order after a change at `now_ms`, bringing an accruing
   // compensation up to date with it first (and its breach record).
   void save(StoredOrder& stored, std::int64_t now_ms);
@@ -189,6 +211,19 @@ class KitchenService {
   std::vector<Outgoing> outbox_;
   std::function<void()> flush_needed_;
   bool flush_pending_ = false;
+
+  // Since the last flush, for recover_from_full: whom to answer, whom to
+  // welcome again, whether a new menu went out.
+  struct Handled {
+    ParticipantPtr from;
+    std::optional<core::RequestId> re;
+  };
+  std::vector<Handled> batch_requests_;
+  std::vector<Handled> batch_welcomes_;
+  bool batch_menu_ = false;
+  std::optional<std::int64_t> full_since_ms_;  // the first write that found no room, none succeeding since
+  std::int64_t retry_writes_at_ms_ = 0;
+  std::int64_t full_refusals_ = 0;  // batches refused while full, for the log
 };
 
 // "kiosk:" + a hash of the token: identifies a kiosk's orders across

@@ -2,8 +2,6 @@
 // runs the loop. `export-breaches` writes the breach log as CSV; `backup`
 // copies the database while the server runs.
 
-#include <SQLiteCpp/Exception.h>
-#include <sqlite3.h>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -30,7 +28,7 @@ namespace hg = hourglass;
 
 namespace {
 
-// The exit code when the database or its disk is full (docs/operations.md).
+// The exit code when the database or its disk is full at start-up (docs/operations.md).
 constexpr int kExitDatabaseFull = 3;
 
 }  // namespace
@@ -156,7 +154,16 @@ int main(int argc, char** argv) {
       config.devices = std::move(fresh.value().devices);
       const std::size_t dishes = fresh_menu.value().items.size();
       service.replace_menu(std::move(fresh_menu.value()));
-      spdlog::info("reloaded {}: {} devices, menu {} ({} dishes, for orders from now); other settings take a restart",
+      // A raised (or removed) cap is room again for a database that was full.
+      if (fresh.value().limits.max_database_mb != config.limits.max_database_mb) {
+        config.limits.max_database_mb = fresh.value().limits.max_database_mb;
+        storage.limit_size_mb(config.limits.max_database_mb);
+        spdlog::info("the database may now grow to {}", config.limits.max_database_mb > 0
+                                                             ? fmt::format("{} MB", config.limits.max_database_mb)
+                                                             : std::string("the size of the disk"));
+      }
+      spdlog::info("reloaded {}: {} devices, menu {} ({} dishes, for orders from now), limits.max_database_mb; other "
+                   "settings take a restart",
                    config_path, config.devices.size(), fresh.value().menu, dishes);
       return true;
     });
@@ -186,19 +193,14 @@ int main(int argc, char** argv) {
       throw;
     }
     spdlog::info("stopped cleanly");
-  } catch (const SQLite::Exception& error) {
-    if (error.getErrorCode() == SQLITE_FULL) {
-      // Nothing acknowledged is lost: a reply goes out only after its commit,
-      // and the batch that could not be written was rolled back. The tablets
-      // keep what was not acknowledged and send it again.
-      spdlog::critical(
-          "the database {} is full ({}): stopping with what is committed; free disk space (or raise "
-          "limits.max_database_mb) and the server starts again (systemd restarts it by itself)",
-          config.database, error.what());
-      return kExitDatabaseFull;
-    }
-    spdlog::critical("fatal: {}", error.what());
-    return 1;
+  } catch (const hg::kitchen::StorageFull& error) {
+    // Only before serving (a migration on a full disk, say): once serving, a
+    // full database refuses writes and the server goes on (KitchenService).
+    spdlog::critical(
+        "the database {} is full ({}): cannot start; free disk space (or raise limits.max_database_mb) and the "
+        "server starts again (systemd restarts it by itself)",
+        config.database, error.what());
+    return kExitDatabaseFull;
   } catch (const std::exception& error) {
     spdlog::critical("fatal: {}", error.what());
     return 1;

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <map>
 #include <stdexcept>
@@ -183,10 +184,22 @@ std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
 }
 
 // Runs a prepared statement that returns no rows, and readies it for reuse.
-void run(SQLite::Statement& statement) {
-  statement.exec();
+// Runs a statement that writes and returns how many rows it changed. A
+// write that finds no room (SQLITE_FULL: the disk, or max_page_count) is
+// StorageFull, with the statement reset so it can be used again.
+int run(SQLite::Statement& statement) {
+  int changed = 0;
+  try {
+    changed = statement.exec();
+  } catch (const SQLite::Exception& error) {
+    statement.tryReset();  // returns the step's error again; it is the one thrown below
+    statement.clearBindings();
+    if ((error.getErrorCode() & 0xff) == SQLITE_FULL) throw StorageFull(error.what());
+    throw;
+  }
   statement.reset();
   statement.clearBindings();
+  return changed;
 }
 
 constexpr const char* kBreachColumns =
@@ -264,14 +277,20 @@ SqliteStorage::SqliteStorage(const std::string& path) try : db_(path, SQLite::OP
                                " WHERE (?1 IS NULL OR b.at_ms >= ?1) AND (?2 IS NULL OR b.at_ms < ?2)"
                                " AND (?3 IS NULL OR b.table_name = ?3) ORDER BY b.at_ms, b.breach_id, bl.position",
                                kBreachColumns));
-} catch (const std::exception& error) {
+} catch (const SQLite::Exception& error) {
   // Name the file: "file is not a database" alone does not say which.
+  if ((error.getErrorCode() & 0xff) == SQLITE_FULL) throw StorageFull(fmt::format("{}: {}", path, error.what()));
+  throw std::runtime_error(fmt::format("{}: {}", path, error.what()));
+} catch (const std::exception& error) {
   throw std::runtime_error(fmt::format("{}: {}", path, error.what()));
 }
 
 void SqliteStorage::limit_size_mb(int mb) {
+  // SQLite's own ceiling when there is no cap (its default max_page_count).
+  constexpr std::int64_t kNoCap = 4294967294;
   const std::int64_t page = db_.execAndGet("PRAGMA page_size").getInt64();
-  db_.exec(fmt::format("PRAGMA max_page_count = {}", std::max<std::int64_t>(1, std::int64_t{mb} * 1024 * 1024 / page)));
+  const std::int64_t pages = mb > 0 ? std::max<std::int64_t>(1, std::int64_t{mb} * 1024 * 1024 / page) : kNoCap;
+  db_.exec(fmt::format("PRAGMA max_page_count = {}", pages));
 }
 
 SqliteStorage::~SqliteStorage() {
@@ -316,6 +335,9 @@ void SqliteStorage::commit() {
 
 void SqliteStorage::rollback() {
   in_batch_ = false;
+  // After some errors (SQLITE_FULL among them) SQLite may have rolled the
+  // transaction back itself: then there is none to roll back.
+  if (sqlite3_get_autocommit(db_.getHandle()) != 0) return;
   run(*rollback_);
 }
 
@@ -661,7 +683,7 @@ std::int64_t SqliteStorage::add_complaint(const StoredComplaint& stored) {
   bind_optional(s, 6, c.station);
   s.bind(7, c.note);
   s.bind(8, c.at_ms);
-  s.exec();
+  run(s);
   return db_.getLastInsertRowid();
 }
 
@@ -673,7 +695,7 @@ void SqliteStorage::resolve_complaint(const core::Complaint& c) {
   s.bind(2, c.resolution_note);
   bind_optional(s, 3, c.resolved_at_ms);
   s.bind(4, c.complaint_id);
-  if (s.exec() != 1) throw std::runtime_error(fmt::format("complaint {}: not open to resolve", c.complaint_id));
+  if (run(s) != 1) throw std::runtime_error(fmt::format("complaint {}: not open to resolve", c.complaint_id));
 }
 
 std::optional<StoredComplaint> SqliteStorage::find_complaint(std::int64_t complaint_id) {
@@ -713,7 +735,7 @@ bool SqliteStorage::add_survey(const core::Survey& survey, const std::string& ow
   s.bind(7, survey.note);
   s.bind(8, survey.at_ms);
   s.bind(9, survey.breached ? 1 : 0);
-  return s.exec() == 1;
+  return run(s) == 1;
 }
 
 std::vector<core::Survey> SqliteStorage::surveys(const TimeRange& range) {

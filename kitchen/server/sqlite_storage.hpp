@@ -23,7 +23,9 @@ class SqliteStorage final : public Storage {
   static constexpr int kSchemaVersion = 6;
 
   // The database may grow to `mb` megabytes, no further: writes past it fail
-  // as on a full disk (SQLITE_FULL). The config's limits.max_database_mb.
+  // as on a full disk (StorageFull). The config's limits.max_database_mb;
+  // 0 takes the cap away. It cannot shrink the file: a cap below its size
+  // leaves it at its size.
   void limit_size_mb(int mb);
   int schema_version();
 

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,15 @@ struct StoredComplaint {
 struct TimeRange {
   std::optional<std::int64_t> since_ms;  // inclusive
   std::optional<std::int64_t> until_ms;  // exclusive
+};
+
+// A write found no room (a full disk, or the database at its size cap).
+// Thrown by any write of a batch or by its commit; the batch is then to be
+// rolled back, after which the storage is as it was before it and usable:
+// the next batch succeeds once there is room again.
+class StorageFull : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 class Storage {

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <stdexcept>
+#include <thread>
 
 namespace hourglass::test {
 
@@ -37,6 +38,17 @@ void KitchenProcess::pause() const {
 
 void KitchenProcess::resume() const {
   if (process_) process_->signal(SIGCONT);
+}
+
+bool KitchenProcess::reload(const std::string& expect_in_log) const {
+  const std::size_t before = log().size();
+  if (process_) process_->signal(SIGHUP);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (log().find(expect_in_log, before) == std::string::npos) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
 }
 
 std::optional<int> KitchenProcess::wait_exit(std::chrono::milliseconds timeout) {

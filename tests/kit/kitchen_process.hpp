@@ -50,6 +50,9 @@ class KitchenProcess {
   // unplugged machine does. resume() lets it go on.
   void pause() const;
   void resume() const;
+  // SIGHUP (systemctl reload), then waits until the log, from now on, says
+  // `expect_in_log`; false if it does not within 10 s.
+  bool reload(const std::string& expect_in_log) const;
   // Sends `signal` and waits; returns the exit code (-1 if it did not exit
   // normally, or was killed after the timeout).
   int stop(int signal, std::chrono::milliseconds timeout = std::chrono::seconds(10));

@@ -28,11 +28,7 @@ void write_json(const fs::path& path, const nlohmann::json& json) {
 }
 
 // Sends SIGHUP and waits until the server says it reloaded (or refused to).
-void reload(ServerProcess& server, const std::string& expect_in_log) {
-  const std::size_t before = server.log().size();
-  REQUIRE(::kill(server.pid(), SIGHUP) == 0);
-  REQUIRE(eventually([&] { return server.log().find(expect_in_log, before) != std::string::npos; }));
-}
+void reload(ServerProcess& server, const std::string& expect_in_log) { REQUIRE(server.reload(expect_in_log)); }
 
 core::Order placed(LineClient& client, const std::string& order_id, const std::string& item) {
   const auto reply = client.request(simple_order(order_id, {{item, 1}}));

@@ -28,15 +28,19 @@ class FakeParticipant final : public Participant {
 };
 
 // SQLite on :memory:, with failures to switch on: a storage that breaks
-// mid-request or at the commit, as a full or failing disk would.
+// mid-request or at the commit, as a failing disk would, or finds no room
+// there (StorageFull), as a full one does.
 class FlakyStorage final : public Storage {
  public:
   bool fail_commit = false;
   bool fail_audit = false;
+  bool full_commit = false;
+  bool full_audit = false;
 
   void begin() override { inner_.begin(); }
   void commit() override {
     if (fail_commit) throw std::runtime_error("commit failed (test)");
+    if (full_commit) throw StorageFull("database or disk is full (test)");
     inner_.commit();
   }
   void rollback() override { inner_.rollback(); }
@@ -45,6 +49,7 @@ class FlakyStorage final : public Storage {
   void save_verdict(const StoredOrder& order) override { inner_.save_verdict(order); }
   void add_audit(const AuditEntry& entry) override {
     if (fail_audit) throw std::runtime_error("audit write failed (test)");
+    if (full_audit) throw StorageFull("database or disk is full (test)");
     inner_.add_audit(entry);
   }
   std::int64_t add_breach(const core::BreachEntry& entry, const std::vector<std::string>& line_ids) override {

@@ -1,7 +1,7 @@
 // What the server does with the database it is given, before serving anyone:
 // a second server on the same file refuses to start and names the one that
 // holds it; a corrupt or foreign file is refused by name and left as it was;
-// a missing one is created. All against the real binary.
+// a missing one is created. All against the real binary (a full disk: full_disk_tests.cpp).
 
 #include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
@@ -12,8 +12,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <map>
-#include <set>
 
 #include "tests/server/test_support.hpp"
 
@@ -113,71 +111,4 @@ TEST_CASE("a missing database is created on first start, as an empty file is tak
   auto table = connect_as(server.port(), kTable1, Role::table);
   CHECK(placed(table.client, "new-1", "mapo").seq == 1);
   CHECK(fs::file_size(db) > 0);
-}
-
-TEST_CASE("a full database: the server stops with a clear message and code 3, nothing acknowledged is lost, and it "
-          "starts again by itself once there is room",
-          "[server][integration][faults]") {
-  TempDir dir;
-  TestConfig config;
-  // limits.max_database_mb makes the database full at 1 MB, as a full disk does (SQLITE_FULL).
-  config.limits = R"({"requests_per_second":100000,"burst":100000,"max_database_mb":1})";
-  const auto config_path = dir.write_config(config);
-  std::set<std::string> acked;
-  std::vector<std::string> sent;
-  {
-    ServerProcess server(config_path);
-    auto table = connect_as(server.port(), kTable1, Role::table);
-    const std::string note(190, 'x');
-    std::string last_other;
-    for (int i = 0; i < 2000; ++i) {
-      core::PlaceOrder order;
-      order.order_id = fmt::format("full-{}", i);
-      for (int line = 0; line < 20; ++line) order.lines.push_back(core::LineRequest{"rice", 1, note});
-      sent.push_back(order.order_id);
-      try {
-        table.client.send(order, core::RequestId{std::int64_t{i}});
-      } catch (const std::exception&) {
-        break;  // the server stopped under us
-      }
-      const auto reply = table.client.next(5s);
-      if (!reply) break;  // no reply: the server stopped under us
-      if (const auto* placed = as<core::OrderMessage>(*reply)) {
-        acked.insert(placed->order.order_id);
-      } else {
-        last_other = describe(*reply);
-      }
-    }
-    // It stops by itself.
-    const auto code = server.wait_exit(10s);
-    INFO("the last reply that was not an order: " << last_other);
-    CHECK(code == std::optional<int>(3));
-    CHECK(server.log().find("kitchen.db is full") != std::string::npos);
-    CHECK(server.log().find("free disk space") != std::string::npos);
-  }
-  REQUIRE(acked.size() > 20);
-  REQUIRE(acked.size() < sent.size());
-
-  // Room again (here: a larger limit; on a real machine, freed disk space).
-  config.limits = R"({"requests_per_second":100000,"burst":100000,"max_database_mb":64})";
-  dir.write_config(config);
-  ServerProcess server(config_path);
-  auto manager = connect_as(server.port(), kManager, Role::manager);
-  const auto history_reply = manager.client.request(core::GetHistory{});
-  const auto* history = as<core::History>(history_reply);
-  REQUIRE(history);
-  std::map<std::string, int> stored;
-  for (const core::Order& order : history->orders) ++stored[order.order_id];
-  for (const std::string& id : acked) {
-    CAPTURE(id);
-    CHECK(stored[id] == 1);
-  }
-  // What the tablet never had acknowledged it sends again: taken now, once.
-  auto table = connect_as(server.port(), kTable1, Role::table);
-  for (const std::string& id : sent) {
-    if (acked.count(id) > 0) continue;
-    const auto reply = table.client.request(simple_order(id, {{"rice", 1}}));
-    INFO(describe(reply));
-    CHECK(as<core::OrderMessage>(reply) != nullptr);
-  }
 }

@@ -8,7 +8,8 @@ packages=(g++ cmake ninja-build pkg-config faketime
   libboost-dev libssl-dev openssl catch2 nlohmann-json3-dev libspdlog-dev
   libfmt-dev libcli11-dev fonts-wqy-microhei sqlite3 faketime tzdata
   xvfb xauth libgl1-mesa-dri libglx-mesa0 libegl-mesa0
-  clang libclang-rt-14-dev)  # the fuzz targets (deploy/fuzz.sh): libFuzzer and the sanitizers' runtimes
+  clang libclang-rt-14-dev  # the fuzz targets (deploy/fuzz.sh): libFuzzer and the sanitizers' runtimes
+  chromium)  # the manager's phone page, tried in a real browser by the tests
 
 missing=()
 for p in "${packages[@]}"; do

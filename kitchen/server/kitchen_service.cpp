@@ -129,6 +129,13 @@ void KitchenService::start() {
   load_pushed_ = core::LoadPushed{load_wait_s_, now - core::kLoadMinIntervalMs};
 }
 
+std::vector<core::Order> KitchenService::open_order_list() const {
+  std::vector<core::Order> orders;
+  orders.reserve(orders_.size());
+  for (const auto& [seq, stored] : orders_) orders.push_back(stored.order);
+  return orders;
+}
+
 void KitchenService::index(const StoredOrder& stored) {
   seq_by_order_id_[stored.order.order_id] = stored.order.seq;
   seqs_by_owner_[stored.owner].insert(stored.order.seq);

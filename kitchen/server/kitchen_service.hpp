@@ -87,6 +87,11 @@ class KitchenService {
   void flush();
 
   std::size_t open_orders() const { return orders_.size(); }
+  // The orders not yet closed, by seq, for the manager's page.
+  std::vector<core::Order> open_order_list() const;
+  // Whether changes wait for their commit (flush): a reader of committed
+  // state waits until it is done.
+  bool batch_open() const { return batch_ != nullptr; }
 
   // Kitchen load (v1.1): recomputes the projected wait when an order changed
   // since the last time, or 10 s have passed, and pushes it to everyone when

@@ -20,6 +20,7 @@
 #include "kitchen/server/server.hpp"
 #include "kitchen/server/sqlite_storage.hpp"
 #include "kitchen/server/stream.hpp"
+#include "kitchen/server/web_server.hpp"
 #include "shared/core/config.hpp"
 #include "shared/core/local_time.hpp"
 #include "shared/core/menu.hpp"
@@ -169,6 +170,14 @@ int main(int argc, char** argv) {
     });
     const auto bound = server.listen();
     server.start();
+    std::optional<hg::kitchen::WebServer> web;
+    if (config.web) {
+      web.emplace(io, config, service, storage, clock, tls.get());
+      const auto at = web->listen(*config.web);
+      web->start();
+      const std::string web_host = at.address().is_v6() ? "[" + at.address().to_string() + "]" : at.address().to_string();
+      spdlog::info("manager page on {}://{}:{}/", tls ? "https" : "http", web_host, at.port());
+    }
     spdlog::info("database {}, menu {}, promise {} s {} ({} rules, time zone {}), {} devices, {}", config.database,
                  config.menu, config.promise.seconds, hg::core::policy_name(config.promise.policy),
                  config.promise_rules.size(), config.timezone, config.devices.size(),

@@ -124,6 +124,12 @@ Result<ServerConfig> parse_server_config(std::string_view json_text, std::string
       const JsonObjectReader t(r.object("tls"), "tls");
       config.tls = TlsFiles{resolve(base_dir, t.string("cert")), resolve(base_dir, t.string("key"))};
     }
+    if (r.has("web")) {
+      const JsonObjectReader w(r.object("web"), "web");
+      auto address = parse_listen_address(w.string("listen"));
+      if (!address) throw_field_error(w.path_of("listen"), address.error());
+      config.web = address.value();
+    }
     if (r.has("limits")) config.limits = read_limits(JsonObjectReader(r.object("limits"), "limits"));
     if (const auto level = r.optional_string("log_level")) {
       static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};

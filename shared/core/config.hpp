@@ -50,6 +50,9 @@ struct ServerConfig {
   std::string timezone;                    // IANA name ("Asia/Shanghai"); empty: the system's
   std::vector<Device> devices;
   std::optional<TlsFiles> tls;
+  // Extension: the manager's page on a phone (docs/manager-page.md), served
+  // at this address when given; HTTPS when `tls` is.
+  std::optional<ListenAddress> web{};
   Limits limits;
   std::string log_level = "info";
 };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
@@ -39,6 +40,14 @@ fs::path write_kitchen_config(const fs::path& folder, const TestConfig& config) 
   out << text;
   if (!out) throw std::runtime_error("cannot write " + file.string());
   return file;
+}
+
+void make_test_certificate(const fs::path& folder, const std::string& name) {
+  const std::string command = fmt::format(
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+      "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout '{}' -out '{}' 2>/dev/null",
+      (folder / (name + ".key")).string(), (folder / (name + ".crt")).string());
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl could not make a certificate: " + command);
 }
 
 fs::path sample_menu_path() { return fs::path(HOURGLASS_SOURCE_DIR) / "assets" / "menu.json"; }

@@ -36,6 +36,10 @@ struct TestConfig {
 // kitchen.db beside it, the sample menu, the standard devices. Returns its path.
 std::filesystem::path write_kitchen_config(const std::filesystem::path& folder, const TestConfig& config = {});
 
+// A self-signed certificate for localhost and 127.0.0.1: `name`.crt and
+// `name`.key in `folder` (openssl req); throws if it cannot be made.
+void make_test_certificate(const std::filesystem::path& folder, const std::string& name);
+
 // assets/menu.json of this source tree, and the menu in it.
 std::filesystem::path sample_menu_path();
 const core::Menu& sample_menu();

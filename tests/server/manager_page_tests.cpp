@@ -8,6 +8,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -66,11 +67,32 @@ HttpReply http_get(std::uint16_t port, const std::string& target, const std::str
                    response.body()};
 }
 
+// GET over TLS, trusting `ca`; throws if the handshake fails.
+HttpReply https_get(std::uint16_t port, const std::string& target, const std::string& authorization,
+                    const fs::path& ca) {
+  boost::asio::io_context io;
+  boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
+  tls.load_verify_file(ca.string());
+  tls.set_verify_mode(boost::asio::ssl::verify_peer);
+  boost::beast::ssl_stream<boost::asio::ip::tcp::socket> stream(io, tls);
+  stream.next_layer().connect({boost::asio::ip::make_address("127.0.0.1"), port});
+  stream.handshake(boost::asio::ssl::stream_base::client);
+  http::request<http::empty_body> request(http::verb::get, target, 11);
+  request.set(http::field::host, "127.0.0.1");
+  request.set(http::field::authorization, authorization);
+  http::write(stream, request);
+  boost::beast::flat_buffer buffer;
+  http::response<http::string_body> response;
+  http::read(stream, buffer, response);
+  return HttpReply{static_cast<int>(response.result_int()), std::string(response[http::field::content_type]),
+                   response.body()};
+}
+
 // The page's port, from the line the server logs when it listens.
 std::uint16_t web_port(const ServerProcess& server) {
   std::smatch match;
   const std::string log = server.log();
-  static const std::regex line(R"(manager page on http://127\.0\.0\.1:(\d+)/)");
+  static const std::regex line(R"(manager page on https?://127\.0\.0\.1:(\d+)/)");
   REQUIRE(std::regex_search(log, match, line));
   return static_cast<std::uint16_t>(std::stoi(match[1].str()));
 }
@@ -180,6 +202,23 @@ TEST_CASE("manager page over HTTP: the page for anyone, the figures and the CSV 
   CHECK(csv.content_type == "text/csv; charset=utf-8");
   CHECK(csv.body.rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(csv.body.find(placed->order.order_id) != std::string::npos);
+}
+
+TEST_CASE("manager page with TLS on: HTTPS with the kitchen's certificate, and nothing in plain HTTP",
+          "[server][integration]") {
+  TempDir dir;
+  make_test_certificate(dir.path(), "server");
+  TestConfig config;
+  config.web = true;
+  config.tls = R"({"cert":"server.crt","key":"server.key"})";
+  ServerProcess server(dir.write_config(config));
+  CHECK(server.log().find("manager page on https://") != std::string::npos);
+  const std::uint16_t port = web_port(server);
+  const HttpReply summary = https_get(port, "/api/summary", kManagerAuth, dir / "server.crt");
+  CHECK(summary.status == 200);
+  CHECK(core::Json::parse(summary.body)["totals"]["orders"] == 0);
+  CHECK(https_get(port, "/api/summary", "Bearer " + std::string(kTable1), dir / "server.crt").status == 401);
+  CHECK_THROWS(http_get(port, "/"));  // plain HTTP gets no page
 }
 
 TEST_CASE("manager page in a real browser: headless Chromium shows the live numbers, in English and Chinese",

@@ -25,15 +25,7 @@ using namespace hourglass::test;
 namespace asio = boost::asio;
 namespace fs = std::filesystem;
 
-// A self-signed certificate for localhost and 127.0.0.1: `name`.crt and
-// `name`.key in `dir`.
-void make_certificate(const fs::path& dir, const std::string& name) {
-  const std::string command = fmt::format(
-      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
-      "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout '{}' -out '{}' 2>/dev/null",
-      (dir / (name + ".key")).string(), (dir / (name + ".crt")).string());
-  REQUIRE(std::system(command.c_str()) == 0);
-}
+void make_certificate(const fs::path& dir, const std::string& name) { make_test_certificate(dir, name); }
 
 // What a client offers: the protocol versions and TLS 1.2 cipher suites
 // (OpenSSL names; empty: OpenSSL's defaults).

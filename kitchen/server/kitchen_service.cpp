@@ -83,11 +83,6 @@ void KitchenService::load_from_storage() {
   seqs_by_owner_.clear();
   scheduler_ = DeadlineScheduler{};
   accruing_.clear();
-  for (core::MenuItem& item : menu_.items) item.sold_out = false;
-  for (const std::string& id : storage_.sold_out_items()) {
-    if (core::MenuItem* item = menu_.find(id)) item->sold_out = true;
-  }
-  encode_menu();
   next_seq_ = storage_.max_seq() + 1;
   for (auto& stored : storage_.load_unclosed_orders()) {
     const std::int64_t seq = stored.order.seq;
@@ -103,12 +98,19 @@ void KitchenService::load_from_storage() {
 }
 
 void KitchenService::start() {
-  load_from_storage();
+  // Sold out: in the menu file, or marked by the staff (kept until set back).
   std::vector<std::string> sold_out;
-  for (const core::MenuItem& item : menu_.items) {
-    if (item.sold_out) sold_out.push_back(item.id);
+  for (const std::string& id : storage_.sold_out_items()) {
+    if (core::MenuItem* item = menu_.find(id)) {
+      item->sold_out = true;
+      sold_out.push_back(id);
+    }
   }
-  if (!sold_out.empty()) spdlog::info("sold out: {}", fmt::join(sold_out, ", "));
+  if (!sold_out.empty()) {
+    spdlog::info("sold out: {}", fmt::join(sold_out, ", "));
+    encode_menu();
+  }
+  load_from_storage();
   // Compensations that grew while the server was down: from stored times.
   const std::vector<std::int64_t> accruing(accruing_.begin(), accruing_.end());
   try {
@@ -292,6 +294,7 @@ void KitchenService::flush() {
   batch_requests_.clear();
   batch_welcomes_.clear();
   batch_menu_ = false;
+  batch_sold_out_before_.clear();
   std::vector<Outgoing> outgoing;
   outgoing.swap(outbox_);
   for (const auto& message : outgoing) {
@@ -340,6 +343,12 @@ void KitchenService::recover_from_full(const StorageFull& error) {
   const std::vector<Handled> welcomes = std::move(batch_welcomes_);
   const bool menu = batch_menu_;
   const std::size_t dropped = outbox_.size();
+  // Dishes marked sold out (or back on) in the batch are as they were.
+  for (const auto& [id, before] : batch_sold_out_before_) {
+    if (core::MenuItem* item = menu_.find(id)) item->sold_out = before;
+  }
+  if (!batch_sold_out_before_.empty()) encode_menu();
+  batch_sold_out_before_.clear();
   batch_requests_.clear();
   batch_welcomes_.clear();
   batch_menu_ = false;
@@ -735,6 +744,7 @@ void KitchenService::on(const Context& c, const core::SetSoldOut& m) {
     return;
   }
   batch();
+  batch_sold_out_before_.try_emplace(item->id, item->sold_out);
   storage_.set_sold_out(item->id, m.sold_out, c.now_ms);
   const bool changed = item->sold_out != m.sold_out;
   item->sold_out = m.sold_out;

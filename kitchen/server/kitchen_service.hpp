@@ -161,10 +161,11 @@ class KitchenService {
   void abandon();
   void drop_batch();  // abandon() without its log line
   // After StorageFull: abandons the batch, reads the open orders again from
-  // the storage, answers the batch's requests `rate_limited` and welcomes
-  // again whoever was welcomed in it.
+  // the storage, puts back the dishes the batch marked sold out or back on,
+  // answers the batch's requests `rate_limited` and welcomes again whoever
+  // was welcomed in it.
   void recover_from_full(const StorageFull& error);
-  // The open orders, their indexes and deadlines, the dishes sold out and
+  // The open orders, their indexes and deadlines, the accruing breaches and
   // the next ticket, as the storage has them.
   void load_from_storage();
   // Whether writes wait for the next try after a full storage.
@@ -226,6 +227,7 @@ class KitchenService {
   std::vector<Handled> batch_requests_;
   std::vector<Handled> batch_welcomes_;
   bool batch_menu_ = false;
+  std::map<std::string, bool> batch_sold_out_before_;  // by dish: sold out before the batch changed it
   std::optional<std::int64_t> full_since_ms_;  // the first write that found no room, none succeeding since
   std::int64_t retry_writes_at_ms_ = 0;
   std::int64_t full_refusals_ = 0;  // batches refused while full, for the log

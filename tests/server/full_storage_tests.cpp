@@ -161,3 +161,24 @@ TEST_CASE("service: a screen welcomed in a batch that found the storage full is 
   REQUIRE(snapshot->orders.size() == 1);  // o1, committed; not o2, refused
   CHECK(snapshot->orders[0].order_id == "o1");
 }
+
+TEST_CASE("service: a dish marked sold out or back on in a batch that found the storage full is as it was",
+          "[server][faults]") {
+  Fixture f;
+  f.service->handle(f.kds, request(6, core::SetSoldOut{"rice", true}));
+  f.service->flush();
+  REQUIRE(f.storage.sold_out_items() == std::vector<std::string>{"rice"});
+  f.storage.full_commit = true;
+  f.service->handle(f.kds, request(7, core::SetSoldOut{"rice", false}));  // back on: refused
+  f.service->handle(f.kds, request(8, core::SetSoldOut{"mapo", true}));   // sold out: refused
+  f.service->flush();
+  f.storage.full_commit = false;
+  // Still sold out, as committed: a table cannot order it.
+  const auto rice = f.ask(f.table1, core::PlaceOrder{"o1", {{"rice", 1, ""}}});
+  REQUIRE(refusal(rice));
+  CHECK(refusal(rice)->error.code == core::ErrorCode::sold_out);
+  // And the one the refused batch marked is still on.
+  const auto mapo = f.ask(f.table1, core::PlaceOrder{"o2", {{"mapo", 1, ""}}});
+  CHECK(std::holds_alternative<core::OrderMessage>(mapo.message));
+  CHECK(f.storage.sold_out_items() == std::vector<std::string>{"rice"});
+}

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <cstdio>
 #include <iostream>
 
@@ -31,6 +32,12 @@ namespace {
 
 // The exit code when the database or its disk is full at start-up (docs/operations.md).
 constexpr int kExitDatabaseFull = 3;
+
+// An endpoint's address as it goes before ":port" ("[::1]" for IPv6).
+std::string host_text(const boost::asio::ip::tcp::endpoint& endpoint) {
+  const std::string address = endpoint.address().to_string();
+  return endpoint.address().is_v6() ? "[" + address + "]" : address;
+}
 
 }  // namespace
 
@@ -175,15 +182,13 @@ int main(int argc, char** argv) {
       web.emplace(io, config, service, storage, clock, tls.get());
       const auto at = web->listen(*config.web);
       web->start();
-      const std::string web_host = at.address().is_v6() ? "[" + at.address().to_string() + "]" : at.address().to_string();
-      spdlog::info("manager page on {}://{}:{}/", tls ? "https" : "http", web_host, at.port());
+      spdlog::info("manager page on {}://{}:{}/", tls ? "https" : "http", host_text(at), at.port());
     }
     spdlog::info("database {}, menu {}, promise {} s {} ({} rules, time zone {}), {} devices, {}", config.database,
                  config.menu, config.promise.seconds, hg::core::policy_name(config.promise.policy),
                  config.promise_rules.size(), config.timezone, config.devices.size(),
                  config.tls ? "TLS with " + config.tls->cert : std::string("plain TCP"));
-    const std::string host =
-        bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
+    const std::string host = host_text(bound);
     std::printf("listening on %s:%u\n", host.c_str(), static_cast<unsigned>(bound.port()));
     std::fflush(stdout);
     try {

@@ -51,20 +51,26 @@ struct HttpReply {
   std::string body;
 };
 
+// One request on a connected stream (plain or TLS), and its reply.
+template <class Stream>
+HttpReply exchange(Stream& stream, http::verb method, const std::string& target, const std::string& authorization) {
+  http::request<http::empty_body> request(method, target, 11);
+  request.set(http::field::host, "127.0.0.1");
+  if (!authorization.empty()) request.set(http::field::authorization, authorization);
+  http::write(stream, request);
+  boost::beast::flat_buffer buffer;
+  http::response<http::string_body> response;
+  http::read(stream, buffer, response);
+  return HttpReply{static_cast<int>(response.result_int()), std::string(response[http::field::content_type]),
+                   response.body()};
+}
+
 HttpReply http_get(std::uint16_t port, const std::string& target, const std::string& authorization = {},
                    http::verb method = http::verb::get) {
   boost::asio::io_context io;
   boost::asio::ip::tcp::socket socket(io);
   socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  http::request<http::empty_body> request(method, target, 11);
-  request.set(http::field::host, "127.0.0.1");
-  if (!authorization.empty()) request.set(http::field::authorization, authorization);
-  http::write(socket, request);
-  boost::beast::flat_buffer buffer;
-  http::response<http::string_body> response;
-  http::read(socket, buffer, response);
-  return HttpReply{static_cast<int>(response.result_int()), std::string(response[http::field::content_type]),
-                   response.body()};
+  return exchange(socket, method, target, authorization);
 }
 
 // GET over TLS, trusting `ca`; throws if the handshake fails.
@@ -77,15 +83,7 @@ HttpReply https_get(std::uint16_t port, const std::string& target, const std::st
   boost::beast::ssl_stream<boost::asio::ip::tcp::socket> stream(io, tls);
   stream.next_layer().connect({boost::asio::ip::make_address("127.0.0.1"), port});
   stream.handshake(boost::asio::ssl::stream_base::client);
-  http::request<http::empty_body> request(http::verb::get, target, 11);
-  request.set(http::field::host, "127.0.0.1");
-  request.set(http::field::authorization, authorization);
-  http::write(stream, request);
-  boost::beast::flat_buffer buffer;
-  http::response<http::string_body> response;
-  http::read(stream, buffer, response);
-  return HttpReply{static_cast<int>(response.result_int()), std::string(response[http::field::content_type]),
-                   response.body()};
+  return exchange(stream, http::verb::get, target, authorization);
 }
 
 // The page's port, from the line the server logs when it listens.

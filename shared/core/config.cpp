@@ -65,7 +65,7 @@ Result<ServerConfig> parse_server_config(std::string_view json_text, std::string
   Json document;
   try {
     document = Json::parse(json_text);
-  } catch (const Json::parse_error& error) {
+  } catch (const Json::exception& error) {  // parse_error, or out_of_range for a number overflow
     return fail(fmt::format("{}: not valid JSON: {}", source, error.what()));
   }
   try {

@@ -237,7 +237,7 @@ Result<Menu> load_menu_file(const std::string& path) {
   // Report the parser's own position for syntax errors: the owner edits this by hand.
   try {
     return menu_from_json(Json::parse(text.str()), path);
-  } catch (const Json::parse_error& error) {
+  } catch (const Json::exception& error) {  // parse_error, or out_of_range for a number overflow
     return fail(fmt::format("{}: not valid JSON: {}", path, error.what()));
   }
 }

@@ -96,6 +96,14 @@ TEST_CASE("a config that is not JSON is refused", "[core][config]") {
   CHECK_THAT(parsed.error(), Catch::StartsWith("kitchen.json: not valid JSON"));
 }
 
+TEST_CASE("a config with a number too large for a double is refused, not thrown", "[core][config]") {
+  // Found by fuzz_config: nlohmann reports the overflow as out_of_range, not parse_error.
+  const auto parsed = parse_server_config(R"({"_comment": 2.2E2200006171178737961038279})", "kitchen.json", "");
+  REQUIRE_FALSE(parsed.ok());
+  CHECK_THAT(parsed.error(), Catch::StartsWith("kitchen.json: not valid JSON") &&
+                                 Catch::Contains("number overflow"));
+}
+
 TEST_CASE("listen addresses", "[core][config]") {
   CHECK(parse_listen_address("0.0.0.0:0")->port == 0);
   CHECK(parse_listen_address("[::1]:7015")->host == "::1");

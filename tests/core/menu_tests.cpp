@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
 #include <set>
+#include <unistd.h>
 
 #include "shared/core/menu.hpp"
 
@@ -136,6 +140,16 @@ TEST_CASE("a menu that is not JSON says so", "[core][menu][validation]") {
   const auto missing = load_menu_file("/nonexistent/menu.json");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error() == "/nonexistent/menu.json: cannot open the menu file");
+}
+
+TEST_CASE("a menu file with a number too large for a double says so", "[core][menu][validation]") {
+  const auto path = std::filesystem::temp_directory_path() / fmt::format("hourglass-menu-overflow-{}.json", ::getpid());
+  std::ofstream(path) << R"({"items": [{"price_cents": 1E999999999}]})";
+  const auto menu = load_menu_file(path.string());
+  std::filesystem::remove(path);
+  REQUIRE_FALSE(menu.ok());
+  CHECK_THAT(menu.error(), Catch::StartsWith(path.string() + ": not valid JSON") &&
+                               Catch::Contains("number overflow"));
 }
 
 TEST_CASE("allergens have labels in both languages", "[core][menu]") {

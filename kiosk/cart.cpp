@@ -1,5 +1,7 @@
 #include "kiosk/cart.hpp"
 
+#include "shared/core/json_read.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -108,7 +110,9 @@ core::Result<Cart> cart_from_json_text(const std::string& text) {
   try {
     if (document.contains("lines")) {
       for (const nlohmann::json& line : document.at("lines")) {
-        cart.add(line.at("item").get<std::string>(), line.at("qty").get<int>(), line.value("note", std::string()),
+        const auto qty = core::int_in_range(line.at("qty"));
+        if (!qty) return core::fail("bad cart file: a line's qty is not a whole number: " + line.at("qty").dump());
+        cart.add(line.at("item").get<std::string>(), *qty, line.value("note", std::string()),
                  line.value("hold", false));
       }
     }

@@ -1,5 +1,7 @@
 #include "kiosk/kiosk_config.hpp"
 
+#include "shared/core/json_read.hpp"
+
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -51,10 +53,11 @@ core::Result<KioskConfig> parse_kiosk_config(const std::string& json_text, const
   }
   if (document.contains("reset_seconds")) {
     const auto& value = document["reset_seconds"];
-    if (!value.is_number_integer() || value.get<int>() < 1 || value.get<int>() > 3600) {
+    const auto seconds = core::int_in_range(value);
+    if (!seconds || *seconds < 1 || *seconds > 3600) {
       return core::fail(source + ": reset_seconds must be an integer from 1 to 3600");
     }
-    config.reset_seconds = value.get<int>();
+    config.reset_seconds = *seconds;
   }
   return config;
 }

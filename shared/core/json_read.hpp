@@ -6,6 +6,7 @@
 // turn it into an error value.
 
 #include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -52,6 +53,21 @@ class JsonObjectReader {
   const Json& object_;
   std::string path_;
 };
+
+// The value as an int when it is a JSON integer within int's range, else
+// nothing. (nlohmann's get<int>() of 1e300 is undefined behaviour, and of
+// 2^40 or 2^64-1 wraps: a file from a tablet reads through this instead.)
+inline std::optional<int> int_in_range(const Json& value) {
+  constexpr auto kMax = std::numeric_limits<int>::max();
+  if (value.is_number_unsigned()) {
+    const auto n = value.get<std::uint64_t>();
+    return n <= static_cast<std::uint64_t>(kMax) ? std::optional<int>(static_cast<int>(n)) : std::nullopt;
+  }
+  if (!value.is_number_integer()) return std::nullopt;
+  const auto n = value.get<std::int64_t>();
+  if (n < std::numeric_limits<int>::min() || n > kMax) return std::nullopt;
+  return static_cast<int>(n);
+}
 
 // Counts Unicode code points of valid UTF-8 (the JSON parser has already
 // rejected invalid UTF-8).

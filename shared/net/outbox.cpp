@@ -1,5 +1,7 @@
 #include "shared/net/outbox.hpp"
 
+#include "shared/core/json_read.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -54,23 +56,36 @@ std::string encode_outbox(const std::vector<PendingOrder>& orders) {
 core::Result<std::vector<PendingOrder>, std::string> decode_outbox(const std::string& text) {
   try {
     const auto document = nlohmann::json::parse(text);
-    if (document.at("version").get<int>() != kOutboxVersion) {
+    if (core::int_in_range(document.at("version")) != kOutboxVersion) {
       return core::fail("unknown outbox version " + document.at("version").dump());
     }
     std::vector<PendingOrder> orders;
     for (const auto& entry : document.at("orders")) {
       PendingOrder order;
       order.order_id = entry.at("order_id").get<std::string>();
-      order.created_ms = entry.value("created_ms", std::int64_t{0});
+      if (entry.contains("created_ms")) {
+        if (!entry.at("created_ms").is_number_integer()) {
+          return core::fail("malformed outbox: created_ms is not a whole number: " + entry.at("created_ms").dump());
+        }
+        order.created_ms = entry.at("created_ms").get<std::int64_t>();
+      }
       for (const auto& line : entry.at("lines")) {
         core::LineRequest request;
         request.item = line.at("item").get<std::string>();
-        request.qty = line.at("qty").get<int>();
+        const auto qty = core::int_in_range(line.at("qty"));
+        if (!qty) return core::fail("malformed outbox: a line's qty is not a whole number: " + line.at("qty").dump());
+        request.qty = *qty;
         request.note = line.value("note", std::string{});
         request.hold = line.value("hold", false);
         order.lines.push_back(std::move(request));
       }
-      if (entry.contains("party_size")) order.party_size = entry.at("party_size").get<int>();
+      if (entry.contains("party_size")) {
+        const auto party_size = core::int_in_range(entry.at("party_size"));
+        if (!party_size) {
+          return core::fail("malformed outbox: party_size is not a whole number: " + entry.at("party_size").dump());
+        }
+        order.party_size = *party_size;
+      }
       if (order.order_id.empty()) return core::fail(std::string("an outbox order without order_id"));
       orders.push_back(std::move(order));
     }

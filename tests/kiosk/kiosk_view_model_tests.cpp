@@ -216,6 +216,16 @@ TEST_CASE("kiosk cart: merge, quantities, subtotal, requests, atomic save and lo
   CHECK(missing.value().empty());
 }
 
+TEST_CASE("a saved cart with a quantity out of range is refused, not read", "[ui][kiosk]") {
+  REQUIRE(kiosk::cart_from_json_text(R"({"lines":[{"item":"tea","qty":2}]})").ok());
+  for (const char* qty : {"2.2e112", "1.5", "4294967298", "18446744073709551615"}) {
+    INFO(qty);
+    const auto cart = kiosk::cart_from_json_text(std::string(R"({"lines":[{"item":"tea","qty":)") + qty + "}]}");
+    REQUIRE_FALSE(cart.ok());
+    CHECK_THAT(cart.error(), Catch::Contains("qty is not a whole number"));
+  }
+}
+
 TEST_CASE("kiosk config file: fields, defaults, errors", "[ui][kiosk]") {
   auto config = kiosk::parse_kiosk_config(
       R"({"server":"10.0.0.2:7015","token":"t12","mode":"counter","lang":"en","reset_seconds":30})", "k.json");
@@ -226,6 +236,7 @@ TEST_CASE("kiosk config file: fields, defaults, errors", "[ui][kiosk]") {
   CHECK(*config->reset_seconds == 30);
   CHECK_FALSE(kiosk::parse_kiosk_config(R"({"mode":"bar"})", "k.json").ok());
   CHECK_FALSE(kiosk::parse_kiosk_config(R"({"reset_seconds":0})", "k.json").ok());
+  CHECK_FALSE(kiosk::parse_kiosk_config(R"({"reset_seconds":4294967326})", "k.json").ok());  // 2^32 + 30
   CHECK_FALSE(kiosk::parse_kiosk_config("[]", "k.json").ok());
 }
 

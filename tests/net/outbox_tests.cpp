@@ -48,3 +48,18 @@ TEST_CASE("outbox: a missing file is empty, a broken one is an error", "[net]") 
   REQUIRE_FALSE(loaded);
   CHECK(loaded.error().find("broken.json") != std::string::npos);
 }
+
+TEST_CASE("outbox: numbers out of range are refused, not read (fuzz_cart's 2.2e112 as a qty)", "[net]") {
+  const auto with = [](const std::string& order_fields, const std::string& qty) {
+    return R"({"version":1,"orders":[{"order_id":"o1",)" + order_fields + R"("lines":[{"item":"tea","qty":)" + qty +
+           "}]}]}";
+  };
+  REQUIRE(net::decode_outbox(with("", "2")));
+  CHECK_THAT(net::decode_outbox(with("", "2.2e112")).error(), Catch::Contains("qty is not a whole number"));
+  CHECK_THAT(net::decode_outbox(with("", "4294967298")).error(), Catch::Contains("qty is not a whole number"));
+  CHECK_THAT(net::decode_outbox(with(R"("party_size":18446744073709551615,)", "2")).error(),
+             Catch::Contains("party_size is not a whole number"));
+  CHECK_THAT(net::decode_outbox(with(R"("created_ms":1e300,)", "2")).error(),
+             Catch::Contains("created_ms is not a whole number"));
+  CHECK_THAT(net::decode_outbox(R"({"version":1.5,"orders":[]})").error(), Catch::Contains("unknown outbox version"));
+}

@@ -325,6 +325,14 @@ void KitchenService::publish_change(const Context& c, const StoredOrder& stored)
 
 void KitchenService::batch() {
   if (!batch_) batch_ = std::make_unique<StorageBatch>(storage_);
+  // A write with nobody to tell (an order breached while no screen of its
+  // table or the kitchen is connected) is committed at the end of this turn
+  // all the same: an open batch holds SQLite's write lock, and its writes are
+  // not durable until committed.
+  if (!flush_pending_) {
+    flush_pending_ = true;
+    if (flush_needed_) flush_needed_();
+  }
 }
 
 void KitchenService::abandon() {

@@ -2,11 +2,13 @@
 // real sockets: every message, every cell of the permission table, bad input,
 // routing, breaches under both policies, idempotency.
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <signal.h>
 
 #include <catch2/catch.hpp>
 
+#include "tests/kit/test_kitchen.hpp"
 #include "tests/server/test_support.hpp"
 
 using namespace hourglass;
@@ -480,4 +482,21 @@ TEST_CASE("SIGTERM and SIGINT stop the server cleanly, and the orders stay", "[s
   ServerProcess server(config);
   auto manager = connect_as(server.port(), kManager, Role::manager);
   CHECK_FALSE(manager.snapshot.empty());
+}
+
+TEST_CASE("a breach with no screen connected is committed at once, not left open until the next message",
+          "[server][integration]") {
+  TestConfig config;
+  config.promise_seconds = 1;
+  TestKitchen kitchen(config);
+  {
+    auto table = connect_as(kitchen.port(), kTable1, Role::table);
+    place(table.client, "alone");
+  }  // nobody left to tell when it breaches
+  // Another connection to the file sees the breach only once it is committed
+  // (and could write to it: the server holds no transaction open).
+  SQLite::Database db((kitchen.dir / "kitchen.db").string(), SQLite::OPEN_READWRITE);
+  db.setBusyTimeout(100);
+  CHECK(eventually([&] { return db.execAndGet("SELECT count(*) FROM breaches").getInt() == 1; }, 10s));
+  CHECK_NOTHROW(db.exec("BEGIN IMMEDIATE; ROLLBACK;"));
 }

@@ -9,6 +9,7 @@ packages=(g++ cmake ninja-build pkg-config faketime
   libfmt-dev libcli11-dev fonts-wqy-microhei sqlite3 faketime tzdata
   xvfb xauth libgl1-mesa-dri libglx-mesa0 libegl-mesa0
   clang libclang-rt-14-dev  # the fuzz targets (deploy/fuzz.sh): libFuzzer and the sanitizers' runtimes
+  libpqxx-dev postgresql-15  # the chain's central database: the client library, and a server for the tests
   chromium)  # the manager's phone page, tried in a real browser by the tests
 
 missing=()

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "kitchen/chain/replicator.hpp"
 #include "kitchen/server/backup.hpp"
 #include "kitchen/server/breach_export.hpp"
 #include "kitchen/server/clock.hpp"
@@ -140,6 +141,13 @@ int main(int argc, char** argv) {
     }
     hg::kitchen::SqliteStorage storage(config.database);
     if (config.limits.max_database_mb > 0) storage.limit_size_mb(config.limits.max_database_mb);
+    // The chain's copy (docs/chain.md): a thread of its own that reads the
+    // outbox the storage fills; the kitchen never waits for it.
+    std::optional<hg::chain::Replicator> replicator;
+    if (config.chain) {
+      replicator.emplace(
+          hg::chain::ReplicatorSettings{config.database, config.chain->store, config.chain->postgres, config.timezone});
+    }
     hg::kitchen::Hub hub;
     hg::kitchen::KitchenService service(config, std::move(menu.value()), storage, clock, hub);
     service.start();

@@ -5,15 +5,66 @@
 #include <sqlite3.h>
 
 #include <map>
+#include <string>
+#include <string_view>
 #include <stdexcept>
 
 namespace hourglass::kitchen {
 
 namespace {
 
+// 6 -> 7 (docs/chain.md): the replication outbox. Every change to a row
+// the chain copies leaves (kind, row_key) here, by trigger, so in the very
+// transaction that makes the change whatever code path made it; a row
+// changed again moves to the end with a new id (AUTOINCREMENT never reuses
+// one), so the outbox holds each row once, in the order of its last change.
+// The replicator sends the row as it is then, and deletes what it sent.
+// Every row already in the database is queued, so a chain turned on later
+// receives the store's whole history.
+std::string replication_outbox_migration() {
+  struct Source {
+    const char* table;
+    const char* kind;
+    const char* key;  // NEW.<column> naming the row the chain copies
+    bool updated;     // rows of this table are updated, not only inserted
+  };
+  static constexpr Source kSources[] = {
+      {"orders", "order", "seq", true},           {"lines", "order", "seq", true},
+      {"breaches", "breach", "breach_id", true},  {"breach_lines", "breach", "breach_id", false},
+      {"comps", "comp", "id", false},             {"complaints", "complaint", "complaint_id", true},
+      {"surveys", "survey", "survey_id", true},
+  };
+  std::string sql = R"sql(
+      CREATE TABLE replication_outbox(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        row_key INTEGER NOT NULL,
+        UNIQUE(kind, row_key));
+      )sql";
+  for (const Source& source : kSources) {
+    for (const char* event : {"INSERT", "UPDATE"}) {
+      if (std::string_view(event) == "UPDATE" && !source.updated) continue;
+      sql += fmt::format(
+          "CREATE TRIGGER replicate_{0}_{1} AFTER {1} ON {0} BEGIN\n"
+          "  DELETE FROM replication_outbox WHERE kind = '{2}' AND row_key = NEW.{3};\n"
+          "  INSERT INTO replication_outbox(kind, row_key) VALUES('{2}', NEW.{3});\n"
+          "END;\n",
+          source.table, event, source.kind, source.key);
+    }
+  }
+  sql += R"sql(
+      INSERT INTO replication_outbox(kind, row_key) SELECT 'order', seq FROM orders ORDER BY seq;
+      INSERT INTO replication_outbox(kind, row_key) SELECT 'breach', breach_id FROM breaches ORDER BY breach_id;
+      INSERT INTO replication_outbox(kind, row_key) SELECT 'comp', id FROM comps ORDER BY id;
+      INSERT INTO replication_outbox(kind, row_key) SELECT 'complaint', complaint_id FROM complaints ORDER BY complaint_id;
+      INSERT INTO replication_outbox(kind, row_key) SELECT 'survey', survey_id FROM surveys ORDER BY survey_id;
+      )sql";
+  return sql;
+}
+
 // Migration N takes the schema from version N to N + 1. Append only.
-const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps = {
+const std::vector<std::string>& migrations() {
+  static const std::vector<std::string> steps = {
       R"sql(
       CREATE TABLE orders(
         seq INTEGER PRIMARY KEY,
@@ -157,6 +208,7 @@ const std::vector<const char*>& migrations() {
       R"sql(
       ALTER TABLE lines ADD COLUMN cooking_at_ms INTEGER;
       )sql",
+      replication_outbox_migration(),
   };
   return steps;
 }

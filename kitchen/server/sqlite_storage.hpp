@@ -20,7 +20,7 @@ class SqliteStorage final : public Storage {
   explicit SqliteStorage(const std::string& path);
   ~SqliteStorage() override;
 
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
 
   // The database may grow to `mb` megabytes, no further: writes past it fail
   // as on a full disk (StorageFull). The config's limits.max_database_mb;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +60,14 @@ Limits read_limits(const JsonObjectReader& r) {
 }
 
 }  // namespace
+
+bool is_store_name(std::string_view name) {
+  const auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'; };
+  if (name.empty() || name.size() > 64 || !allowed(name[0]) || name[0] == '-' || name[0] == '_' || name[0] == '.') {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), allowed);
+}
 
 Result<ServerConfig> parse_server_config(std::string_view json_text, std::string_view source,
                                          const std::string& base_dir) {
@@ -129,6 +138,19 @@ Result<ServerConfig> parse_server_config(std::string_view json_text, std::string
       auto address = parse_listen_address(w.string("listen"));
       if (!address) throw_field_error(w.path_of("listen"), address.error());
       config.web = address.value();
+    }
+    if (r.has("chain")) {
+      const JsonObjectReader c(r.object("chain"), "chain");
+      ChainConfig chain;
+      chain.store = c.string("store");
+      if (!is_store_name(chain.store)) {
+        throw_field_error(c.path_of("store"),
+                          "must be 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit");
+      }
+      // Never echo it: it may hold a password, and config errors reach logs.
+      chain.postgres = c.string("postgres");
+      if (chain.postgres.empty()) throw_field_error(c.path_of("postgres"), "must be a PostgreSQL connection string");
+      config.chain = std::move(chain);
     }
     if (r.has("limits")) config.limits = read_limits(JsonObjectReader(r.object("limits"), "limits"));
     if (const auto level = r.optional_string("log_level")) {

@@ -41,6 +41,17 @@ struct ListenAddress {
   std::uint16_t port = 7015;
 };
 
+// Extension (docs/chain.md): the store's name in the chain and the central
+// PostgreSQL it copies its orders, breaches and feedback to.
+struct ChainConfig {
+  std::string store;     // "wuhan-01": lowercase letters, digits, '-', '_', '.'; at most 64
+  std::string postgres;  // a libpq connection string: "host=… dbname=… user=…"
+  bool operator==(const ChainConfig&) const = default;
+};
+
+// Whether `name` is a store name as ChainConfig::store describes.
+bool is_store_name(std::string_view name);
+
 struct ServerConfig {
   ListenAddress listen;
   std::string database = "hourglass.db";  // resolved against the config file's folder
@@ -53,6 +64,7 @@ struct ServerConfig {
   // Extension: the manager's page on a phone (docs/manager-page.md), served
   // at this address when given; HTTPS when `tls` is.
   std::optional<ListenAddress> web{};
+  std::optional<ChainConfig> chain{};
   Limits limits;
   std::string log_level = "info";
 };

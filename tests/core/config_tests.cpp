@@ -52,6 +52,32 @@ TEST_CASE("bill_percent, tls and limits load", "[core][config]") {
   CHECK(parsed->limits.max_connections == 300);
 }
 
+TEST_CASE("the chain section names the store and its central PostgreSQL", "[core][config]") {
+  Json config = sample_config();
+  CHECK_FALSE(parse_server_config(config.dump(), "kitchen.json", "")->chain.has_value());
+  config["chain"] = Json::parse(R"({"store":"wuhan-01","postgres":"host=10.0.0.9 dbname=chain user=hg password=s3cret"})");
+  const auto parsed = parse_server_config(config.dump(), "kitchen.json", "");
+  REQUIRE(parsed.ok());
+  REQUIRE(parsed->chain);
+  CHECK(parsed->chain->store == "wuhan-01");
+  CHECK(parsed->chain->postgres == "host=10.0.0.9 dbname=chain user=hg password=s3cret");
+
+  const std::string store_rule =
+      "must be 1 to 64 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit";
+  for (const std::string& store : std::vector<std::string>{"", "Wuhan-01", "-wuhan", "wu han", "武汉", std::string(65, 'a')}) {
+    INFO(store);
+    config["chain"]["store"] = store;
+    CHECK(error_of(config) == "kitchen.json: chain.store: " + store_rule);
+  }
+  CHECK(is_store_name(std::string(64, 'a')));
+  CHECK(is_store_name("shanghai.east_2"));
+  config["chain"]["store"] = "wuhan-01";
+  config["chain"]["postgres"] = "";
+  CHECK(error_of(config) == "kitchen.json: chain.postgres: must be a PostgreSQL connection string");
+  config["chain"].erase("postgres");
+  CHECK_THAT(error_of(config), Catch::StartsWith("kitchen.json: chain.postgres"));
+}
+
 TEST_CASE("config errors name the file and the field", "[core][config]") {
   Json config = sample_config();
   std::string expected;

@@ -31,6 +31,7 @@ fs::path write_kitchen_config(const fs::path& folder, const TestConfig& config) 
   std::string tls = config.tls.empty() ? std::string() : R"("tls":)" + config.tls + ",";
   if (!config.timezone.empty()) tls += R"("timezone":")" + config.timezone + R"(",)";
   if (config.web) tls += R"("web":{"listen":"127.0.0.1:0"},)";
+  if (!config.chain.empty()) tls += R"("chain":)" + config.chain + ",";
   const std::string text =
       fmt::format(R"({{"listen":"127.0.0.1:0","database":"kitchen.db","menu":"{}","promise":{},)"
                   R"({}"limits":{},"log_level":"{}","devices":{}}})",

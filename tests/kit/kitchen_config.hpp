@@ -29,6 +29,7 @@ struct TestConfig {
   std::string log_level = "info";
   std::string timezone;  // an IANA name; empty: none in the file (the system's)
   std::string tls;  // a "tls" object, e.g. {"cert":"cert.pem","key":"key.pem"}; empty: plain TCP
+  std::string chain;  // a "chain" object, e.g. {"store":"s1","postgres":"host=…"}; empty: none
   bool web = false;  // the manager's page on 127.0.0.1:0 (its port: web_port_of in test_kit.hpp)
 };
 

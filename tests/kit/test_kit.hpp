@@ -9,6 +9,7 @@
 #include "tests/kit/kitchen_config.hpp"
 #include "tests/kit/kitchen_process.hpp"
 #include "tests/kit/line_client.hpp"
+#include "tests/kit/postgres_server.hpp"
 #include "tests/kit/server_process.hpp"
 #include "tests/kit/spreadsheet_reader.hpp"
 #include "tests/kit/temp_dir.hpp"

@@ -242,6 +242,16 @@ TEST_CASE("migration: a schema-5 file of the last release keeps its complaints a
   CHECK(storage.schema_version() == SqliteStorage::kSchemaVersion);
   CHECK(storage.breaches({}) == recorded_breaches("v5"));
   CHECK(storage.history(std::nullopt, std::nullopt) == history);
+  {
+    // The whole history waits in the replication outbox, for a chain turned on later.
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    CHECK(count(db, "SELECT count(*) FROM replication_outbox") ==
+          count(db, "SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM breaches) + "
+                    "(SELECT count(*) FROM comps) + (SELECT count(*) FROM complaints) + (SELECT count(*) FROM surveys)"));
+    CHECK(count(db, "SELECT count(*) FROM replication_outbox WHERE kind = 'complaint'") == 2);
+    CHECK(count(db, "SELECT count(*) FROM replication_outbox WHERE kind = 'order' AND row_key NOT IN "
+                    "(SELECT seq FROM orders)") == 0);
+  }
   // A line started by a cook now keeps when.
   storage.begin();
   kitchen::StoredOrder open = storage.load_unclosed_orders().front();

@@ -1,3 +1,6 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -213,4 +216,54 @@ TEST_CASE("storage batch: a committed batch stays, and the guard's end does noth
   }  // not committed: rolled back
   CHECK(storage.find_order("a"));
   CHECK_FALSE(storage.find_order("b"));
+}
+
+namespace {
+
+// The replication outbox (docs/chain.md) as the replicator reads it: kind/row_key, oldest first.
+std::vector<std::string> outbox(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement select(db, "SELECT kind, row_key FROM replication_outbox ORDER BY id");
+  std::vector<std::string> entries;
+  while (select.executeStep()) {
+    entries.push_back(select.getColumn(0).getString() + "/" + std::to_string(select.getColumn(1).getInt64()));
+  }
+  return entries;
+}
+
+}  // namespace
+
+TEST_CASE("storage: each change leaves its row in the replication outbox once, in the order of last change, "
+          "in the change's own transaction",
+          "[server][chain]") {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "kitchen.db").string();
+  SqliteStorage storage(path);
+  CHECK(outbox(path).empty());
+  StoredOrder first = sample_order(1, "a", 1'000);
+  StoredOrder second = sample_order(2, "b", 2'000);
+  storage.begin();
+  storage.save_order(first);
+  storage.save_order(second);
+  CHECK(outbox(path).empty());  // not before the commit: it is the same transaction
+  storage.commit();
+  CHECK(outbox(path) == std::vector<std::string>{"order/1", "order/2"});
+
+  storage.begin();
+  const auto breach_id = storage.add_breach(sample_breach(), {"1-1"});
+  storage.commit();
+  CHECK(outbox(path) == std::vector<std::string>{"order/1", "order/2", fmt::format("breach/{}", breach_id)});
+
+  // A line of the first order served: the order moves to the end, still once.
+  core::mark_line(first.order, first.order.lines[0], core::LineState::served, 1'500);
+  storage.begin();
+  storage.save_order(first);
+  storage.commit();
+  CHECK(outbox(path) == std::vector<std::string>{"order/2", fmt::format("breach/{}", breach_id), "order/1"});
+
+  // A rolled-back change leaves nothing.
+  storage.begin();
+  storage.save_order(sample_order(3, "c", 3'000));
+  storage.rollback();
+  CHECK(outbox(path).size() == 3);
 }

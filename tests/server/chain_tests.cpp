@@ -1,0 +1,298 @@
+// Chain replication (docs/chain.md) with the real parts: a real PostgreSQL
+// server started in a temporary folder, real hourglass-kitchen stores
+// replicating into it while it is stopped and started and while a store is
+// killed with kill -9, and the hourglass-chain report read back. The
+// central figures must equal each store's own: its SQLite, and the breach
+// log its manager is served.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <map>
+#include <pqxx/pqxx>
+#include <thread>
+
+#include "kitchen/chain/chain_report.hpp"
+#include "kitchen/chain/chain_schema.hpp"
+#include "tests/kit/test_kitchen.hpp"
+#include "tests/server/test_support.hpp"
+
+using namespace hourglass;
+using namespace hourglass::test;
+using core::Role;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A store of the chain: a real server whose config names it and the central database.
+TestConfig store_config(const std::string& store, const std::string& postgres) {
+  TestConfig config;
+  config.promise_seconds = 2;  // unserved orders breach while the test runs
+  config.timezone = "Asia/Shanghai";
+  config.limits = R"({"requests_per_second":100000,"burst":100000})";  // a rush from one tablet
+  config.chain = fmt::format(R"({{"store":"{}","postgres":"{}"}})", store, postgres);
+  return config;
+}
+
+struct StoreFigures {
+  std::vector<std::string> orders;  // "seq order_id status discount", by seq
+  std::int64_t lines = 0;
+  std::int64_t comps = 0;
+  std::int64_t outbox = 0;
+};
+
+StoreFigures store_figures(const fs::path& database) {
+  SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+  db.setBusyTimeout(5000);
+  StoreFigures figures;
+  SQLite::Statement orders(db, "SELECT seq, order_id, status, discount FROM orders ORDER BY seq");
+  while (orders.executeStep()) {
+    figures.orders.push_back(fmt::format("{} {} {} {}", orders.getColumn(0).getInt64(), orders.getColumn(1).getString(),
+                                         orders.getColumn(2).getString(), orders.getColumn(3).getInt64()));
+  }
+  figures.lines = db.execAndGet("SELECT count(*) FROM lines").getInt64();
+  figures.comps = db.execAndGet("SELECT count(*) FROM comps").getInt64();
+  figures.outbox = db.execAndGet("SELECT count(*) FROM replication_outbox").getInt64();
+  return figures;
+}
+
+StoreFigures central_figures(const std::string& postgres, const std::string& store) {
+  pqxx::connection connection(postgres);
+  pqxx::read_transaction work(connection);
+  StoreFigures figures;
+  const auto has_tables = work.exec1("SELECT to_regclass('hourglass.orders') IS NOT NULL")[0].as<bool>();
+  if (!has_tables) return figures;
+  for (const auto& row : work.exec_params(
+           "SELECT seq, order_id, status, discount FROM hourglass.orders WHERE store = $1 ORDER BY seq", store)) {
+    figures.orders.push_back(fmt::format("{} {} {} {}", row[0].as<std::int64_t>(), row[1].as<std::string>(),
+                                         row[2].as<std::string>(), row[3].as<std::int64_t>()));
+  }
+  figures.lines = work.exec_params1("SELECT count(*) FROM hourglass.lines WHERE store = $1", store)[0].as<std::int64_t>();
+  figures.comps = work.exec_params1("SELECT count(*) FROM hourglass.comps WHERE store = $1", store)[0].as<std::int64_t>();
+  return figures;
+}
+
+struct BreachFigures {
+  std::size_t count = 0;
+  std::int64_t discount = 0;
+};
+
+BreachFigures served_breach_log(std::uint16_t port) {
+  auto manager = connect_as(port, kManager, Role::manager);
+  const auto reply = manager.client.request(core::GetBreachLog{});
+  const auto* log = as<core::BreachLog>(reply);
+  REQUIRE(log);
+  BreachFigures figures{log->entries.size(), 0};
+  for (const auto& entry : log->entries) figures.discount += entry.discount;
+  return figures;
+}
+
+// Orders that will breach (left unserved) and orders kept (all served at once).
+void play_rush(Connected& table, Connected& kds, const std::string& prefix, int orders) {
+  for (int i = 0; i < orders; ++i) {
+    const auto reply = table.client.request(simple_order(fmt::format("{}-{}", prefix, i), {{"gongbao", 1}, {"rice", 1}}));
+    const auto* placed = as<core::OrderMessage>(reply);
+    INFO(describe(reply));
+    REQUIRE(placed);
+    if (i % 3 != 0) {
+      for (const auto& line : placed->order.lines) {
+        REQUIRE(as<core::OrderMessage>(kds.client.request(core::MarkLine{line.line_id, core::LineState::served})));
+      }
+    }
+  }
+}
+
+std::string run_output(const std::string& command, int& exit_code) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  REQUIRE(pipe);
+  char chunk[4096];
+  while (const std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) out.append(chunk, n);
+  const int status = pclose(pipe);
+  exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+// Every store's own figures, and the central ones, once its outbox is empty.
+bool replicated(const fs::path& database, const std::string& postgres, const std::string& store) {
+  const StoreFigures own = store_figures(database);
+  if (own.outbox != 0) return false;
+  const StoreFigures central = central_figures(postgres, store);
+  return central.orders == own.orders && central.lines == own.lines && central.comps == own.comps;
+}
+
+// What a failed wait for replicated() saw.
+std::string replication_state(const fs::path& database, const std::string& postgres, const std::string& store) {
+  const StoreFigures own = store_figures(database);
+  const StoreFigures central = central_figures(postgres, store);
+  std::string first_difference;
+  for (std::size_t i = 0; i < std::min(own.orders.size(), central.orders.size()); ++i) {
+    if (own.orders[i] != central.orders[i]) {
+      first_difference = own.orders[i] + " != " + central.orders[i];
+      break;
+    }
+  }
+  return fmt::format("{}: outbox {}; orders {} here, {} central (first difference: {}); lines {}/{}; comps {}/{}",
+                     store, own.outbox, own.orders.size(), central.orders.size(), first_difference, own.lines,
+                     central.lines, own.comps, central.comps);
+}
+
+}  // namespace
+
+TEST_CASE("chain: two stores replicate into one PostgreSQL through its stop and a store's kill -9, each row once",
+          "[server][integration][chain]") {
+  if (const auto why = PostgresServer::unavailable()) FAIL("the chain tests need PostgreSQL: " << *why);
+  PostgresServer postgres;
+  const std::string central = postgres.create_database("chain");
+  TestKitchen wuhan(store_config("wuhan-01", central));
+  TestKitchen chengdu(store_config("chengdu-02", central));
+  const fs::path wuhan_db = wuhan.dir / "kitchen.db";
+  const fs::path chengdu_db = chengdu.dir / "kitchen.db";
+
+  {
+    auto wuhan_table = connect_as(wuhan.port(), kTable1, Role::table);
+    auto wuhan_kds = connect_as(wuhan.port(), kKds, Role::kds);
+    auto chengdu_table = connect_as(chengdu.port(), kTable2, Role::table);
+    auto chengdu_kds = connect_as(chengdu.port(), kKds, Role::kds);
+    play_rush(wuhan_table, wuhan_kds, "w-up", 9);
+    play_rush(chengdu_table, chengdu_kds, "c-up", 6);
+    REQUIRE(eventually([&] { return replicated(wuhan_db, central, "wuhan-01"); }, 30s));
+    REQUIRE(eventually([&] { return replicated(chengdu_db, central, "chengdu-02"); }, 30s));
+
+    // The central server goes away: the stores go on taking orders, their
+    // promises break on time, a manager comps a dish, and it all waits.
+    postgres.stop();
+    play_rush(wuhan_table, wuhan_kds, "w-down", 12);
+    play_rush(chengdu_table, chengdu_kds, "c-down", 9);
+    const auto wuhan_breach = next_push_of<core::BreachMessage>(wuhan_table.client, 10s);
+    REQUIRE(wuhan_breach);
+    auto manager = connect_as(chengdu.port(), kManager, Role::manager);
+    const auto comp_reply = chengdu_table.client.request(simple_order("c-comp", {{"cola", 2}}));
+    const auto* comp_target = as<core::OrderMessage>(comp_reply);  // points into comp_reply
+    REQUIRE(comp_target);
+    REQUIRE(as<core::OrderMessage>(
+        manager.client.request(core::CompLine{comp_target->order.lines.at(0).line_id, "dropped on the floor"})));
+    CHECK(store_figures(wuhan_db).outbox > 0);
+    CHECK(store_figures(chengdu_db).outbox > 0);
+    CHECK(wuhan.server.running());
+    CHECK(chengdu.server.running());
+  }
+
+  // Back after a while; wuhan is killed while it replicates and orders pour in.
+  postgres.start();
+  {
+    auto wuhan_table = connect_as(wuhan.port(), kTable1, Role::table);
+    std::thread sender([&] {
+      try {
+        for (int i = 0; i < 1000; ++i) {
+          wuhan_table.client.send(simple_order(fmt::format("w-kill-{}", i), {{"rice", 1}}),
+                                  core::RequestId{std::int64_t{i}});
+        }
+      } catch (const std::exception&) {
+        // The server died under us: expected.
+      }
+    });
+    int acked = 0;
+    bool central_has_some = false;
+    while (!(acked > 30 && central_has_some)) {
+      const auto reply = wuhan_table.client.next(10s);
+      REQUIRE(reply);
+      if (as<core::OrderMessage>(*reply)) ++acked;
+      if (acked % 10 == 0) central_has_some = central_figures(central, "wuhan-01").orders.size() > 21;
+    }
+    CHECK(store_figures(wuhan_db).outbox > 0);  // killed with changes still to send
+    wuhan.server.kill9();
+    sender.join();
+  }
+  wuhan.server.restart();
+
+  const bool wuhan_done = eventually([&] { return replicated(wuhan_db, central, "wuhan-01"); }, 90s);
+  INFO(replication_state(wuhan_db, central, "wuhan-01") << "\nwuhan's log:\n" << wuhan.server.log());
+  REQUIRE(wuhan_done);
+  REQUIRE(eventually([&] { return replicated(chengdu_db, central, "chengdu-02"); }, 90s));
+  const StoreFigures wuhan_own = store_figures(wuhan_db);
+  CHECK(wuhan_own.orders.size() > 9 + 12 + 30);
+  CHECK(store_figures(chengdu_db).comps == 1);
+
+  // The chain report's totals are each store's own breach log.
+  const BreachFigures wuhan_log = served_breach_log(wuhan.port());
+  const BreachFigures chengdu_log = served_breach_log(chengdu.port());
+  CHECK(wuhan_log.count >= 7);  // one in three of 21 unserved, at least
+  pqxx::connection connection(central);
+  std::map<std::string, chain::StoreDay> totals;
+  for (const auto& row : chain::store_totals(chain::chain_report(connection, {}))) totals[row.store] = row;
+  REQUIRE(totals.size() == 2);
+  CHECK(totals["wuhan-01"].orders == static_cast<std::int64_t>(wuhan_own.orders.size()));
+  CHECK(totals["wuhan-01"].breaches == static_cast<std::int64_t>(wuhan_log.count));
+  CHECK(totals["wuhan-01"].compensation_fen == wuhan_log.discount);
+  CHECK(totals["chengdu-02"].breaches == static_cast<std::int64_t>(chengdu_log.count));
+  CHECK(totals["chengdu-02"].compensation_fen == chengdu_log.discount);
+  CHECK(totals["chengdu-02"].comps == 1);
+
+  // And hourglass-chain prints them, as a table and as CSV.
+  int code = -1;
+  const std::string csv =
+      run_output(fmt::format("'{}' --postgres '{}' --totals --csv", HOURGLASS_CHAIN_BINARY, central), code);
+  INFO(csv);
+  CHECK(code == 0);
+  CHECK(csv.rfind("store,day,orders,", 0) == 0);
+  CHECK_THAT(csv, Catch::Contains(fmt::format("wuhan-01,,{},", wuhan_own.orders.size())));
+  CHECK_THAT(csv, Catch::Contains("chengdu-02,,"));
+  const std::string table = run_output(fmt::format("'{}' --postgres '{}'", HOURGLASS_CHAIN_BINARY, central), code);
+  INFO(table);
+  CHECK(code == 0);
+  CHECK_THAT(table, Catch::Contains("wuhan-01") && Catch::Contains("chengdu-02"));
+}
+
+TEST_CASE("chain: a store whose central database cannot be reached serves as ever and says so in its log",
+          "[server][integration][chain]") {
+  TempDir nowhere;  // a socket folder with no server in it
+  TestConfig config = store_config("lonely-01", fmt::format("host={} port=5432 dbname=chain user=hourglass password=s3cret",
+                                                            nowhere.path().string()));
+  config.promise_seconds = 900;  // no breach joins the three orders in the outbox
+  TestKitchen store(config);
+  auto table = connect_as(store.port(), kTable1, Role::table);
+  auto kds = connect_as(store.port(), kKds, Role::kds);
+  play_rush(table, kds, "alone", 3);
+  REQUIRE(eventually([&] { return store.server.log().find("chain: cannot replicate") != std::string::npos; }));
+  CHECK(store_figures(store.dir / "kitchen.db").outbox == 3);
+  CHECK(store.server.log().find("s3cret") == std::string::npos);  // the log never shows the password
+}
+
+TEST_CASE("chain: the central schema is made once by many, and a newer one is refused", "[server][chain]") {
+  if (const auto why = PostgresServer::unavailable()) FAIL("the chain tests need PostgreSQL: " << *why);
+  PostgresServer postgres;
+  const std::string central = postgres.create_database("chain");
+  {
+    std::vector<std::thread> stores;
+    std::atomic<int> failures = 0;
+    for (int i = 0; i < 4; ++i) {
+      stores.emplace_back([&] {
+        try {
+          pqxx::connection connection(central);
+          chain::ensure_chain_schema(connection);
+        } catch (const std::exception&) {
+          ++failures;
+        }
+      });
+    }
+    for (auto& store : stores) store.join();
+    CHECK(failures == 0);
+  }
+  pqxx::connection connection(central);
+  {
+    pqxx::work work(connection);
+    CHECK(work.exec1("SELECT version FROM hourglass.schema_version")[0].as<int>() == chain::chain_schema_version());
+    CHECK(work.exec1("SELECT count(*) FROM hourglass.schema_version")[0].as<int>() == 1);
+    work.exec(fmt::format("UPDATE hourglass.schema_version SET version = {}", chain::chain_schema_version() + 1));
+    work.commit();
+  }
+  CHECK_THROWS_WITH(chain::ensure_chain_schema(connection), Catch::Contains("newer than this program's"));
+  int code = -1;
+  const std::string report = run_output(fmt::format("'{}' --postgres '{}'", HOURGLASS_CHAIN_BINARY, central), code);
+  INFO(report);
+  CHECK(code == 0);  // a report reads what it can: a newer schema keeps these columns
+}

@@ -10,6 +10,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "kitchen/chain/replicator.hpp"
@@ -70,10 +71,30 @@ int main(int argc, char** argv) {
       app.add_subcommand("backup", "copy the database consistently, also while the server runs (docs/operations.md)");
   backup_command->add_option("--db", backup_options.database, "SQLite database file")->required();
   backup_command->add_option("--to", backup_options.to, "the copy to write (replaced if it exists)")->required();
+  std::string resend_database;
+  CLI::App* resend_command = app.add_subcommand(
+      "chain-resend", "send the whole history to the chain's central database again (docs/chain.md)");
+  resend_command->add_option("--db", resend_database, "SQLite database file")->required();
   CLI11_PARSE(app, argc, argv);
 
   if (export_command->parsed()) return hg::kitchen::export_breaches(export_options);
   if (backup_command->parsed()) return hg::kitchen::backup_database(backup_options);
+  if (resend_command->parsed()) {
+    try {
+      if (!std::filesystem::exists(resend_database)) {
+        std::cerr << "hourglass-kitchen: " << resend_database << ": no such database\n";
+        return 1;
+      }
+      hg::kitchen::SqliteStorage storage(resend_database);
+      const std::int64_t queued = storage.queue_everything_for_chain();
+      std::cout << resend_database << ": " << queued
+                << " changes queued for the chain (the server sends them when it next reaches the central database)\n";
+      return 0;
+    } catch (const std::exception& error) {
+      std::cerr << "hourglass-kitchen: " << resend_database << ": " << error.what() << "\n";
+      return 1;
+    }
+  }
   if (config_path.empty()) {
     std::cerr << "--config is required\n" << app.help();
     return 2;

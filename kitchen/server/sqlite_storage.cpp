@@ -13,6 +13,19 @@ namespace hourglass::kitchen {
 
 namespace {
 
+// Every row the chain copies, into the replication outbox (`verb`: INSERT
+// into an empty one, INSERT OR IGNORE beside what already waits).
+std::string queue_every_row_sql(const char* verb) {
+  return fmt::format(R"sql(
+      {0} INTO replication_outbox(kind, row_key) SELECT 'order', seq FROM orders ORDER BY seq;
+      {0} INTO replication_outbox(kind, row_key) SELECT 'breach', breach_id FROM breaches ORDER BY breach_id;
+      {0} INTO replication_outbox(kind, row_key) SELECT 'comp', id FROM comps ORDER BY id;
+      {0} INTO replication_outbox(kind, row_key) SELECT 'complaint', complaint_id FROM complaints ORDER BY complaint_id;
+      {0} INTO replication_outbox(kind, row_key) SELECT 'survey', survey_id FROM surveys ORDER BY survey_id;
+      )sql",
+                     verb);
+}
+
 // 6 -> 7 (docs/chain.md): the replication outbox. Every change to a row
 // the chain copies leaves (kind, row_key) here, by trigger, so in the very
 // transaction that makes the change whatever code path made it; a row
@@ -52,14 +65,7 @@ std::string replication_outbox_migration() {
           source.table, event, source.kind, source.key);
     }
   }
-  sql += R"sql(
-      INSERT INTO replication_outbox(kind, row_key) SELECT 'order', seq FROM orders ORDER BY seq;
-      INSERT INTO replication_outbox(kind, row_key) SELECT 'breach', breach_id FROM breaches ORDER BY breach_id;
-      INSERT INTO replication_outbox(kind, row_key) SELECT 'comp', id FROM comps ORDER BY id;
-      INSERT INTO replication_outbox(kind, row_key) SELECT 'complaint', complaint_id FROM complaints ORDER BY complaint_id;
-      INSERT INTO replication_outbox(kind, row_key) SELECT 'survey', survey_id FROM surveys ORDER BY survey_id;
-      )sql";
-  return sql;
+  return sql + queue_every_row_sql("INSERT");
 }
 
 // Migration N takes the schema from version N to N + 1. Append only.
@@ -353,6 +359,14 @@ SqliteStorage::~SqliteStorage() {
       // Closing the database rolls back anyway.
     }
   }
+}
+
+std::int64_t SqliteStorage::queue_everything_for_chain() {
+  const std::int64_t before = db_.execAndGet("SELECT count(*) FROM replication_outbox").getInt64();
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  db_.exec(queue_every_row_sql("INSERT OR IGNORE"));
+  transaction.commit();
+  return db_.execAndGet("SELECT count(*) FROM replication_outbox").getInt64() - before;
 }
 
 int SqliteStorage::schema_version() { return db_.execAndGet("SELECT version FROM schema_version").getInt(); }

@@ -28,6 +28,10 @@ class SqliteStorage final : public Storage {
   // leaves it at its size.
   void limit_size_mb(int mb);
   int schema_version();
+  // Puts every order, breach, comp, complaint and survey in the replication
+  // outbox (docs/chain.md), beside what already waits there: for a central
+  // database restored or refilled. Returns how many entries it added.
+  std::int64_t queue_everything_for_chain();
 
   void begin() override;
   void commit() override;

@@ -245,6 +245,23 @@ TEST_CASE("chain: two stores replicate into one PostgreSQL through its stop and 
   INFO(table);
   CHECK(code == 0);
   CHECK_THAT(table, Catch::Contains("wuhan-01") && Catch::Contains("chengdu-02"));
+
+  // The central copy of a store lost: chain-resend, while the store runs, sends it all again.
+  {
+    pqxx::work work(connection);
+    for (const char* lost : {"lines", "breach_lines", "breaches", "comps", "orders"}) {
+      work.exec_params(fmt::format("DELETE FROM hourglass.{} WHERE store = $1", lost), "wuhan-01");
+    }
+    work.commit();
+  }
+  const std::string resend = run_output(
+      fmt::format("'{}' chain-resend --db '{}'", HOURGLASS_KITCHEN_BINARY, wuhan_db.string()), code);
+  INFO(resend);
+  CHECK(code == 0);
+  CHECK_THAT(resend, Catch::Contains(fmt::format("{} changes queued", wuhan_own.orders.size() + wuhan_log.count)));
+  REQUIRE(eventually([&] { return replicated(wuhan_db, central, "wuhan-01"); }, 30s));
+  CHECK(chain::store_totals(chain::chain_report(connection, {std::nullopt, std::nullopt, std::string("wuhan-01")})).at(0).breaches ==
+        static_cast<std::int64_t>(wuhan_log.count));
 }
 
 TEST_CASE("chain: a store whose central database cannot be reached serves as ever and says so in its log",

@@ -28,7 +28,7 @@ namespace {
 const fs::path kFixtures = fs::path(HOURGLASS_SOURCE_DIR) / "tests" / "server" / "fixtures";
 
 // The fixture ("v1": schema 1; "v2": schema 2, the release before v1.1;
-// "v4", "v5": the releases before the last two schema changes),
+// "v4", "v5", "v6": the releases before the last three schema changes),
 // copied: the tests never write to the committed file.
 fs::path copy_fixture(const TempDir& dir, const std::string& prefix = "v1") {
   const fs::path copy = dir.path() / "kitchen.db";
@@ -137,7 +137,7 @@ TEST_CASE("migration: a schema-1 file keeps every order, breach, late line and c
 }
 
 TEST_CASE("migration: export-breaches --plain writes the old server's CSV byte for byte", "[server]") {
-  const std::string prefix = GENERATE("v1", "v2", "v4", "v5");
+  const std::string prefix = GENERATE("v1", "v2", "v4", "v5", "v6");
   CAPTURE(prefix);
   TempDir dir;
   const fs::path path = copy_fixture(dir, prefix);
@@ -263,6 +263,37 @@ TEST_CASE("migration: a schema-5 file of the last release keeps its complaints a
   CHECK(reread->order == open.order);
 }
 
+TEST_CASE("migration: a schema-6 file of the last release queues its whole history for the chain, and reads the same",
+          "[server][chain]") {
+  TempDir dir;
+  const fs::path path = copy_fixture(dir, "v6");
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    REQUIRE(count(db, "SELECT version FROM schema_version") == 6);  // the premise: the old format
+    REQUIRE(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'replication_outbox'") == 0);
+  }
+  const auto history = recorded_history("v6");
+  const auto breaches = recorded_breaches("v6");
+  SqliteStorage storage(path.string());
+  CHECK(storage.schema_version() == SqliteStorage::kSchemaVersion);
+  CHECK(storage.breaches({}) == breaches);
+  CHECK(storage.history(std::nullopt, std::nullopt) == history);
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  // Every order, breach, comp, complaint and survey, once each, oldest first within its kind.
+  CHECK(count(db, "SELECT count(*) FROM replication_outbox WHERE kind = 'order'") ==
+        static_cast<int>(history.size()));
+  CHECK(count(db, "SELECT count(*) FROM replication_outbox WHERE kind = 'breach'") ==
+        static_cast<int>(breaches.size()));
+  CHECK(count(db, "SELECT count(*) FROM replication_outbox WHERE kind = 'comp'") == count(db, "SELECT count(*) FROM comps"));
+  CHECK(count(db, "SELECT count(*) FROM replication_outbox WHERE kind = 'complaint'") == 2);
+  CHECK(count(db, "SELECT count(*) FROM replication_outbox WHERE kind = 'survey'") == 1);
+  CHECK(count(db, "SELECT count(*) FROM comps") > 0);
+  CHECK(count(db, "SELECT count(*) FROM (SELECT row_key, id, lag(row_key) OVER (ORDER BY id) AS previous"
+                  " FROM replication_outbox WHERE kind = 'order') WHERE row_key < previous") == 0);
+  // And asking for it all again adds nothing that already waits.
+  CHECK(storage.queue_everything_for_chain() == 0);
+}
+
 TEST_CASE("migration: the old writer's JSON escapes, and lines without id or name, move intact", "[server]") {
   TempDir dir;
   const fs::path path = copy_fixture(dir);
@@ -334,7 +365,7 @@ TEST_CASE("migration: a schema-2 file of the last release keeps every order and 
 }
 
 TEST_CASE("migration: the new server on an old file serves the same breach log and history", "[server][integration]") {
-  const std::string prefix = GENERATE("v1", "v2", "v4", "v5");
+  const std::string prefix = GENERATE("v1", "v2", "v4", "v5", "v6");
   CAPTURE(prefix);
   TempDir dir;
   copy_fixture(dir, prefix);
@@ -371,10 +402,10 @@ TEST_CASE("migration: the new server on an old file serves the same breach log a
   REQUIRE(as<core::History>(history));
   CHECK(as<core::History>(history)->orders == recorded_history(prefix));
 
-  if (prefix == "v5") {  // the guest's voice, as the old server reported it
+  if (prefix == "v5" || prefix == "v6") {  // the guest's voice, as the old server reported it
     const auto feedback = manager.client.request(core::GetFeedback{});
     REQUIRE(as<core::Feedback>(feedback));
-    const auto old_feedback = recorded("v5_feedback.json");
+    const auto old_feedback = recorded(prefix + "_feedback.json");
     REQUIRE(as<core::Feedback>(old_feedback));
     CHECK(*as<core::Feedback>(feedback) == *as<core::Feedback>(old_feedback));
     CHECK(as<core::Feedback>(feedback)->complaints.size() == 2);

@@ -96,6 +96,10 @@ for cooks in fifo display; do
   "$build/kitchen/sim/hourglass-sim" --scenario "$root/deploy/scenarios/lunch.json" --speed 60 \
     --cooks "$cooks" --seed 1 --quiet | tee "$out/sim-$cooks.txt"
 done
+echo
+# ---- 5. the chain: one store's replication into PostgreSQL (docs/scaling.md) ----
+echo "Chain replication (hourglass-chain-bench: 20,000 orders' outbox into a private PostgreSQL, beside its own insert rate)"
+"$build/kitchen/bench/hourglass-chain-bench" --orders 20000 | tee "$out/chain.txt" || echo "chain bench failed"
 echo "Accept latency beside the loopback round trip p99 (${tcp_p99_ms} ms) and the fsync p99 (${fsync_p99_ms} ms)."
 echo
 echo "Every figure above is from this run; docs/benchmarks.md explains each one."

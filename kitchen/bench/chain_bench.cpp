@@ -142,6 +142,14 @@ int main(int argc, char** argv) {
       }
       drained_s = seconds_since(start);
     }
+    std::int64_t central_bytes = 0;
+    {
+      pqxx::connection connection(central);
+      pqxx::read_transaction work(connection);
+      central_bytes = work.exec1("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
+                                 " ON n.oid = c.relnamespace WHERE n.nspname = 'hourglass' AND c.relkind = 'r'")[0]
+                          .as<std::int64_t>();
+    }
     const double plain = plain_insert_rows_per_second(central, 20'000, static_cast<int>(batch));
     const double rows_per_s = evening.rows() / drained_s;
     fmt::print("chain replication: {} outbox entries ({} orders, {} breaches) = {} rows in {:.2f} s (schema creation "
@@ -150,6 +158,8 @@ int main(int argc, char** argv) {
                evening.entries() / drained_s, rows_per_s);
     fmt::print("PostgreSQL's own ceiling here: {:.0f} plain single-row inserts/s in transactions of {}\n", plain, batch);
     fmt::print("ratio: replication = {:.2f} x the plain insert rate\n", rows_per_s / plain);
+    fmt::print("central size: {:.1f} MiB, {:.0f} bytes per order with its lines, breach and indexes\n",
+               central_bytes / 1048576.0, static_cast<double>(central_bytes) / evening.orders);
     fs::remove_all(folder);
   } catch (const std::exception& error) {
     fmt::print(stderr, "hourglass-chain-bench: {}\n", error.what());

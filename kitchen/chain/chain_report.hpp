@@ -4,54 +4,18 @@
 // own (its time zone, as it reported it), so a store's day here is the day
 // its own breach log and reports show.
 
-#include <cstdint>
-#include <optional>
 #include <pqxx/pqxx>
-#include <string>
-#include <vector>
+
+#include "kitchen/chain/store_day.hpp"
 
 namespace hourglass::chain {
 
-struct StoreDay {
-  std::string store;
-  std::string day;  // YYYY-MM-DD, the store's local day
-  std::int64_t orders = 0;    // accepted that day
-  std::int64_t decided = 0;   // of those, no longer open (kept, breached or closed)
-  std::int64_t breaches = 0;  // promises broken that day
-  std::int64_t compensation_fen = 0;  // the breaches' discounts, as the store's breach log totals them
-  std::int64_t comps = 0;             // dishes comped by hand
-  std::int64_t surveys = 0;
-  std::int64_t promoters = 0;   // scored 9-10
-  std::int64_t detractors = 0;  // scored 0-6
-  std::int64_t complaints = 0;
-  std::int64_t complaints_open = 0;
-  std::optional<double> median_response_s;  // made to resolved, over the complaints resolved
-
-  // (decided - broken) / decided, as the store's own totals: nothing with
-  // no decided order.
-  std::int64_t broken = 0;  // decided orders whose promise was broken
-  std::optional<double> on_time_percent() const;
-  // round(100 × (promoters − detractors) / surveys), as PROTOCOL.md's nps.
-  std::optional<int> nps() const;
-};
-
-struct ReportRange {
-  std::optional<std::string> from;  // YYYY-MM-DD, inclusive
-  std::optional<std::string> to;    // YYYY-MM-DD, inclusive
-  std::optional<std::string> store;
-};
+// Whether a store has made the central schema yet (a report on a database
+// no store has connected to has nothing to read).
+bool has_chain_schema(pqxx::connection& connection);
 
 // Rows by day (newest first), and within a day the worst store first (lowest
 // on-time share, then most compensation).
 std::vector<StoreDay> chain_report(pqxx::connection& connection, const ReportRange& range);
-
-// The same over the whole range, one row a store (day empty), worst first.
-std::vector<StoreDay> store_totals(const std::vector<StoreDay>& days);
-
-// Whether `text` is a date written YYYY-MM-DD.
-bool is_iso_date(const std::string& text);
-
-std::string report_csv(const std::vector<StoreDay>& rows);
-std::string report_table(const std::vector<StoreDay>& rows);
 
 }  // namespace hourglass::chain

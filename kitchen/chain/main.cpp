@@ -2,9 +2,9 @@
 // stores replicate to (docs/chain.md). Per store and day: orders, on-time
 // share, breaches, compensation, comps, NPS, complaints and their response
 // time. Read only: it never creates or changes the schema.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <pqxx/pqxx>
@@ -37,13 +37,10 @@ int main(int argc, char** argv) {
   }
   try {
     pqxx::connection connection(postgres);
-    {
-      pqxx::read_transaction check(connection);
-      if (check.exec("SELECT to_regclass('hourglass.schema_version') IS NOT NULL")[0][0].as<bool>() == false) {
-        std::cerr << "hourglass-chain: the central database has no Hourglass tables yet: no store has replicated "
-                     "to it (a store creates them when it first connects)\n";
-        return 3;
-      }
+    if (!chain::has_chain_schema(connection)) {
+      std::cerr << "hourglass-chain: the central database has no Hourglass tables yet: no store has replicated "
+                   "to it (a store creates them when it first connects)\n";
+      return 3;
     }
     auto rows = chain::chain_report(connection, range);
     if (totals) rows = chain::store_totals(rows);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kitchen/chain/chain_schema.hpp"
+#include "kitchen/chain/conninfo.hpp"
 
 namespace hourglass::chain {
 
@@ -54,15 +55,6 @@ std::string upsert_sql(const ReplicatedTable& table) {
                      table.name, joined(table.columns), placeholders, joined(table.key), joined(updates));
 }
 
-// A central server that does not answer at all (a dead route drops SYNs)
-// would hold the connect for minutes: libpq waits forever by default.
-std::string with_timeouts(const std::string& conninfo) {
-  std::string out = conninfo;
-  if (out.find("connect_timeout") == std::string::npos) out += " connect_timeout=10";
-  if (out.find("keepalives_idle") == std::string::npos) out += " keepalives_idle=30";
-  return out;
-}
-
 // Both ends, open while the central database answers.
 class Session {
  public:
@@ -90,8 +82,8 @@ class Session {
     SQLite::Statement select(store_, "SELECT id, kind, row_key FROM replication_outbox ORDER BY id LIMIT ?");
     select.bind(1, static_cast<std::int64_t>(limit));
     while (select.executeStep()) {
-      entries.push_back({select.getColumn(0).getInt64(), select.getColumn(1).getString(),
-                         select.getColumn(2).getInt64()});
+      entries.push_back(
+          {select.getColumn(0).getInt64(), select.getColumn(1).getString(), select.getColumn(2).getInt64()});
     }
     for (const OutboxEntry& entry : entries) {
       for (const auto& table : replicated_tables()) {
@@ -143,28 +135,13 @@ class Session {
     forget.exec();
   }
 
-  std::int64_t waiting() {
-    return store_.execAndGet("SELECT count(*) FROM replication_outbox").getInt64();
-  }
+  std::int64_t waiting() { return store_.execAndGet("SELECT count(*) FROM replication_outbox").getInt64(); }
 
  private:
   SQLite::Database store_;
   pqxx::connection central_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>> reads_;
 };
-
-// The connection string without its password, for the log.
-std::string without_password(const std::string& conninfo) {
-  std::string out;
-  std::size_t start = 0;
-  while (start < conninfo.size()) {
-    const std::size_t end = std::min(conninfo.find(' ', start), conninfo.size());
-    const std::string part = conninfo.substr(start, end - start);
-    if (!part.empty() && part.rfind("password=", 0) != 0) out += (out.empty() ? "" : " ") + part;
-    start = end + 1;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -213,8 +190,8 @@ void Replicator::run() {
         continue;
       }
       // last_seen is for people reading the central database: wall time.
-      const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::system_clock::now().time_since_epoch());
+      const auto now =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
       session->send(batch, entries.size(), settings_, now.count());
       session->forget_through(entries.back().id);
       std::lock_guard lock(mutex_);
@@ -233,9 +210,10 @@ void Replicator::run() {
       std::string reason = error.what();
       reason.erase(std::remove(reason.begin(), reason.end(), '\n'), reason.end());
       if (failures_in_spell == 1 || failures_in_spell % 60 == 0) {
-        spdlog::warn("chain: cannot replicate to {} ({}); the store goes on and its changes wait in its outbox; "
-                     "trying again in {} s (attempt {})",
-                     central, reason, backoff.count() / 1000, failures_in_spell);
+        spdlog::warn(
+            "chain: cannot replicate to {} ({}); the store goes on and its changes wait in its outbox; "
+            "trying again in {} s (attempt {})",
+            central, reason, backoff.count() / 1000, failures_in_spell);
       }
       if (!wait_for(backoff)) break;
       backoff = std::min(backoff * 2, settings_.max_backoff);

@@ -17,6 +17,7 @@
 
 #include "kitchen/chain/chain_report.hpp"
 #include "kitchen/chain/chain_schema.hpp"
+#include "kitchen/chain/conninfo.hpp"
 #include "tests/kit/test_kitchen.hpp"
 #include "tests/server/test_support.hpp"
 
@@ -283,6 +284,14 @@ TEST_CASE("chain: the central schema is made once by many, and a newer one is re
   if (const auto why = PostgresServer::unavailable()) FAIL("the chain tests need PostgreSQL: " << *why);
   PostgresServer postgres;
   const std::string central = postgres.create_database("chain");
+  int code = -1;
+  const std::string empty = run_output(fmt::format("'{}' --postgres '{}'", HOURGLASS_CHAIN_BINARY, central), code);
+  CHECK(code == 3);  // no store has connected yet
+  CHECK_THAT(empty, Catch::Contains("no Hourglass tables yet"));
+  const std::string bad_day =
+      run_output(fmt::format("'{}' --postgres '{}' --from 2026-13-01", HOURGLASS_CHAIN_BINARY, central), code);
+  CHECK(code != 0);
+  CHECK_THAT(bad_day, Catch::Contains("YYYY-MM-DD"));
   {
     std::vector<std::thread> stores;
     std::atomic<int> failures = 0;
@@ -308,8 +317,27 @@ TEST_CASE("chain: the central schema is made once by many, and a newer one is re
     work.commit();
   }
   CHECK_THROWS_WITH(chain::ensure_chain_schema(connection), Catch::Contains("newer than this program's"));
-  int code = -1;
   const std::string report = run_output(fmt::format("'{}' --postgres '{}'", HOURGLASS_CHAIN_BINARY, central), code);
   INFO(report);
   CHECK(code == 0);  // a report reads what it can: a newer schema keeps these columns
+}
+
+TEST_CASE("chain: a connection string is shown and logged without its password, however it is written", "[server]") {
+  using chain::without_password;
+  CHECK(without_password("host=10.0.0.9 dbname=chain user=s1 password=hunter2") ==
+        "user=s1 dbname=chain host=10.0.0.9");
+  // Spaces around '=', a quoted password with a space in it, and the URI form.
+  const std::string spaced = without_password("host = db1 password = 'hunter 2' dbname=chain");
+  CHECK(spaced.find("hunter") == std::string::npos);
+  CHECK_THAT(spaced, Catch::Contains("host=db1") && Catch::Contains("dbname=chain"));
+  const std::string uri = without_password("postgresql://s1:hunter2@db1:5433/chain?sslmode=require");
+  CHECK(uri.find("hunter2") == std::string::npos);
+  CHECK_THAT(uri, Catch::Contains("host=db1") && Catch::Contains("port=5433") && Catch::Contains("sslmode=require"));
+  // A value with a space is quoted as libpq would read it back.
+  CHECK(without_password("host=db1 application_name='hourglass wuhan'") ==
+        "host=db1 application_name='hourglass wuhan'");
+  // Not a connection string: nothing of it is repeated.
+  CHECK(without_password("host='unterminated password=hunter2") == "(a connection string libpq cannot read)");
+  CHECK(chain::with_timeouts("host=db1") == "host=db1 connect_timeout=10 keepalives_idle=30");
+  CHECK(chain::with_timeouts("host=db1 connect_timeout=3") == "host=db1 connect_timeout=3 keepalives_idle=30");
 }

@@ -9,6 +9,8 @@
 #include <memory>
 #include <thread>
 
+#include "kitchen/manager/chain_feed.hpp"
+#include "kitchen/manager/demo_chain.hpp"
 #include "kitchen/manager/manager_app.hpp"
 #include "kitchen/manager/manager_draw.hpp"
 #include "shared/demo/demo_breaches.hpp"
@@ -42,6 +44,13 @@ int local_utc_offset_minutes() {
   return static_cast<int>(tm.tm_gmtoff / 60);
 }
 
+// What the loop watches for a frame: the kitchen's state and the chain's figures.
+struct ConsoleSources {
+  const net::KitchenLink& link;
+  const manager::ChainSource* chain;
+  std::uint64_t version() const { return link.version() + (chain != nullptr ? chain->version() : 0); }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,6 +67,8 @@ int main(int argc, char** argv) {
   int red_seconds = 120;
   int utc_offset = local_utc_offset_minutes();
   bool bench_refilter = false;
+  std::string chain_postgres;
+  bool chain_only = false;
   ui::RunOptions run;
   app.add_flag("--bench-refilter", bench_refilter,
                "Filter and sort the breach log again on every frame (for --bench-frames)");
@@ -67,8 +78,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000000));
   app.add_option("--demo-tickets", demo_tickets, "Open orders in the demo (implies --demo-state)")
       ->check(CLI::Range(0, 100000));
-  app.add_option("--tab", tab, "Start on: live, breaches, sold-out (the 86 list), reports or complaints")
-      ->check(CLI::IsMember({"live", "breaches", "sold-out", "reports", "complaints"}));
+  app.add_option("--tab", tab, "Start on: live, breaches, sold-out (the 86 list), reports, complaints or chain")
+      ->check(CLI::IsMember({"live", "breaches", "sold-out", "reports", "complaints", "chain"}));
+  auto* chain_option = app.add_option("--chain", chain_postgres,
+                                      "The chain's central PostgreSQL (a libpq connection string, docs/chain.md): "
+                                      "adds the Chain tab, every store side by side");
+  app.add_flag("--chain-only", chain_only, "The Chain tab alone, without a kitchen (an owner's office)")
+      ->needs(chain_option);
   app.add_option("--menu", menu_path, "Menu file for the demo and for the font's glyphs");
   app.add_option("--export", export_path, "Default file for the CSV export");
   app.add_option("--amber-seconds", amber_seconds, "Amber at this many seconds left or less")
@@ -80,6 +96,10 @@ int main(int argc, char** argv) {
   ui::add_options(app, run);
   CLI11_PARSE(app, argc, argv);
   if (app.count("--demo-breaches") > 0 || app.count("--demo-tickets") > 0) demo = true;
+  if (tab == "chain" && chain_postgres.empty() && !demo) {
+    spdlog::error("--tab chain needs --chain (the chain's central PostgreSQL)");
+    return 2;
+  }
 
   manager::ManagerSettings settings;
   settings.language = screen.language();
@@ -90,6 +110,7 @@ int main(int argc, char** argv) {
   settings.follow_store_timezone = app.count("--utc-offset-minutes") == 0;
   settings.export_path = export_path;
   settings.rebuild_every_frame = bench_refilter;
+  settings.chain_only = chain_only;
 
   core::Menu menu;
   if (auto loaded = core::load_menu_file(menu_path)) {
@@ -101,8 +122,24 @@ int main(int argc, char** argv) {
     spdlog::warn("no local menu for glyphs ({}); using the server's", loaded.error());
   }
 
+  // The chain's figures: the central database when given, made-up stores in the demo.
+  std::unique_ptr<manager::ChainSource> chain;
+  if (!chain_postgres.empty()) {
+    chain = std::make_unique<manager::ChainFeed>(chain_postgres, wall_clock_ms);
+  } else if (demo) {
+    chain = std::make_unique<manager::DemoChain>(manager::make_demo_chain(wall_clock_ms(), utc_offset, 30),
+                                                 wall_clock_ms());
+  }
+
   std::unique_ptr<net::KitchenLink> link;
-  if (demo) {
+  if (chain_only) {
+    // No kitchen: an empty one stands in, and only the Chain tab is shown.
+    net::FakeKitchenOptions nothing;
+    nothing.role = core::Role::manager;
+    nothing.menu = menu;
+    nothing.now_ms = wall_clock_ms;
+    link = std::make_unique<net::FakeKitchen>(std::move(nothing));
+  } else if (demo) {
     const std::int64_t now = wall_clock_ms();
     net::FakeKitchenOptions kitchen;
     kitchen.role = core::Role::manager;
@@ -135,11 +172,12 @@ int main(int argc, char** argv) {
   ui::apply_options(run, config);
   ui::Shell shell(config);
 
-  manager::ManagerApp console(*link, settings, wall_clock_ms);
+  manager::ManagerApp console(*link, settings, wall_clock_ms, chain.get());
   console.form().tab = tab == "live"         ? manager::ManagerTab::live
                        : tab == "sold-out"   ? manager::ManagerTab::sold_out
                        : tab == "reports"    ? manager::ManagerTab::reports
                        : tab == "complaints" ? manager::ManagerTab::complaints
+                       : tab == "chain"      ? manager::ManagerTab::chain
                                              : manager::ManagerTab::breaches;
   // A frame after input, when the kitchen's state moved, and when a shown
   // countdown or flash needs one.
@@ -150,5 +188,5 @@ int main(int argc, char** argv) {
         console.frame(frame.theme);
         if (const auto next = console.next_frame_ms()) frame.wake_at_clock(*next, wall_clock_ms());
       },
-      *link);
+      ConsoleSources{*link, chain.get()});
 }

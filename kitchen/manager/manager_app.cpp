@@ -37,8 +37,9 @@ std::string day_text(std::int64_t epoch_ms, int offset_minutes) {
 
 }  // namespace
 
-ManagerApp::ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms)
-    : link_(&link), settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)) {
+ManagerApp::ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms,
+                       ChainSource* chain)
+    : link_(&link), settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)), chain_(chain) {
   const std::int64_t now = local_now_ms_();
   copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000,
                                  settings_.utc_offset_minutes));
@@ -80,6 +81,32 @@ void ManagerApp::request_period() {
   feedback_req_ = link_->request(core::ClientMessage{feedback});
 }
 
+void ManagerApp::ask_chain() {
+  if (chain_ == nullptr) return;
+  chain::ReportRange range;
+  // A date being typed that is not one yet leaves that end open, as the
+  // breach log's filter does.
+  if (chain::is_iso_date(form_.from.data())) range.from = std::string(form_.from.data());
+  if (chain::is_iso_date(form_.to.data())) range.to = std::string(form_.to.data());
+  chain_->ask(range);
+  chain_asked_ = true;
+}
+
+void ManagerApp::refresh_chain() {
+  if (chain_ == nullptr) return;
+  if (!chain_asked_) ask_chain();
+  const std::uint64_t version = chain_->version();
+  if (version != chain_seen_version_) {
+    chain_seen_version_ = version;
+    chain_snapshot_ = chain_->snapshot();
+  }
+  const std::string key = fmt::format("{}|{}", chain_seen_version_, static_cast<int>(settings_.language));
+  if (key != chain_key_) {
+    chain_view_ = build_chain_view(chain_snapshot_.days, chain_snapshot_.range, settings_.language);
+    chain_key_ = key;
+  }
+}
+
 void ManagerApp::follow_store_timezone() {
   if (!settings_.follow_store_timezone || !state_.welcome || state_.welcome->timezone.empty() ||
       state_.welcome->timezone == zone_in_use_) {
@@ -102,6 +129,7 @@ void ManagerApp::follow_store_timezone() {
   copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000, offset));
   copy_into(form_.to, day_text(now, offset));
   requested_once_ = false;  // ask for the period again, in the store's days
+  chain_asked_ = false;
 }
 
 core::UtcOffsetAt ManagerApp::export_offset() const {
@@ -214,6 +242,7 @@ void ManagerApp::frame(const ui::Theme& theme) {
   }
   complaints_view_ = build_complaints_view(state_.complaints, state_.menu ? *state_.menu : core::Menu{}, server_now(),
                                            settings_.language);
+  refresh_chain();
 
   ManagerStatus status;
   status.demo = settings_.demo;
@@ -228,10 +257,36 @@ void ManagerApp::frame(const ui::Theme& theme) {
                            ? words::format_word(Word::console_as_of, settings_.language,
                                                 local_time_text(log_as_of_ms_, settings_.utc_offset_minutes).substr(11))
                            : words::text(Word::console_loading, settings_.language);
+  status.chain_only = settings_.chain_only;
   breach_rows_.sync(data_version_, settings_.language, settings_.utc_offset_minutes);
-  const ManagerIntents intents = draw_manager(
-      ManagerViews{live_view_, breach_view_, BreachTable{entries_, breach_rows_}, reports_view_, complaints_view_}, form_,
-      status, theme);
+  std::optional<ChainPanel> chain_panel;
+  if (chain_ != nullptr) {
+    const words::Words l(settings_.language);
+    chain_panel.emplace(ChainPanel{chain_view_, "", "", chain_snapshot_.as_of_ms > 0});
+    if (chain_snapshot_.loading && chain_snapshot_.as_of_ms == 0) {
+      chain_panel->as_of = l(Word::chain_loading);
+    } else if (chain_snapshot_.as_of_ms > 0) {
+      chain_panel->as_of = l.format(Word::chain_as_of,
+                                    local_time_text(chain_snapshot_.as_of_ms, settings_.utc_offset_minutes).substr(11));
+    }
+    if (!chain_snapshot_.error.empty()) {
+      // libpq's reasons can run long; the log has all of it. Cut on a
+      // character's first byte, so the banner is valid UTF-8.
+      std::size_t shown = std::min<std::size_t>(chain_snapshot_.error.size(), 110);
+      while (shown > 0 && shown < chain_snapshot_.error.size() &&
+             (static_cast<unsigned char>(chain_snapshot_.error[shown]) & 0xC0) == 0x80) {
+        --shown;
+      }
+      std::string reason = chain_snapshot_.error.substr(0, shown);
+      if (shown < chain_snapshot_.error.size()) reason += "…";
+      chain_panel->problem = l.format(Word::chain_unreachable, reason);
+    } else if (chain_snapshot_.no_tables) {
+      chain_panel->problem = l(Word::chain_no_stores);
+    }
+  }
+  ManagerViews views{live_view_, breach_view_, BreachTable{entries_, breach_rows_}, reports_view_, complaints_view_};
+  views.chain = chain_panel ? &*chain_panel : nullptr;
+  const ManagerIntents intents = draw_manager(views, form_, status, theme);
   apply(intents);
   toasts_.draw(local_now_ms_(), theme);
 }
@@ -258,12 +313,16 @@ void ManagerApp::apply(const ManagerIntents& intents) {
                                    settings_.utc_offset_minutes));
     copy_into(form_.to, day_text(now, settings_.utc_offset_minutes));
   }
-  if (intents.refresh || intents.last_days) request_period();
+  if (intents.refresh || intents.last_days) {
+    request_period();
+    ask_chain();
+  }
   if (intents.export_csv) export_csv();
   if (intents.export_report) export_report(*intents.export_report);
   if (intents.resolve) {
     link_->request(core::ClientMessage{*intents.resolve});
-    spdlog::info("complaint {} answered: {}", intents.resolve->complaint_id, core::to_string(intents.resolve->resolution));
+    spdlog::info("complaint {} answered: {}", intents.resolve->complaint_id,
+                 core::to_string(intents.resolve->resolution));
   }
   for (const core::SetSoldOut& change : intents.sold_out) {
     link_->request(core::ClientMessage{change});
@@ -330,6 +389,10 @@ void ManagerApp::export_report(ReportExport report) {
       break;
     case ReportExport::on_time:
       csv = on_time_csv(reports_view_, menu);
+      break;
+    case ReportExport::chain:
+      // Per store and day, as hourglass-chain --csv writes it.
+      csv = chain::report_csv(chain_snapshot_.days);
       break;
   }
   const std::string path = report_path(report);

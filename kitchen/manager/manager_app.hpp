@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "kitchen/manager/breach_log_view.hpp"
+#include "kitchen/manager/chain_source.hpp"
+#include "kitchen/manager/chain_view.hpp"
 #include "kitchen/manager/complaints_view.hpp"
 #include "kitchen/manager/live_view.hpp"
 #include "kitchen/manager/reports_view.hpp"
@@ -37,11 +39,16 @@ struct ManagerSettings {
   // filter changed on every frame (normally it is rebuilt on change only).
   bool rebuild_every_frame = false;
   bool demo = false;  // say so on screen: the kitchen is a fake one
+  // The chain's central database and no kitchen: the Chain tab alone.
+  bool chain_only = false;
 };
 
 class ManagerApp {
  public:
-  ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms);
+  // With a chain source the console has a Chain tab (the stores side by
+  // side); it must outlive the app.
+  ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms,
+             ChainSource* chain = nullptr);
 
   void frame(const ui::Theme& theme);
   // When the screen next changes by itself (local clock): a live countdown's
@@ -55,6 +62,9 @@ class ManagerApp {
   const LiveView& live_view() const { return live_view_; }
   const ReportsView& reports_view() const { return reports_view_; }
   const ComplaintsView& complaints_view() const { return complaints_view_; }
+  const ChainView& chain_view() const { return chain_view_; }
+  // The chain's figures the Chain tab shows now.
+  const ChainSnapshot& chain_snapshot() const { return chain_snapshot_; }
   // Where a report's CSV goes: beside the breach export's file,
   // "hourglass-<report>.csv".
   std::string report_path(ReportExport report) const;
@@ -67,6 +77,9 @@ class ManagerApp {
  private:
   void refresh_from_link();
   void request_period();
+  // The chain's figures for the form's period (its dates as the stores' days).
+  void ask_chain();
+  void refresh_chain();
   void export_csv();
   void export_report(ReportExport report);
   std::int64_t server_now() const;
@@ -105,6 +118,12 @@ class ManagerApp {
   ReportsView reports_view_;
   std::string reports_key_;  // data version and language of reports_view_
   ComplaintsView complaints_view_;
+  ChainSource* chain_ = nullptr;
+  bool chain_asked_ = false;
+  std::uint64_t chain_seen_version_ = 0;
+  ChainSnapshot chain_snapshot_;
+  ChainView chain_view_;
+  std::string chain_key_;  // the snapshot's version and the language of chain_view_
   ui::ToastStack toasts_;
   // Orders this console closed: the server answers the requester with the
   // bill only (the closed orders are pushed to the others), so they are

@@ -296,8 +296,8 @@ void draw_forecast(const LiveForecast& forecast, const words::Words& l, const ui
   ui::text_bold(l(Word::console_projected_breach) + ":", theme.danger, FontSize::body);
   constexpr std::size_t kShown = 12;  // about two rows; the tables below show the rest
   for (std::size_t i = 0; i < forecast.projected_breaches.size(); ++i) {
-    const std::string breach = i < kShown ? forecast.projected_breaches[i]
-                                          : fmt::format("+{} …", forecast.projected_breaches.size() - kShown);
+    const std::string breach =
+        i < kShown ? forecast.projected_breaches[i] : fmt::format("+{} …", forecast.projected_breaches.size() - kShown);
     ImGui::SameLine(0.0f, theme.px(16.0f));
     if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(breach.c_str()).x > ImGui::GetWindowContentRegionMax().x) {
       ImGui::NewLine();
@@ -411,7 +411,8 @@ void section_heading(const std::string& title, const char* id, ReportExport repo
                      const ui::Theme& theme, ManagerIntents& intents) {
   ui::text_bold(title, theme.text, FontSize::body);
   const std::string label = l(Word::report_export) + "##" + id;
-  const float w = ImGui::CalcTextSize(label.substr(0, label.find("##")).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+  const float w =
+      ImGui::CalcTextSize(label.substr(0, label.find("##")).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - w));
   if (ImGui::SmallButton(label.c_str())) intents.export_report = report;
 }
@@ -446,8 +447,8 @@ void draw_reports(const ReportsView& view, ManagerForm& form, const words::Words
   const float avail = ImGui::GetContentRegionAvail().x;
   const float card_w = (avail - 3.0f * theme.spacing) / 4.0f;
   const auto surveys = [&](const NpsTally& t) { return l.format(Word::report_surveys, t.surveys); };
-  total_card("nps_all", l(Word::report_nps) + " · " + l(Word::report_all_tables), nps_text(view.all),
-             surveys(view.all), card_w, nps_color(view.all, theme), theme, true);
+  total_card("nps_all", l(Word::report_nps) + " · " + l(Word::report_all_tables), nps_text(view.all), surveys(view.all),
+             card_w, nps_color(view.all, theme), theme, true);
   ImGui::SameLine();
   total_card("nps_kept", l(Word::report_nps_kept), nps_text(view.kept), surveys(view.kept), card_w,
              nps_color(view.kept, theme), theme);
@@ -491,7 +492,8 @@ void draw_reports(const ReportsView& view, ManagerForm& form, const words::Words
       }
       ImGui::EndTable();
     }
-    if (ImGui::SmallButton((l(Word::console_complaints_tab) + " " + l(Word::report_export) + "##complaints_list").c_str())) {
+    if (ImGui::SmallButton(
+            (l(Word::console_complaints_tab) + " " + l(Word::report_export) + "##complaints_list").c_str())) {
       intents.export_report = ReportExport::complaints;
     }
   }
@@ -554,14 +556,16 @@ void draw_reports(const ReportsView& view, ManagerForm& form, const words::Words
         right_cell(std::to_string(row.lines), theme);
         right_cell(row.prep_s ? core::format_mm_ss(static_cast<std::int64_t>(*row.prep_s) * 1000) : "", theme,
                    theme.text_muted);
-        const bool slow = row.prep_s && row.cook_p50_ms && *row.cook_p50_ms > static_cast<std::int64_t>(*row.prep_s) * 1000;
+        const bool slow =
+            row.prep_s && row.cook_p50_ms && *row.cook_p50_ms > static_cast<std::int64_t>(*row.prep_s) * 1000;
         right_cell(duration_text(row.cook_p50_ms), theme, slow ? theme.danger : theme.text);
         right_cell(duration_text(row.cook_p90_ms), theme);
-        right_cell(rate_text(row.timed_against_prep > 0 ? std::optional<int>(static_cast<int>(
-                                                              (2000LL * row.within_prep + row.timed_against_prep) /
-                                                              (2LL * row.timed_against_prep)))
-                                                        : std::nullopt),
-                   theme);
+        right_cell(
+            rate_text(row.timed_against_prep > 0
+                          ? std::optional<int>(static_cast<int>((2000LL * row.within_prep + row.timed_against_prep) /
+                                                                (2LL * row.timed_against_prep)))
+                          : std::nullopt),
+            theme);
         right_cell(duration_text(row.ready_p90_ms), theme, theme.text_muted);
       };
       for (const SpeedRow& station : view.stations) {
@@ -622,6 +626,125 @@ void draw_reports(const ReportsView& view, ManagerForm& form, const words::Words
   ImGui::EndChild();
 }
 
+// A level of the chain view in the console's colours.
+ImVec4 level_color(ChainLevel level, const ui::Theme& theme) {
+  switch (level) {
+    case ChainLevel::good:
+      return theme.success;
+    case ChainLevel::watch:
+      return theme.warning;
+    case ChainLevel::bad:
+      return theme.danger;
+    case ChainLevel::none:
+      break;
+  }
+  return theme.text_muted;
+}
+
+// A store's on-time share day by day: one cell a day, coloured as the
+// console colours an on-time rate, empty where nothing was decided.
+void day_strip(const std::vector<ChainDayCell>& days, const words::Words& l, const ui::Theme& theme) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = ImGui::GetTextLineHeight();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  if (days.empty() || width <= 0.0f) {
+    ImGui::Dummy(ImVec2(std::max(width, 1.0f), height));
+    return;
+  }
+  const float cell = width / static_cast<float>(days.size());
+  const float gap = cell > theme.px(6.0f) ? theme.px(2.0f) : 0.0f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const ImVec2 a(origin.x + cell * static_cast<float>(i), origin.y);
+    const ImVec2 b(a.x + cell - gap, origin.y + height);
+    const ImVec4 color = days[i].level == ChainLevel::none ? theme.surface_alt : level_color(days[i].level, theme);
+    draw->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(color), theme.px(2.0f));
+  }
+  ImGui::Dummy(ImVec2(width, height));
+  if (ImGui::IsItemHovered()) {
+    const float x = ImGui::GetIO().MousePos.x - origin.x;
+    const auto i = static_cast<std::size_t>(std::clamp(x / cell, 0.0f, static_cast<float>(days.size() - 1)));
+    const ChainDayCell& day = days[i];
+    ImGui::SetTooltip(
+        "%s", fmt::format("{} · {} {} · {} {} · {} {}", day.day, l(Word::console_on_time),
+                          day.on_time ? fmt::format("{:.1f}%", *day.on_time) : "—", l(Word::console_orders), day.orders,
+                          l(Word::console_breach_count), day.breaches)
+                  .c_str());
+  }
+}
+
+void chain_row(const ChainStoreRow& row, bool whole_chain, const words::Words& l, const ui::Theme& theme) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  if (whole_chain) {
+    ui::text_bold(row.store, theme.primary);
+  } else {
+    ui::text_bold(row.store, theme.text);
+  }
+  right_cell(row.on_time_text, theme, level_color(row.on_time_level, theme));
+  right_cell(row.orders, theme);
+  right_cell(row.breaches, theme, row.breaches != "0" ? theme.danger : theme.text);
+  right_cell(row.compensation, theme);
+  right_cell(row.comps, theme, theme.text_muted);
+  right_cell(row.nps, theme, level_color(row.nps_level, theme));
+  right_cell(row.complaints, theme, row.complaints_open ? theme.danger : theme.text);
+  right_cell(row.response, theme, theme.text_muted);
+  ImGui::TableNextColumn();
+  day_strip(row.days, l, theme);
+}
+
+// The chain's stores side by side over the period, worst first, under the
+// chain's totals; the same period controls as the breach log.
+void draw_chain(const ChainPanel& panel, ManagerForm& form, const words::Words& l, const ui::Theme& theme,
+                ManagerIntents& intents) {
+  const ChainView& view = panel.view;
+  draw_period(form, l, theme, intents);
+  ImGui::SameLine(0.0f, theme.px(24.0f));
+  ui::text(panel.as_of, theme.text_muted, FontSize::small);
+  if (!panel.problem.empty()) ui::banner(panel.problem, theme.danger, theme.on_primary, theme);
+  if (!panel.read) return;  // no figures yet: zeros would read as a chain that sold nothing
+
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float card_w = (avail - 4.0f * theme.spacing) / 5.0f;
+  total_card("chain_on_time", l(Word::chain_all_stores) + " · " + l(Word::console_on_time), view.chain.on_time_text,
+             l.format(Word::chain_stores, view.stores.size()), card_w, level_color(view.chain.on_time_level, theme),
+             theme, true);
+  ImGui::SameLine();
+  total_card("chain_orders", l(Word::console_orders), view.chain.orders, "", card_w, theme.text, theme);
+  ImGui::SameLine();
+  total_card("chain_breaches", l(Word::console_breach_count), view.chain.breaches, view.chain.compensation, card_w,
+             view.chain.breaches != "0" ? theme.danger : theme.text, theme);
+  ImGui::SameLine();
+  total_card("chain_nps", l(Word::chain_col_nps), view.chain.nps, "", card_w, level_color(view.chain.nps_level, theme),
+             theme);
+  ImGui::SameLine();
+  total_card("chain_complaints", l(Word::console_complaints_tab), view.chain.complaints, "", card_w,
+             view.chain.complaints_open ? theme.danger : theme.text, theme);
+
+  section_heading(l.format(Word::chain_stores, view.stores.size()), "chain", ReportExport::chain, l, theme, intents);
+  if (view.stores.empty()) {
+    ui::text(l(Word::chain_no_rows), theme.text_muted);
+    return;
+  }
+  if (ImGui::BeginTable("chain_stores", 10, kReportTable, ImVec2(0.0f, ImGui::GetContentRegionAvail().y))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(l(Word::chain_col_store).c_str());
+    ImGui::TableSetupColumn(l(Word::console_on_time).c_str());
+    ImGui::TableSetupColumn(l(Word::console_orders).c_str());
+    ImGui::TableSetupColumn(l(Word::console_breach_count).c_str());
+    ImGui::TableSetupColumn(l(Word::console_col_comp).c_str());
+    ImGui::TableSetupColumn(l(Word::chain_col_comps).c_str());
+    ImGui::TableSetupColumn(l(Word::chain_col_nps).c_str());
+    ImGui::TableSetupColumn(l(Word::console_complaints_tab).c_str());
+    ImGui::TableSetupColumn(l(Word::chain_col_response).c_str());
+    ImGui::TableSetupColumn(l(Word::chain_col_days).c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    chain_row(view.chain, true, l, theme);
+    for (const ChainStoreRow& row : view.stores) chain_row(row, false, l, theme);
+    ImGui::EndTable();
+  }
+}
+
 // One complaint as a card: who, what, how long they have waited, and (open)
 // the four answers.
 void complaint_card(const ComplaintRow& row, bool open, float width, ManagerForm& form, const words::Words& l,
@@ -634,7 +757,8 @@ void complaint_card(const ComplaintRow& row, bool open, float width, ManagerForm
   ImGui::SameLine(0.0f, theme.px(16.0f));
   ui::text_bold(row.waited, open ? (row.waited_ms >= 5 * 60'000 ? theme.danger : theme.warning) : theme.success,
                 FontSize::large);
-  ui::text(row.dish.empty() ? row.category : fmt::format("{} · {}", row.category, row.dish), theme.text, FontSize::body);
+  ui::text(row.dish.empty() ? row.category : fmt::format("{} · {}", row.category, row.dish), theme.text,
+           FontSize::body);
   if (!row.note.empty()) ui::text_fitted("“" + row.note + "”", theme.text_muted, FontSize::body, card.content_width());
   if (!open) {
     ui::text_fitted(row.resolution, theme.text_muted, FontSize::body, card.content_width());
@@ -691,8 +815,8 @@ void draw_resolve_dialog(ManagerForm& form, const words::Words& l, const ui::The
   ui::ButtonStyle style;
   style.font = FontSize::body;
   for (const core::Resolution resolution : core::kResolutions) {
-    const std::string label = words::resolution_label(resolution, l.language()) + "##" +
-                              std::string(core::to_string(resolution));
+    const std::string label =
+        words::resolution_label(resolution, l.language()) + "##" + std::string(core::to_string(resolution));
     if (ui::big_button(label.c_str(), theme, ImVec2(0, 0), style)) {
       intents.resolve = core::ResolveComplaint{form.resolve_complaint_id, resolution, form.resolve_note.data()};
       form.resolve_complaint_id = 0;
@@ -756,6 +880,40 @@ void draw_dialogs(ManagerForm& form, const words::Words& l, const ui::Theme& the
   }
 }
 
+// The store's tabs, and the Chain tab when the console has the chain's database.
+void draw_store_tabs(const ManagerViews& views, ManagerForm& form, const words::Words& l, const ui::Theme& theme) {
+  if (ui::pill((l(Word::console_live) + "##live").c_str(), form.tab == ManagerTab::live, theme))
+    form.tab = ManagerTab::live;
+  ImGui::SameLine();
+  if (ui::pill((l(Word::console_breaches) + "##breaches").c_str(), form.tab == ManagerTab::breaches, theme)) {
+    form.tab = ManagerTab::breaches;
+  }
+  ImGui::SameLine();
+  if (ui::pill((l(Word::console_sold_out_tab) + "##sold_out").c_str(), form.tab == ManagerTab::sold_out, theme)) {
+    form.tab = ManagerTab::sold_out;
+  }
+  ImGui::SameLine();
+  if (ui::pill((l(Word::console_reports_tab) + "##reports").c_str(), form.tab == ManagerTab::reports, theme)) {
+    form.tab = ManagerTab::reports;
+  }
+  ImGui::SameLine();
+  const std::string complaints_tab =
+      views.complaints.open.empty()
+          ? l(Word::console_complaints_tab)
+          : fmt::format("{} ● {}", l(Word::console_complaints_tab), views.complaints.open.size());
+  if (ui::pill((complaints_tab + "##complaints").c_str(), form.tab == ManagerTab::complaints, theme,
+               views.complaints.open.empty() ? ImVec4{0, 0, 0, 0} : theme.danger)) {
+    form.tab = ManagerTab::complaints;
+  }
+  if (views.chain != nullptr) {
+    ImGui::SameLine();
+    if (ui::pill((l(Word::chain_tab) + "##chain").c_str(), form.tab == ManagerTab::chain, theme)) {
+      form.tab = ManagerTab::chain;
+    }
+  }
+  if (views.chain == nullptr && form.tab == ManagerTab::chain) form.tab = ManagerTab::breaches;
+}
+
 }  // namespace
 
 std::vector<std::string> manager_strings(const core::Menu& menu) {
@@ -782,6 +940,8 @@ const char* report_export_name(ReportExport report) {
       return "speed-of-service";
     case ReportExport::on_time:
       return "on-time";
+    case ReportExport::chain:
+      return "chain";
   }
   return "report";
 }
@@ -795,40 +955,27 @@ ManagerIntents draw_manager(const ManagerViews& views, ManagerForm& form, const 
   // ---- header: title, tabs, status, language ----
   ui::text_bold(l(Word::console_title), theme.text, FontSize::large);
   ImGui::SameLine(0.0f, theme.px(32.0f));
-  if (ui::pill((l(Word::console_live) + "##live").c_str(), form.tab == ManagerTab::live, theme))
-    form.tab = ManagerTab::live;
-  ImGui::SameLine();
-  if (ui::pill((l(Word::console_breaches) + "##breaches").c_str(), form.tab == ManagerTab::breaches, theme)) {
-    form.tab = ManagerTab::breaches;
-  }
-  ImGui::SameLine();
-  if (ui::pill((l(Word::console_sold_out_tab) + "##sold_out").c_str(), form.tab == ManagerTab::sold_out, theme)) {
-    form.tab = ManagerTab::sold_out;
-  }
-  ImGui::SameLine();
-  if (ui::pill((l(Word::console_reports_tab) + "##reports").c_str(), form.tab == ManagerTab::reports, theme)) {
-    form.tab = ManagerTab::reports;
-  }
-  ImGui::SameLine();
-  const std::string complaints_tab =
-      views.complaints.open.empty() ? l(Word::console_complaints_tab)
-                                    : fmt::format("{} ● {}", l(Word::console_complaints_tab), views.complaints.open.size());
-  if (ui::pill((complaints_tab + "##complaints").c_str(), form.tab == ManagerTab::complaints, theme,
-               views.complaints.open.empty() ? ImVec4{0, 0, 0, 0} : theme.danger)) {
-    form.tab = ManagerTab::complaints;
+  if (status.chain_only) {
+    form.tab = ManagerTab::chain;  // no kitchen behind this console: its other tabs would be empty
+    ui::pill((l(Word::chain_tab) + "##chain").c_str(), true, theme);
+  } else {
+    draw_store_tabs(views, form, l, theme);
   }
   std::string conn;
   ImVec4 conn_color = theme.success;
   if (status.demo) {
     conn = l(Word::console_demo);
     conn_color = theme.accent;
+  } else if (status.chain_only) {
+    conn = "";  // no kitchen to be online with: the Chain tab says how its database is
+    conn_color = theme.text_muted;
   } else if (status.online) {
     conn = l(Word::console_online);
   } else {
     conn = fmt::format("{} {}", l(Word::console_offline), status.offline_since);
     conn_color = theme.danger;
   }
-  const std::string right = fmt::format("{}   {}", conn, status.clock);
+  const std::string right = conn.empty() ? status.clock : fmt::format("{}   {}", conn, status.clock);
   const float lang_w = ImGui::CalcTextSize(l(Word::language_other).c_str()).x + theme.px(40.0f);
   ImGui::SameLine();
   const float right_x = ImGui::GetWindowContentRegionMax().x - lang_w - theme.spacing -
@@ -846,7 +993,7 @@ ManagerIntents draw_manager(const ManagerViews& views, ManagerForm& form, const 
                      lang_style)) {
     intents.toggle_language = true;
   }
-  if (!status.demo && !status.online) {
+  if (!status.demo && !status.chain_only && !status.online) {
     ui::banner(fmt::format("{} {} — {}", l(Word::console_offline), status.offline_since, status.last_update),
                theme.danger, theme.on_primary, theme);
   }
@@ -865,6 +1012,8 @@ ManagerIntents draw_manager(const ManagerViews& views, ManagerForm& form, const 
     draw_reports(views.reports, form, l, status, theme, intents);
   } else if (form.tab == ManagerTab::complaints) {
     draw_complaints(views.complaints, form, l, theme);
+  } else if (form.tab == ManagerTab::chain && views.chain != nullptr) {
+    draw_chain(*views.chain, form, l, theme, intents);
   } else {
     draw_live(live, form, l, theme);
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kitchen/manager/breach_log_view.hpp"
+#include "kitchen/manager/chain_view.hpp"
 #include "kitchen/manager/complaints_view.hpp"
 #include "kitchen/manager/live_view.hpp"
 #include "kitchen/manager/reports_view.hpp"
@@ -17,10 +18,10 @@
 
 namespace hourglass::manager {
 
-enum class ManagerTab { live, breaches, sold_out, reports, complaints };
+enum class ManagerTab { live, breaches, sold_out, reports, complaints, chain };
 
-// The Reports tab's CSV files, one per table.
-enum class ReportExport { nps, surveys, complaints_by_category, complaints, speed_of_service, on_time };
+// The Reports tab's CSV files, one per table, and the Chain tab's.
+enum class ReportExport { nps, surveys, complaints_by_category, complaints, speed_of_service, on_time, chain };
 // "nps", "surveys", …: the file's name part ("hourglass-nps.csv").
 const char* report_export_name(ReportExport report);
 
@@ -52,6 +53,7 @@ struct ManagerForm {
 
 struct ManagerStatus {
   bool demo = false;
+  bool chain_only = false;  // no kitchen: the Chain tab alone
   bool online = false;
   std::string offline_since;  // "" when online
   std::string clock;
@@ -79,13 +81,22 @@ struct BreachTable {
   BreachRowCache& cache;
 };
 
-// What the console shows, one view per tab.
+// The Chain tab: the stores side by side, and how fresh they are.
+struct ChainPanel {
+  const ChainView& view;
+  std::string as_of;    // "chain database as of 14:03:05", or "reading…"
+  std::string problem;  // unreachable, or no store yet: a banner ("" when fine)
+  bool read = false;    // figures were read at least once (else only the banner)
+};
+
+// What the console shows, one view per tab (no chain panel: no Chain tab).
 struct ManagerViews {
   const LiveView& live;
   const BreachLogView& log;
   BreachTable rows;
   const ReportsView& reports;
   const ComplaintsView& complaints;
+  const ChainPanel* chain = nullptr;
 };
 
 ManagerIntents draw_manager(const ManagerViews& views, ManagerForm& form, const ManagerStatus& status,

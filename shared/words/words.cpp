@@ -306,6 +306,20 @@ constexpr Entry kTable[] = {
     {Word::console_today, "Today", "今天"},
     {Word::console_week, "Last 7 days", "近7天"},
     {Word::console_month, "Last 30 days", "近30天"},
+    {Word::chain_tab, "Chain", "连锁门店"},
+    {Word::chain_all_stores, "All stores", "全部门店"},
+    {Word::chain_stores, "{} stores, worst first", "{}家门店，最差的在前"},
+    {Word::chain_col_store, "Store", "门店"},
+    {Word::chain_col_comps, "Comps", "赠送"},
+    {Word::chain_col_nps, "NPS", "NPS"},
+    {Word::chain_col_response, "Slowest answer", "最慢响应"},
+    {Word::chain_col_days, "On time by day", "每日准时率"},
+    {Word::chain_complaints_open, "{} ({} open)", "{}（{}待处理）"},
+    {Word::chain_as_of, "chain database as of {}", "总部数据 更新于 {}"},
+    {Word::chain_loading, "reading the chain database…", "正在读取总部数据…"},
+    {Word::chain_unreachable, "Cannot read the chain database: {}", "无法读取总部数据库：{}"},
+    {Word::chain_no_stores, "No store has replicated to the chain database yet", "还没有门店同步到总部数据库"},
+    {Word::chain_no_rows, "No orders in the period at any store", "本期各门店都没有订单"},
 };
 
 constexpr bool table_in_enum_order() {

@@ -305,6 +305,20 @@ enum class Word : std::size_t {
   console_today,
   console_week,
   console_month,
+  chain_tab,
+  chain_all_stores,
+  chain_stores,
+  chain_col_store,
+  chain_col_comps,
+  chain_col_nps,
+  chain_col_response,
+  chain_col_days,
+  chain_complaints_open,
+  chain_as_of,
+  chain_loading,
+  chain_unreachable,
+  chain_no_stores,
+  chain_no_rows,
   count
 };
 

@@ -255,7 +255,7 @@ TEST_CASE("the Chain tab asks for the form's period, again on a period button, a
   CHECK(app.chain_view().stores.empty());
 }
 
-TEST_CASE("without a chain source there is no Chain tab; chain-only shows nothing else", "[manager][ui]") {
+TEST_CASE("without a chain source there is no Chain tab, and chain-only shows nothing else", "[manager][ui]") {
   net::FakeKitchen kitchen(empty_kitchen(kNow));
   ui::Shell shell(test::headless_shell_config(1280, 800, ui::office_theme(), manager::manager_strings(core::Menu{})));
   {

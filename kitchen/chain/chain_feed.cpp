@@ -1,4 +1,4 @@
-#include "kitchen/manager/chain_feed.hpp"
+#include "kitchen/chain/chain_feed.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -9,11 +9,11 @@
 #include "kitchen/chain/chain_report.hpp"
 #include "kitchen/chain/conninfo.hpp"
 
-namespace hourglass::manager {
+namespace hourglass::chain {
 
 ChainFeed::ChainFeed(std::string conninfo, std::function<std::int64_t()> wall_now_ms, std::chrono::milliseconds refresh)
     : conninfo_(std::move(conninfo)), wall_now_ms_(std::move(wall_now_ms)), refresh_(refresh) {
-  snapshot_.source = chain::without_password(conninfo_);
+  snapshot_.source = without_password(conninfo_);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -26,7 +26,7 @@ ChainFeed::~ChainFeed() {
   thread_.join();
 }
 
-void ChainFeed::ask(const chain::ReportRange& range) {
+void ChainFeed::ask(const ReportRange& range) {
   {
     std::lock_guard lock(mutex_);
     wanted_ = range;
@@ -46,7 +46,7 @@ std::uint64_t ChainFeed::version() const {
 }
 
 void ChainFeed::run() {
-  const std::string source = chain::without_password(conninfo_);
+  const std::string source = without_password(conninfo_);
   std::unique_ptr<pqxx::connection> connection;
   std::unique_lock lock(mutex_);
   while (true) {
@@ -58,20 +58,20 @@ void ChainFeed::run() {
     }
     if (stopping_) return;
     asked_ = false;
-    const chain::ReportRange range = *wanted_;
+    const ReportRange range = *wanted_;
     snapshot_.loading = true;
     ++version_;
     lock.unlock();
 
-    std::vector<chain::StoreDay> days;
+    std::vector<StoreDay> days;
     bool no_tables = false;
     std::string error;
     try {
       if (!connection || !connection->is_open()) {
-        connection = std::make_unique<pqxx::connection>(chain::with_timeouts(conninfo_));
+        connection = std::make_unique<pqxx::connection>(with_timeouts(conninfo_));
       }
-      no_tables = !chain::has_chain_schema(*connection);
-      if (!no_tables) days = chain::chain_report(*connection, range);
+      no_tables = !has_chain_schema(*connection);
+      if (!no_tables) days = chain_report(*connection, range);
     } catch (const std::exception& failure) {
       // Unreachable, gone, or refused: keep the figures already shown, say
       // why, and connect again on the next read.
@@ -99,4 +99,4 @@ void ChainFeed::run() {
   }
 }
 
-}  // namespace hourglass::manager
+}  // namespace hourglass::chain

@@ -14,9 +14,9 @@
 #include <string>
 #include <thread>
 
-#include "kitchen/manager/chain_source.hpp"
+#include "kitchen/chain/chain_source.hpp"
 
-namespace hourglass::manager {
+namespace hourglass::chain {
 
 class ChainFeed final : public ChainSource {
  public:
@@ -27,7 +27,7 @@ class ChainFeed final : public ChainSource {
   ChainFeed(const ChainFeed&) = delete;
   ChainFeed& operator=(const ChainFeed&) = delete;
 
-  void ask(const chain::ReportRange& range) override;
+  void ask(const ReportRange& range) override;
   ChainSnapshot snapshot() const override;
   std::uint64_t version() const override;
 
@@ -39,12 +39,12 @@ class ChainFeed final : public ChainSource {
   std::chrono::milliseconds refresh_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::optional<chain::ReportRange> wanted_;  // nothing until asked
-  bool asked_ = false;                        // a read is due now
+  std::optional<ReportRange> wanted_;  // nothing until asked
+  bool asked_ = false;                 // a read is due now
   bool stopping_ = false;
   ChainSnapshot snapshot_;
   std::uint64_t version_ = 0;
   std::thread thread_;
 };
 
-}  // namespace hourglass::manager
+}  // namespace hourglass::chain

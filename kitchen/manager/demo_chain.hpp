@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "kitchen/chain/store_day.hpp"
-#include "kitchen/manager/chain_source.hpp"
+#include "kitchen/chain/chain_source.hpp"
 
 namespace hourglass::manager {
 
@@ -16,16 +16,16 @@ namespace hourglass::manager {
 std::vector<chain::StoreDay> make_demo_chain(std::int64_t now_ms, int utc_offset_minutes, int days);
 
 // Answers at once with the demo rows in the period asked for.
-class DemoChain final : public ChainSource {
+class DemoChain final : public chain::ChainSource {
  public:
   DemoChain(std::vector<chain::StoreDay> days, std::int64_t as_of_ms);
   void ask(const chain::ReportRange& range) override;
-  ChainSnapshot snapshot() const override { return snapshot_; }
+  chain::ChainSnapshot snapshot() const override { return snapshot_; }
   std::uint64_t version() const override { return version_; }
 
  private:
   std::vector<chain::StoreDay> all_;
-  ChainSnapshot snapshot_;
+  chain::ChainSnapshot snapshot_;
   std::uint64_t version_ = 0;
 };
 

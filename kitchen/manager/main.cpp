@@ -9,7 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "kitchen/manager/chain_feed.hpp"
+#include "kitchen/chain/chain_feed.hpp"
 #include "kitchen/manager/demo_chain.hpp"
 #include "kitchen/manager/manager_app.hpp"
 #include "kitchen/manager/manager_draw.hpp"
@@ -23,6 +23,7 @@
 #include "shared/ui/shell.hpp"
 #include "shared/ui/widgets.hpp"
 
+namespace chain = hourglass::chain;
 namespace core = hourglass::core;
 namespace demo = hourglass::demo;
 namespace manager = hourglass::manager;
@@ -47,7 +48,7 @@ int local_utc_offset_minutes() {
 // What the loop watches for a frame: the kitchen's state and the chain's figures.
 struct ConsoleSources {
   const net::KitchenLink& link;
-  const manager::ChainSource* chain;
+  const chain::ChainSource* chain;
   std::uint64_t version() const { return link.version() + (chain != nullptr ? chain->version() : 0); }
 };
 
@@ -123,9 +124,9 @@ int main(int argc, char** argv) {
   }
 
   // The chain's figures: the central database when given, made-up stores in the demo.
-  std::unique_ptr<manager::ChainSource> chain;
+  std::unique_ptr<chain::ChainSource> chain;
   if (!chain_postgres.empty()) {
-    chain = std::make_unique<manager::ChainFeed>(chain_postgres, wall_clock_ms);
+    chain = std::make_unique<chain::ChainFeed>(chain_postgres, wall_clock_ms);
   } else if (demo) {
     chain = std::make_unique<manager::DemoChain>(manager::make_demo_chain(wall_clock_ms(), utc_offset, 30),
                                                  wall_clock_ms());

@@ -38,7 +38,7 @@ std::string day_text(std::int64_t epoch_ms, int offset_minutes) {
 }  // namespace
 
 ManagerApp::ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms,
-                       ChainSource* chain)
+                       chain::ChainSource* chain)
     : link_(&link), settings_(std::move(settings)), local_now_ms_(std::move(local_now_ms)), chain_(chain) {
   const std::int64_t now = local_now_ms_();
   copy_into(form_.from, day_text(now - static_cast<std::int64_t>(settings_.default_days - 1) * 86'400'000,

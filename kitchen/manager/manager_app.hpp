@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "kitchen/manager/breach_log_view.hpp"
-#include "kitchen/manager/chain_source.hpp"
+#include "kitchen/chain/chain_source.hpp"
 #include "kitchen/manager/chain_view.hpp"
 #include "kitchen/manager/complaints_view.hpp"
 #include "kitchen/manager/live_view.hpp"
@@ -48,7 +48,7 @@ class ManagerApp {
   // With a chain source the console has a Chain tab (the stores side by
   // side); it must outlive the app.
   ManagerApp(net::KitchenLink& link, ManagerSettings settings, std::function<std::int64_t()> local_now_ms,
-             ChainSource* chain = nullptr);
+             chain::ChainSource* chain = nullptr);
 
   void frame(const ui::Theme& theme);
   // When the screen next changes by itself (local clock): a live countdown's
@@ -64,7 +64,7 @@ class ManagerApp {
   const ComplaintsView& complaints_view() const { return complaints_view_; }
   const ChainView& chain_view() const { return chain_view_; }
   // The chain's figures the Chain tab shows now.
-  const ChainSnapshot& chain_snapshot() const { return chain_snapshot_; }
+  const chain::ChainSnapshot& chain_snapshot() const { return chain_snapshot_; }
   // Where a report's CSV goes: beside the breach export's file,
   // "hourglass-<report>.csv".
   std::string report_path(ReportExport report) const;
@@ -118,10 +118,10 @@ class ManagerApp {
   ReportsView reports_view_;
   std::string reports_key_;  // data version and language of reports_view_
   ComplaintsView complaints_view_;
-  ChainSource* chain_ = nullptr;
+  chain::ChainSource* chain_ = nullptr;
   bool chain_asked_ = false;
   std::uint64_t chain_seen_version_ = 0;
-  ChainSnapshot chain_snapshot_;
+  chain::ChainSnapshot chain_snapshot_;
   ChainView chain_view_;
   std::string chain_key_;  // the snapshot's version and the language of chain_view_
   ui::ToastStack toasts_;

@@ -1,19 +1,17 @@
 // The console's Chain tab (issue 13): the stores side by side, worst first,
 // with each one's day-by-day on-time strip under the chain's totals; the
-// tab's period, CSV and chain-only mode through the app; and the feed that
-// reads the central database, against a real PostgreSQL that real kitchen
-// servers replicate into, stopped and started under it.
+// tab's period, CSV and chain-only mode through the app. The feed that
+// reads the central database is tested against a real PostgreSQL in
+// tests/server/chain_tests.cpp.
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <filesystem>
 
-#include "kitchen/manager/chain_feed.hpp"
+#include "kitchen/chain/chain_source.hpp"
 #include "kitchen/manager/chain_view.hpp"
 #include "kitchen/manager/demo_chain.hpp"
 #include "kitchen/manager/manager_app.hpp"
-#include "shared/net/client.hpp"
 #include "shared/net/fake_kitchen.hpp"
 #include "tests/kit/test_kit.hpp"
 #include "tests/ui/headless_shell.hpp"
@@ -25,7 +23,6 @@ namespace net = hourglass::net;
 namespace test = hourglass::test;
 namespace ui = hourglass::ui;
 using manager::ChainLevel;
-using namespace std::chrono_literals;
 
 namespace {
 
@@ -49,17 +46,17 @@ chain::ReportRange period(std::string from, std::string to) {
 }
 
 // A source the test answers by hand: what the console asked, and when.
-class ScriptedChain final : public manager::ChainSource {
+class ScriptedChain final : public chain::ChainSource {
  public:
   void ask(const chain::ReportRange& range) override { asked.push_back(range); }
-  manager::ChainSnapshot snapshot() const override { return shown; }
+  chain::ChainSnapshot snapshot() const override { return shown; }
   std::uint64_t version() const override { return version_; }
-  void show(manager::ChainSnapshot snapshot) {
+  void show(chain::ChainSnapshot snapshot) {
     shown = std::move(snapshot);
     ++version_;
   }
   std::vector<chain::ReportRange> asked;
-  manager::ChainSnapshot shown;
+  chain::ChainSnapshot shown;
 
  private:
   std::uint64_t version_ = 0;
@@ -217,7 +214,7 @@ TEST_CASE("the Chain tab asks for the form's period, again on a period button, a
   CHECK(source.asked[0] == period("2026-11-09", "2026-12-08"));  // the last 30 days, as the breach log
   CHECK(app.form().tab == manager::ManagerTab::chain);
 
-  manager::ChainSnapshot snapshot;
+  chain::ChainSnapshot snapshot;
   snapshot.range = source.asked[0];
   snapshot.days = {store_day("wuhan-01", "2026-12-08", 40, 1), store_day("chengdu-02", "2026-12-07", 10, 5)};
   snapshot.as_of_ms = kNow;
@@ -294,62 +291,4 @@ TEST_CASE("the demo chain: every store has every day up to today, and the period
   demo.ask(period("2026-12-08", "2026-12-08"));
   CHECK(demo.snapshot().days.size() == 8);
   CHECK(manager::make_demo_chain(kNow, 8 * 60, 30).front().orders == days.front().orders);  // the same every run
-}
-
-TEST_CASE(
-    "the chain feed reads a real PostgreSQL that real stores replicate into, and keeps its figures through "
-    "the database's stop",
-    "[manager][integration][chain]") {
-  if (const auto why = test::PostgresServer::unavailable()) FAIL("the chain tests need PostgreSQL: " << *why);
-  test::PostgresServer postgres;
-  const std::string central = postgres.create_database("chain");
-
-  // Nobody has replicated yet: read, and said so.
-  {
-    manager::ChainFeed feed(central, test::wall_ms, 1h);
-    feed.ask({});
-    REQUIRE(test::eventually([&] { return feed.snapshot().as_of_ms > 0; }, 15s));
-    CHECK(feed.snapshot().no_tables);
-    CHECK(feed.snapshot().error.empty());
-  }
-
-  test::TestConfig config;
-  config.timezone = "Asia/Shanghai";
-  config.chain = fmt::format(R"({{"store":"wuhan-01","postgres":"{}"}})", central);
-  test::TestKitchen store(config);
-  net::Client table(net::Options{.port = store.port(), .role = core::Role::table, .token = test::kTable1});
-  REQUIRE(test::eventually([&] { return table.snapshot().connection.synced; }));
-  table.place_order({core::LineRequest{"mapo", 1, ""}});
-  table.place_order({core::LineRequest{"rice", 2, ""}});
-  REQUIRE(test::eventually([&] { return table.snapshot().orders.size() == 2; }));
-
-  manager::ChainFeed feed(central + " password=hunter2", test::wall_ms, 200ms);
-  CHECK(feed.snapshot().source.find("hunter2") == std::string::npos);
-  feed.ask({});  // every day
-  REQUIRE(test::eventually(
-      [&] {
-        const auto snapshot = feed.snapshot();
-        return snapshot.days.size() == 1 && snapshot.days[0].orders == 2;
-      },
-      30s));
-  CHECK(feed.snapshot().days[0].store == "wuhan-01");
-  CHECK(feed.snapshot().days[0].decided == 0);  // both still open
-  const std::int64_t first_read = feed.snapshot().as_of_ms;
-
-  // The central database stops: the feed says why and keeps the last figures.
-  postgres.stop();
-  REQUIRE(test::eventually([&] { return !feed.snapshot().error.empty(); }, 30s));
-  CHECK(feed.snapshot().days.size() == 1);
-  CHECK(feed.snapshot().error.find("hunter2") == std::string::npos);
-
-  // Back: a third order reaches the store meanwhile, and the feed catches up.
-  table.place_order({core::LineRequest{"cola", 1, ""}});
-  postgres.start();
-  REQUIRE(test::eventually(
-      [&] {
-        const auto snapshot = feed.snapshot();
-        return snapshot.error.empty() && snapshot.days.size() == 1 && snapshot.days[0].orders == 3;
-      },
-      60s));
-  CHECK(feed.snapshot().as_of_ms >= first_read);
 }

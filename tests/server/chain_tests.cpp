@@ -15,6 +15,7 @@
 #include <pqxx/pqxx>
 #include <thread>
 
+#include "kitchen/chain/chain_feed.hpp"
 #include "kitchen/chain/chain_report.hpp"
 #include "kitchen/chain/chain_schema.hpp"
 #include "kitchen/chain/conninfo.hpp"
@@ -340,4 +341,72 @@ TEST_CASE("chain: a connection string is shown and logged without its password, 
   CHECK(without_password("host='unterminated password=hunter2") == "(a connection string libpq cannot read)");
   CHECK(chain::with_timeouts("host=db1") == "host=db1 connect_timeout=10 keepalives_idle=30");
   CHECK(chain::with_timeouts("host=db1 connect_timeout=3") == "host=db1 connect_timeout=3 keepalives_idle=30");
+}
+
+TEST_CASE("chain: the feed a screen reads the chain through answers from a real PostgreSQL that a real store "
+          "replicates into, and keeps its figures with the reason while the database is stopped",
+          "[server][integration][chain]") {
+  if (const auto why = PostgresServer::unavailable()) FAIL("the chain tests need PostgreSQL: " << *why);
+  PostgresServer postgres;
+  const std::string central = postgres.create_database("chain");
+
+  // Nobody has replicated yet: read, and said so.
+  {
+    chain::ChainFeed feed(central, wall_ms, 1h);
+    feed.ask({});
+    REQUIRE(eventually([&] { return feed.snapshot().as_of_ms > 0; }, 15s));
+    CHECK(feed.snapshot().no_tables);
+    CHECK(feed.snapshot().error.empty());
+    CHECK(feed.snapshot().days.empty());
+  }
+
+  TestKitchen store(store_config("wuhan-01", central));
+  const fs::path database = store.dir / "kitchen.db";
+  auto table = connect_as(store.port(), kTable1, Role::table);
+  REQUIRE(as<core::OrderMessage>(table.client.request(simple_order("feed-1", {{"mapo", 1}}))));
+  REQUIRE(as<core::OrderMessage>(table.client.request(simple_order("feed-2", {{"rice", 2}}))));
+
+  chain::ChainFeed feed(central + " password=hunter2", wall_ms, 200ms);
+  CHECK(feed.snapshot().source.find("hunter2") == std::string::npos);
+  CHECK(feed.version() == 0);  // nothing read until asked
+  feed.ask({});  // every day
+  REQUIRE(eventually(
+      [&] {
+        const auto snapshot = feed.snapshot();
+        return snapshot.days.size() == 1 && snapshot.days[0].orders == 2;
+      },
+      30s));
+  CHECK(feed.snapshot().days[0].store == "wuhan-01");
+  CHECK(feed.version() > 0);
+  // The same figures hourglass-chain's query gives.
+  {
+    pqxx::connection connection(central);
+    const auto report = chain::chain_report(connection, {});
+    REQUIRE(report.size() == 1);
+    CHECK(report[0].day == feed.snapshot().days[0].day);
+  }
+  // A period with none of the store's days: read, and empty.
+  feed.ask({std::string("2001-01-01"), std::string("2001-01-31"), std::nullopt});
+  REQUIRE(eventually([&] { return feed.snapshot().range.from == std::optional<std::string>("2001-01-01"); }, 15s));
+  CHECK(feed.snapshot().days.empty());
+  feed.ask({});
+  REQUIRE(eventually([&] { return feed.snapshot().days.size() == 1; }, 15s));
+
+  // The central database stops: the feed says why and keeps the last figures.
+  postgres.stop();
+  REQUIRE(eventually([&] { return !feed.snapshot().error.empty(); }, 30s));
+  CHECK(feed.snapshot().days.size() == 1);
+  CHECK(feed.snapshot().error.find("hunter2") == std::string::npos);
+  CHECK(feed.snapshot().error.find('\n') == std::string::npos);
+
+  // Back: a third order reached the store meanwhile, and the feed catches up.
+  REQUIRE(as<core::OrderMessage>(table.client.request(simple_order("feed-3", {{"cola", 1}}))));
+  postgres.start();
+  REQUIRE(eventually(
+      [&] {
+        const auto snapshot = feed.snapshot();
+        return snapshot.error.empty() && snapshot.days.size() == 1 && snapshot.days[0].orders == 3;
+      },
+      60s));
+  CHECK(replicated(database, central, "wuhan-01"));
 }

@@ -66,24 +66,32 @@ void ChainFeed::run() {
     std::vector<StoreDay> days;
     bool no_tables = false;
     std::string error;
-    try {
-      if (!connection || !connection->is_open()) {
-        connection = std::make_unique<pqxx::connection>(with_timeouts(conninfo_));
+    // A connection kept from the last read may have been dropped since (the
+    // central server restarted overnight): then one fresh connection is
+    // tried at once, so the screen shows no error for a server that is up,
+    // and the reason shown for one that is down is libpq's own.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      const bool reused = connection != nullptr;
+      try {
+        if (!connection) connection = std::make_unique<pqxx::connection>(with_timeouts(conninfo_));
+        no_tables = !has_chain_schema(*connection);
+        days = no_tables ? std::vector<StoreDay>{} : chain_report(*connection, range);
+        error.clear();
+        break;
+      } catch (const std::exception& failure) {
+        // Unreachable, gone, or refused: keep the figures already shown, say
+        // why, and connect again on the next read.
+        connection.reset();
+        std::string reason = failure.what();
+        std::replace(reason.begin(), reason.end(), '\n', ' ');
+        std::replace(reason.begin(), reason.end(), '\t', ' ');
+        while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+        spdlog::warn("chain view: cannot read {} ({}){}", source, reason, reused ? "; connecting again" : "");
+        // The screen gets libpq's first line: what failed; the log has the hints after it.
+        error = failure.what();
+        error = error.substr(0, error.find('\n'));
+        if (!reused) break;
       }
-      no_tables = !has_chain_schema(*connection);
-      if (!no_tables) days = chain_report(*connection, range);
-    } catch (const std::exception& failure) {
-      // Unreachable, gone, or refused: keep the figures already shown, say
-      // why, and connect again on the next read.
-      connection.reset();
-      std::string reason = failure.what();
-      std::replace(reason.begin(), reason.end(), '\n', ' ');
-      std::replace(reason.begin(), reason.end(), '\t', ' ');
-      while (!reason.empty() && reason.back() == ' ') reason.pop_back();
-      spdlog::warn("chain view: cannot read {} ({})", source, reason);
-      // The screen gets libpq's first line: what failed; the log has the hints after it.
-      error = failure.what();
-      error = error.substr(0, error.find('\n'));
     }
 
     lock.lock();

@@ -409,4 +409,17 @@ TEST_CASE("chain: the feed a screen reads the chain through answers from a real 
       },
       60s));
   CHECK(replicated(database, central, "wuhan-01"));
+
+  // A restart between two reads: the connection kept from the first is dead,
+  // and a fresh one answers the second read at once, with no error shown.
+  chain::ChainFeed quiet(central, wall_ms, 1h);
+  quiet.ask({});
+  REQUIRE(eventually([&] { return quiet.snapshot().as_of_ms > 0; }, 15s));
+  postgres.stop();
+  postgres.start();
+  const std::uint64_t before = quiet.version();
+  quiet.ask({});
+  REQUIRE(eventually([&] { return quiet.version() >= before + 2; }, 30s));  // started, then done
+  CHECK(quiet.snapshot().error.empty());
+  CHECK(quiet.snapshot().days.size() == 1);
 }

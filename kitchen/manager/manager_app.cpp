@@ -107,6 +107,28 @@ void ManagerApp::refresh_chain() {
   }
 }
 
+ChainPanel ManagerApp::make_chain_panel() const {
+  const words::Words l(settings_.language);
+  ChainPanel panel{chain_view_, "", "", chain_snapshot_.as_of_ms > 0};
+  if (chain_snapshot_.loading && chain_snapshot_.as_of_ms == 0) {
+    panel.as_of = l(Word::chain_loading);
+  } else if (chain_snapshot_.as_of_ms > 0) {
+    panel.as_of =
+        l.format(Word::chain_as_of, local_time_text(chain_snapshot_.as_of_ms, settings_.utc_offset_minutes).substr(11));
+  }
+  const std::string& error = chain_snapshot_.error;
+  if (!error.empty()) {
+    // libpq's reasons can run long; the log has all of it. Cut on a
+    // character's first byte, so the banner is valid UTF-8.
+    std::size_t shown = std::min<std::size_t>(error.size(), 110);
+    while (shown > 0 && shown < error.size() && (static_cast<unsigned char>(error[shown]) & 0xC0) == 0x80) --shown;
+    panel.problem = l.format(Word::chain_unreachable, error.substr(0, shown) + (shown < error.size() ? "…" : ""));
+  } else if (chain_snapshot_.no_tables) {
+    panel.problem = l(Word::chain_no_stores);
+  }
+  return panel;
+}
+
 void ManagerApp::follow_store_timezone() {
   if (!settings_.follow_store_timezone || !state_.welcome || state_.welcome->timezone.empty() ||
       state_.welcome->timezone == zone_in_use_) {
@@ -260,30 +282,7 @@ void ManagerApp::frame(const ui::Theme& theme) {
   status.chain_only = settings_.chain_only;
   breach_rows_.sync(data_version_, settings_.language, settings_.utc_offset_minutes);
   std::optional<ChainPanel> chain_panel;
-  if (chain_ != nullptr) {
-    const words::Words l(settings_.language);
-    chain_panel.emplace(ChainPanel{chain_view_, "", "", chain_snapshot_.as_of_ms > 0});
-    if (chain_snapshot_.loading && chain_snapshot_.as_of_ms == 0) {
-      chain_panel->as_of = l(Word::chain_loading);
-    } else if (chain_snapshot_.as_of_ms > 0) {
-      chain_panel->as_of = l.format(Word::chain_as_of,
-                                    local_time_text(chain_snapshot_.as_of_ms, settings_.utc_offset_minutes).substr(11));
-    }
-    if (!chain_snapshot_.error.empty()) {
-      // libpq's reasons can run long; the log has all of it. Cut on a
-      // character's first byte, so the banner is valid UTF-8.
-      std::size_t shown = std::min<std::size_t>(chain_snapshot_.error.size(), 110);
-      while (shown > 0 && shown < chain_snapshot_.error.size() &&
-             (static_cast<unsigned char>(chain_snapshot_.error[shown]) & 0xC0) == 0x80) {
-        --shown;
-      }
-      std::string reason = chain_snapshot_.error.substr(0, shown);
-      if (shown < chain_snapshot_.error.size()) reason += "…";
-      chain_panel->problem = l.format(Word::chain_unreachable, reason);
-    } else if (chain_snapshot_.no_tables) {
-      chain_panel->problem = l(Word::chain_no_stores);
-    }
-  }
+  if (chain_ != nullptr) chain_panel.emplace(make_chain_panel());
   ManagerViews views{live_view_, breach_view_, BreachTable{entries_, breach_rows_}, reports_view_, complaints_view_};
   views.chain = chain_panel ? &*chain_panel : nullptr;
   const ManagerIntents intents = draw_manager(views, form_, status, theme);

@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "kitchen/manager/breach_log_view.hpp"
 #include "kitchen/chain/chain_source.hpp"
+#include "kitchen/manager/breach_log_view.hpp"
 #include "kitchen/manager/chain_view.hpp"
 #include "kitchen/manager/complaints_view.hpp"
 #include "kitchen/manager/live_view.hpp"
-#include "kitchen/manager/reports_view.hpp"
 #include "kitchen/manager/manager_draw.hpp"
+#include "kitchen/manager/reports_view.hpp"
 #include "shared/core/urgency.hpp"
 #include "shared/net/kitchen_link.hpp"
 #include "shared/ui/theme.hpp"
@@ -80,6 +80,8 @@ class ManagerApp {
   // The chain's figures for the form's period (its dates as the stores' days).
   void ask_chain();
   void refresh_chain();
+  // The Chain tab's view with how fresh it is and what is wrong, if anything.
+  ChainPanel make_chain_panel() const;
   void export_csv();
   void export_report(ReportExport report);
   std::int64_t server_now() const;

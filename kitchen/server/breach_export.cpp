@@ -1,10 +1,15 @@
 #include "kitchen/server/breach_export.hpp"
 
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 
 #include "kitchen/server/sqlite_storage.hpp"
 #include "shared/core/breach_csv.hpp"
@@ -17,6 +22,50 @@ namespace hourglass::kitchen {
 namespace {
 
 constexpr std::int64_t kDayMs = 24 * 3600 * 1000;
+
+// The database as one snapshot, copied through SQLite's online backup into
+// a temporary file removed afterwards. The export reads the copy, so it
+// never writes the file it was given: not a running server's, and not an
+// older release's, which opening it as storage would migrate in place
+// (an old server on it would then refuse its own database).
+class SnapshotCopy {
+ public:
+  explicit SnapshotCopy(const std::string& database) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "hourglass-export-XXXXXX").string();
+    const int fd = mkstemp(pattern.data());
+    if (fd < 0) throw std::runtime_error("cannot make a temporary copy to read");
+    close(fd);
+    path_ = pattern;
+    try {
+      SQLite::Database source(database, SQLite::OPEN_READONLY);
+      source.setBusyTimeout(5000);
+      if (source.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+              .getInt() != 1) {
+        throw std::runtime_error("not an Hourglass database (no schema_version)");
+      }
+      SQLite::Database copy(path_, SQLite::OPEN_READWRITE);
+      SQLite::Backup backup(copy, source);
+      backup.executeStep();  // every page, from one snapshot of the source
+    } catch (...) {
+      remove_files();
+      throw;
+    }
+  }
+  ~SnapshotCopy() { remove_files(); }
+  SnapshotCopy(const SnapshotCopy&) = delete;
+  SnapshotCopy& operator=(const SnapshotCopy&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  void remove_files() const {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::error_code ignored;  // a leftover temporary file is no reason to fail an export
+      std::filesystem::remove(path_ + suffix, ignored);
+    }
+  }
+
+  std::string path_;
+};
 
 // The zone the export's times and days are in; an error message when the
 // zone or the config cannot be read.
@@ -76,8 +125,12 @@ int export_breaches(const ExportOptions& options) {
     return 1;
   }
   try {
-    SqliteStorage storage(options.database);
-    const auto entries = storage.breaches(query);
+    const SnapshotCopy snapshot(options.database);
+    std::vector<core::BreachEntry> entries;
+    {
+      SqliteStorage storage(snapshot.path());  // migrated to this release's schema, the copy only
+      entries = storage.breaches(query);
+    }
     const std::string csv = options.plain ? core::breach_csv(entries)
                                           : core::spreadsheet_file(core::breach_spreadsheet_csv(
                                                 entries, core::process_utc_offset_minutes));

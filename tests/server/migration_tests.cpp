@@ -158,6 +158,39 @@ TEST_CASE("migration: export-breaches --plain writes the old server's CSV byte f
   }
 }
 
+TEST_CASE("export-breaches reads a copy: the database it is given is left byte for byte, an older one not migrated",
+          "[server]") {
+  const std::string prefix = GENERATE("v1", "v5", "v6");
+  CAPTURE(prefix);
+  TempDir dir;
+  const fs::path path = copy_fixture(dir, prefix);
+  const std::string before = ServerProcess::read_file(path);
+  CHECK(output_of(fmt::format("'{}' export-breaches --plain --db '{}'", HOURGLASS_KITCHEN_BINARY, path.string())) ==
+        ServerProcess::read_file(kFixtures / (prefix + "_breaches.csv")));
+  CHECK(ServerProcess::read_file(path) == before);
+  // A reader of a WAL database may leave an empty -wal beside it; nothing was written to it.
+  const fs::path wal = path.string() + "-wal";
+  CHECK((!fs::exists(wal) || fs::file_size(wal) == 0));
+  // An old server can still open its own file: the schema is the old one.
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  CHECK(count(db, "SELECT version FROM schema_version") == std::stoi(prefix.substr(1)));
+}
+
+TEST_CASE("export-breaches refuses a database of another program by the name it was given", "[server]") {
+  TempDir dir;
+  const fs::path path = dir.path() / "notes.db";
+  {
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE notes(text TEXT)");
+  }
+  const fs::path errors = dir.path() / "stderr";
+  const int status = std::system(fmt::format("'{}' export-breaches --db '{}' >/dev/null 2>'{}'",
+                                             HOURGLASS_KITCHEN_BINARY, path.string(), errors.string())
+                                     .c_str());
+  CHECK(status != 0);
+  CHECK(ServerProcess::read_file(errors) == path.string() + ": not an Hourglass database (no schema_version)\n");
+}
+
 TEST_CASE("export-breaches: the spreadsheet format opens right, in the store's zone, read back as a spreadsheet would",
           "[server]") {
   TempDir dir;

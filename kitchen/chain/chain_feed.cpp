@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <memory>
 #include <pqxx/pqxx>
 
 #include "kitchen/chain/chain_report.hpp"
@@ -47,7 +46,6 @@ std::uint64_t ChainFeed::version() const {
 
 void ChainFeed::run() {
   const std::string source = without_password(conninfo_);
-  std::unique_ptr<pqxx::connection> connection;
   std::unique_lock lock(mutex_);
   while (true) {
     // Wait to be asked, or for the next refresh of the period asked last.
@@ -66,32 +64,23 @@ void ChainFeed::run() {
     std::vector<StoreDay> days;
     bool no_tables = false;
     std::string error;
-    // A connection kept from the last read may have been dropped since (the
-    // central server restarted overnight): then one fresh connection is
-    // tried at once, so the screen shows no error for a server that is up,
-    // and the reason shown for one that is down is libpq's own.
-    for (int attempt = 0; attempt < 2; ++attempt) {
-      const bool reused = connection != nullptr;
-      try {
-        if (!connection) connection = std::make_unique<pqxx::connection>(with_timeouts(conninfo_));
-        no_tables = !has_chain_schema(*connection);
-        days = no_tables ? std::vector<StoreDay>{} : chain_report(*connection, range);
-        error.clear();
-        break;
-      } catch (const std::exception& failure) {
-        // Unreachable, gone, or refused: keep the figures already shown, say
-        // why, and connect again on the next read.
-        connection.reset();
-        std::string reason = failure.what();
-        std::replace(reason.begin(), reason.end(), '\n', ' ');
-        std::replace(reason.begin(), reason.end(), '\t', ' ');
-        while (!reason.empty() && reason.back() == ' ') reason.pop_back();
-        spdlog::warn("chain view: cannot read {} ({}){}", source, reason, reused ? "; connecting again" : "");
-        // The screen gets libpq's first line: what failed; the log has the hints after it.
-        error = failure.what();
-        error = error.substr(0, error.find('\n'));
-        if (!reused) break;
-      }
+    // A connection of its own for each read: reads are a minute apart, and
+    // a connection kept between them would be found dead after the central
+    // server restarts (libpqxx then says "not connected", and leaks).
+    try {
+      pqxx::connection connection(with_timeouts(conninfo_));
+      no_tables = !has_chain_schema(connection);
+      if (!no_tables) days = chain_report(connection, range);
+    } catch (const std::exception& failure) {
+      // Unreachable or refused: keep the figures already shown and say why.
+      std::string reason = failure.what();
+      std::replace(reason.begin(), reason.end(), '\n', ' ');
+      std::replace(reason.begin(), reason.end(), '\t', ' ');
+      while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+      spdlog::warn("chain view: cannot read {} ({})", source, reason);
+      // The screen gets libpq's first line: what failed; the log has the hints after it.
+      error = failure.what();
+      error = error.substr(0, error.find('\n'));
     }
 
     lock.lock();

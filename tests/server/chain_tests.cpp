@@ -84,7 +84,9 @@ struct BreachFigures {
 
 BreachFigures served_breach_log(std::uint16_t port) {
   auto manager = connect_as(port, kManager, Role::manager);
-  const auto reply = manager.client.request(core::GetBreachLog{});
+  // Long: under AddressSanitizer a store just restarted on a thousand lapsed
+  // deadlines takes a while to answer.
+  const auto reply = manager.client.request(core::GetBreachLog{}, 60s);
   const auto* log = as<core::BreachLog>(reply);
   REQUIRE(log);
   BreachFigures figures{log->entries.size(), 0};
@@ -410,8 +412,8 @@ TEST_CASE("chain: the feed a screen reads the chain through answers from a real 
       60s));
   CHECK(replicated(database, central, "wuhan-01"));
 
-  // A restart between two reads: the connection kept from the first is dead,
-  // and a fresh one answers the second read at once, with no error shown.
+  // A restart between two reads: the second read answers at once, with no
+  // error shown (no connection is kept from the first to be found dead).
   chain::ChainFeed quiet(central, wall_ms, 1h);
   quiet.ask({});
   REQUIRE(eventually([&] { return quiet.snapshot().as_of_ms > 0; }, 15s));

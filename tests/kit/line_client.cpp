@@ -131,23 +131,23 @@ bool LineClient::wait_closed(Ms timeout) {
   return reader_.ended();
 }
 
-Connected connect_as(std::uint16_t port, const std::string& token, core::Role role) {
+Connected connect_as(std::uint16_t port, const std::string& token, core::Role role, Ms timeout) {
   LineClient client(port);
   client.send(core::Hello{core::kProtocolVersion, role, "test-device", token}, core::RequestId{std::string("hi")});
-  auto welcome = client.next();
+  auto welcome = client.next(timeout);
   REQUIRE(welcome);
   INFO(describe(*welcome));
   REQUIRE(as<core::Welcome>(*welcome));
   REQUIRE(welcome->re == core::RequestId{std::string("hi")});
-  auto menu = client.next();
+  auto menu = client.next(timeout);
   REQUIRE(menu);
   REQUIRE(as<core::MenuMessage>(*menu));
   REQUIRE_FALSE(menu->re);
-  auto snapshot = client.next();
+  auto snapshot = client.next(timeout);
   REQUIRE(snapshot);
   REQUIRE(as<core::Snapshot>(*snapshot));
   REQUIRE_FALSE(snapshot->re);
-  const auto load = client.next_load();
+  const auto load = client.next_load(timeout);
   REQUIRE(load);
   return Connected{std::move(client), *as<core::Welcome>(*welcome), as<core::MenuMessage>(*menu)->menu,
                    as<core::Snapshot>(*snapshot)->orders, *load};

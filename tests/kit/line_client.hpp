@@ -61,7 +61,9 @@ struct Connected {
 };
 // Connects and says hello; fails the test unless welcome, menu, snapshot and
 // kitchen_load follow.
-Connected connect_as(std::uint16_t port, const std::string& token, core::Role role);
+// `timeout` for each of the welcome's messages: longer for a server busy
+// answering thousands of hellos (under the sanitizers).
+Connected connect_as(std::uint16_t port, const std::string& token, core::Role role, Ms timeout = 5s);
 
 template <class T>
 const T* as(const core::ServerEnvelope& envelope) {
